@@ -1,0 +1,55 @@
+namespace AlignBot.Glossary.Corpus;
+
+/// <summary>Reads every <c>*.md</c> file of a corpus folder and reports all problems at once.</summary>
+public static class CorpusLoader
+{
+    /// <summary>Loads <paramref name="directory"/>; never throws for bad content, only lists problems.</summary>
+    public static LoadedCorpus Load(string directory)
+    {
+        var problems = new List<CorpusProblem>();
+        var terms = new List<Term>();
+        if (!Directory.Exists(directory))
+        {
+            problems.Add(new(directory, "path", "the corpus folder does not exist", ProblemSeverity.Error));
+            return new LoadedCorpus(directory, terms, problems);
+        }
+
+        foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        {
+            var fileName = Path.GetFileName(path);
+            var length = new FileInfo(path).Length;
+            if (length > TermFileParser.MaxFileBytes)
+            {
+                problems.Add(new(fileName, "file", $"{length} bytes; a term file may be at most {TermFileParser.MaxFileBytes}", ProblemSeverity.Error));
+                continue;
+            }
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (IOException ex)
+            {
+                problems.Add(new(fileName, "file", "could not be read: " + ex.Message, ProblemSeverity.Error));
+                continue;
+            }
+            if (TermFileParser.Parse(fileName, text, problems) is { } term)
+                terms.Add(term);
+        }
+
+        if (terms.Count == 0 && problems.Count == 0)
+            problems.Add(new(directory, "path", "the corpus folder holds no term files (*.md)", ProblemSeverity.Error));
+
+        var fileSlugs = Directory.EnumerateFiles(directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>();
+        CorpusValidator.Validate(terms, fileSlugs.ToHashSet(StringComparer.Ordinal), problems);
+        return new LoadedCorpus(directory, terms, problems);
+    }
+
+    /// <summary>Validates terms built in code (tests, benchmarks) with the same cross-file rules.</summary>
+    public static LoadedCorpus FromTerms(IReadOnlyList<Term> terms)
+    {
+        var problems = new List<CorpusProblem>();
+        CorpusValidator.Validate(terms, terms.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal), problems);
+        return new LoadedCorpus("(in memory)", terms, problems);
+    }
+}

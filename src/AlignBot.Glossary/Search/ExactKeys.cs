@@ -1,0 +1,55 @@
+using AlignBot.Glossary.Analysis;
+
+namespace AlignBot.Glossary.Search;
+
+/// <summary>
+/// Every term's name, aliases, acronyms and slug as two keys each: the compact form (letters and digits only, so
+/// "R.L.H.F." and "jail break" match) and the stemmed form ("adversarial attacks", "optimisation"). A key two
+/// terms share is dropped: it is not exact for either, and ranked search decides.
+/// </summary>
+internal sealed class ExactKeys
+{
+    private readonly Dictionary<string, Term> _keys = new(StringComparer.Ordinal);
+
+    public ExactKeys(IReadOnlyList<Term> terms)
+    {
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            foreach (var label in Labels(term))
+            {
+                foreach (var key in KeysOf(label))
+                {
+                    if (key.Length == 0 || ambiguous.Contains(key))
+                        continue;
+                    if (_keys.TryGetValue(key, out var owner) && owner.Slug != term.Slug)
+                    {
+                        _keys.Remove(key);
+                        ambiguous.Add(key);
+                    }
+                    else
+                        _keys[key] = term;
+                }
+            }
+        }
+    }
+
+    public Term? Find(string subject)
+    {
+        foreach (var key in KeysOf(subject))
+        {
+            if (_keys.TryGetValue(key, out var term))
+                return term;
+        }
+        return null;
+    }
+
+    private static IEnumerable<string> Labels(Term term) =>
+        [term.Name, term.Slug, .. term.Aliases, .. term.Acronyms];
+
+    private static IEnumerable<string> KeysOf(string text)
+    {
+        yield return "c:" + TextKeys.Compact(text);
+        yield return "s:" + string.Join(' ', GlossaryIndex.Stems(text));
+    }
+}

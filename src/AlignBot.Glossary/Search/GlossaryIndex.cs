@@ -1,0 +1,176 @@
+using AlignBot.Glossary.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneTerm = Lucene.Net.Index.Term;
+
+namespace AlignBot.Glossary.Search;
+
+/// <summary>
+/// An immutable in-memory Lucene index over one corpus. Built once, searched from any thread; a corpus change
+/// builds a new index and swaps it in (<see cref="TermGlossary.Replace"/>) rather than mutating this one.
+/// </summary>
+/// <remarks>
+/// Fields, boosted in this order when searched: name, aliases, acronyms, summary, body. <c>all</c> holds every
+/// field's text for document frequencies (how rare a query word is), and <c>words</c> holds the unstemmed words of
+/// names, aliases and acronyms: the vocabulary that misspelt query words are corrected against. Only the slug
+/// is stored; documents are added in corpus order without merges, so a document id is the term's position.
+/// Old indexes are not disposed on swap: a RAMDirectory holds managed memory only, and a search still running on
+/// the old reader must not see it closed, so the garbage collector retires it.
+/// </remarks>
+internal sealed class GlossaryIndex
+{
+    public const string NameField = "name";
+    public const string AliasesField = "aliases";
+    public const string AcronymsField = "acronyms";
+    public const string SummaryField = "summary";
+    public const string BodyField = "body";
+    public const string AllField = "all";
+    public const string WordsField = "words";
+
+    // Field weights. Names and aliases are short and decisive; bodies are long and mention other terms in passing.
+    private static readonly (string Field, float Boost)[] Fields =
+    [
+        (NameField, 8f), (AliasesField, 6f), (AcronymsField, 6f), (SummaryField, 2.5f), (BodyField, 1f),
+    ];
+
+    private static readonly Analyzer Stemmed = new GlossaryAnalyzer(stem: true);
+    private static readonly Analyzer Unstemmed = new GlossaryAnalyzer(stem: false);
+
+    private readonly Term[] _terms;
+    private readonly IndexReader _reader;
+    private readonly IndexSearcher _searcher;
+
+    private GlossaryIndex(Term[] terms, IndexReader reader)
+    {
+        _terms = terms;
+        _reader = reader;
+        _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+    }
+
+    public int Count => _terms.Length;
+
+    public IReadOnlyList<Term> Terms => _terms;
+
+    public static GlossaryIndex Build(IReadOnlyList<Term> terms)
+    {
+        var directory = new RAMDirectory();
+        var analyzer = new PerFieldAnalyzerWrapper(Stemmed, new Dictionary<string, Analyzer> { [WordsField] = Unstemmed });
+        var config = new IndexWriterConfig(LuceneDefaults.Version, analyzer)
+        {
+            Similarity = new BM25Similarity(),
+            OpenMode = OpenMode.CREATE,
+            MergePolicy = NoMergePolicy.NO_COMPOUND_FILES,   // keeps document ids in insertion order
+            RAMBufferSizeMB = 64,
+        };
+        using (var writer = new IndexWriter(directory, config))
+        {
+            foreach (var term in terms)
+                writer.AddDocument(ToDocument(term));
+            writer.Commit();
+        }
+        return new GlossaryIndex([.. terms], DirectoryReader.Open(directory));
+    }
+
+    private static Document ToDocument(Term term)
+    {
+        var doc = new Document { new StringField("slug", term.Slug, Field.Store.YES) };
+        doc.Add(new TextField(NameField, term.Name, Field.Store.NO));
+        doc.Add(new TextField(WordsField, term.Name, Field.Store.NO));
+        foreach (var alias in term.Aliases)
+        {
+            doc.Add(new TextField(AliasesField, alias, Field.Store.NO));
+            doc.Add(new TextField(WordsField, alias, Field.Store.NO));
+        }
+        foreach (var acronym in term.Acronyms)
+        {
+            doc.Add(new TextField(AcronymsField, acronym, Field.Store.NO));
+            doc.Add(new TextField(WordsField, acronym, Field.Store.NO));
+        }
+        doc.Add(new TextField(SummaryField, term.Summary, Field.Store.NO));
+        doc.Add(new TextField(BodyField, term.Body, Field.Store.NO));
+        doc.Add(new TextField(AllField, string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body]), Field.Store.NO));
+        return doc;
+    }
+
+    /// <summary>Unstemmed, normalised words of <paramref name="text"/> (lower case, British→American, no dots).</summary>
+    public static List<string> Words(string text) => Tokens.Of(Unstemmed, text);
+
+    /// <summary>The stem of one normalised word ("hacking" → "hack").</summary>
+    public static string Stem(string word) => Tokens.Of(Stemmed, word) is [var stem, ..] ? stem : word;
+
+    /// <summary>Stems of <paramref name="text"/>, as the index sees them.</summary>
+    public static List<string> Stems(string text) => Tokens.Of(Stemmed, text);
+
+    /// <summary>How many terms use the stem anywhere.</summary>
+    public int DocFreq(string stem) => _reader.DocFreq(new LuceneTerm(AllField, stem));
+
+    /// <summary>Whether the unstemmed word occurs in some term's name, alias or acronym.</summary>
+    public bool IsTitleWord(string word) => _reader.DocFreq(new LuceneTerm(WordsField, word)) > 0;
+
+    /// <summary>
+    /// The closest word of names, aliases and acronyms within <paramref name="maxEdits"/> edits (Damerau-Levenshtein,
+    /// first letter fixed to bound the cost), preferring fewer edits, then the commoner word; null when none.
+    /// </summary>
+    public string? CorrectTitleWord(string word, int maxEdits)
+    {
+        var fuzzy = new FuzzyQuery(new LuceneTerm(WordsField, word), maxEdits, prefixLength: 1, maxExpansions: 16, transpositions: true);
+        // The rewrite is a BooleanQuery of the nearest words, boosted by similarity, or a single TermQuery when
+        // only one word is near enough.
+        var candidates = _searcher.Rewrite(fuzzy) switch
+        {
+            BooleanQuery many => many.Clauses.Select(c => c.Query).OfType<TermQuery>(),
+            TermQuery one => [one],
+            _ => [],
+        };
+        string? best = null;
+        var (bestBoost, bestFreq) = (0f, 0);
+        foreach (var tq in candidates)
+        {
+            var candidate = tq.Term.Text;
+            var freq = _reader.DocFreq(tq.Term);
+            if (tq.Boost > bestBoost || (tq.Boost == bestBoost && freq > bestFreq))
+                (best, bestBoost, bestFreq) = (candidate, tq.Boost, freq);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Ranked terms for the stems, each field weighted; adjacent words in a name or alias score extra. Each word is
+    /// also weighted by <paramref name="rarity"/> (0..1, from how many terms use it anywhere): BM25's own IDF is per
+    /// field, so without it "to" or "in" would count as rare in the short name field and pull up "Weak-to-strong
+    /// generalization" or "human in the loop" for any sentence.
+    /// </summary>
+    public IReadOnlyList<(Term Term, float Score)> Search(IReadOnlyList<string> stems, Func<string, float> rarity, int top)
+    {
+        if (stems.Count == 0)
+            return [];
+        var query = new BooleanQuery();
+        foreach (var stem in stems.Distinct())
+        {
+            var perField = new DisjunctionMaxQuery(0.1f) { Boost = rarity(stem) };
+            foreach (var (field, boost) in Fields)
+                perField.Add(new TermQuery(new LuceneTerm(field, stem)) { Boost = boost });
+            query.Add(perField, Occur.SHOULD);
+        }
+        if (stems.Count > 1)
+        {
+            foreach (var (field, boost) in Fields.Take(2))
+            {
+                var phrase = new PhraseQuery { Slop = 1, Boost = boost };
+                foreach (var stem in stems)
+                    phrase.Add(new LuceneTerm(field, stem));
+                query.Add(phrase, Occur.SHOULD);
+            }
+        }
+        var docs = _searcher.Search(query, top).ScoreDocs;
+        var hits = new List<(Term, float)>(docs.Length);
+        foreach (var doc in docs)
+            hits.Add((_terms[doc.Doc], doc.Score));
+        return hits;
+    }
+}

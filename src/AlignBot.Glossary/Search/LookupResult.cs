@@ -1,0 +1,16 @@
+namespace AlignBot.Glossary.Search;
+
+/// <summary>
+/// The answer to "what is X?": the term (or none), how it was found, the ranked hits behind it, and up to three
+/// "did you mean" terms when there is no answer.
+/// </summary>
+public sealed record LookupResult(
+    string Question,
+    string Subject,
+    Term? Answer,
+    MatchKind Kind,
+    IReadOnlyList<SearchHit> Ranked,
+    IReadOnlyList<Term> DidYouMean)
+{
+    public bool Found => Answer is not null;
+}

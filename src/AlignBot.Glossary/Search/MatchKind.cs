@@ -1,0 +1,17 @@
+namespace AlignBot.Glossary.Search;
+
+/// <summary>How a lookup reached its answer.</summary>
+public enum MatchKind
+{
+    /// <summary>Nothing matched well enough to answer.</summary>
+    None,
+
+    /// <summary>The subject is a term's name, alias, acronym or slug, ignoring case, spacing and punctuation.</summary>
+    Exact,
+
+    /// <summary>Ranked search over names, aliases, summaries and bodies, above the confidence threshold.</summary>
+    Search,
+
+    /// <summary>As <see cref="Search"/> or <see cref="Exact"/>, after correcting misspelt words.</summary>
+    Corrected,
+}

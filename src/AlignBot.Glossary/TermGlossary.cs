@@ -1,0 +1,46 @@
+using AlignBot.Glossary.Corpus;
+using AlignBot.Glossary.Search;
+
+namespace AlignBot.Glossary;
+
+/// <summary>
+/// The glossary as the rest of AlignBot sees it: terms by slug, "what is X?" lookups and ranked search. Thread-safe;
+/// <see cref="Replace"/> swaps in a new corpus atomically, so a search in flight finishes on the old one.
+/// </summary>
+public sealed class TermGlossary
+{
+    private Snapshot _current;
+
+    public TermGlossary(IReadOnlyList<Term> terms) => _current = Snapshot.Of(terms);
+
+    /// <summary>Loads and validates a corpus folder; throws <see cref="CorpusException"/> listing every error.</summary>
+    public static TermGlossary FromDirectory(string directory) => new(CorpusLoader.Load(directory).EnsureValid());
+
+    /// <summary>All terms, in corpus (file name) order.</summary>
+    public IReadOnlyList<Term> Terms => _current.Index.Terms;
+
+    public int Count => _current.Index.Count;
+
+    public Term? Find(string slug) => _current.BySlug.GetValueOrDefault(slug);
+
+    /// <summary>Answers a question or a bare term: exact match, then repaired and ranked search, else suggestions.</summary>
+    public LookupResult Lookup(string question) => _current.Engine.Lookup(question);
+
+    /// <summary>As <see cref="Lookup"/>, bypassing the answer cache.</summary>
+    internal LookupResult LookupUncached(string question) => _current.Engine.LookupUncached(question);
+
+    /// <summary>Terms ranked for free words, best first.</summary>
+    public IReadOnlyList<SearchHit> Search(string words, int limit = 10) => _current.Engine.Search(words, limit);
+
+    /// <summary>Replaces the served corpus. Callers validate first, so a broken edit never gets here.</summary>
+    public void Replace(IReadOnlyList<Term> terms) => Volatile.Write(ref _current, Snapshot.Of(terms));
+
+    private sealed record Snapshot(GlossaryIndex Index, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug)
+    {
+        public static Snapshot Of(IReadOnlyList<Term> terms)
+        {
+            var index = GlossaryIndex.Build(terms);
+            return new Snapshot(index, new LookupEngine(index), terms.ToDictionary(t => t.Slug, StringComparer.Ordinal));
+        }
+    }
+}

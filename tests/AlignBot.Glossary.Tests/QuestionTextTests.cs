@@ -1,0 +1,48 @@
+using AlignBot.Glossary.Search;
+
+namespace AlignBot.Glossary.Tests;
+
+public sealed class QuestionTextTests
+{
+    [Theory]
+    [InlineData("what is sycophancy", "sycophancy")]
+    [InlineData("What's reward hacking?", "reward hacking")]
+    [InlineData("whats RLHF??", "RLHF")]
+    [InlineData("define goal misgeneralization", "goal misgeneralization")]
+    [InlineData("explain scalable oversight please", "scalable oversight")]
+    [InlineData("tell me about the orthogonality thesis", "orthogonality thesis")]
+    [InlineData("what does reward hacking mean?", "reward hacking")]
+    [InlineData("what is a jailbreak", "jailbreak")]
+    [InlineData("how does RLHF work?", "RLHF")]
+    [InlineData("what are sleeper agents in AI safety?", "sleeper agents")]
+    [InlineData("hey, can you explain what is DPO", "DPO")]
+    [InlineData("sycophancy", "sycophancy")]
+    [InlineData("AI alignment", "AI alignment")]
+    [InlineData("?", "")]
+    public void Subject_strips_question_phrasing(string question, string subject) =>
+        Assert.Equal(subject, QuestionText.Subject(question));
+
+    [Theory]
+    [InlineData("inner alignment vs outer alignment", "inner alignment", "outer alignment")]
+    [InlineData("RLHF vs. DPO?", "RLHF", "DPO")]
+    [InlineData("RLHF versus DPO", "RLHF", "DPO")]
+    [InlineData("what's the difference between RLHF and DPO?", "RLHF", "DPO")]
+    [InlineData("difference between reward hacking and specification gaming", "reward hacking", "specification gaming")]
+    [InlineData("compare jailbreak with prompt injection", "jailbreak", "prompt injection")]
+    [InlineData("how is sandbagging different from alignment faking", "sandbagging", "alignment faking")]
+    public void ComparisonSplits_finds_the_two_subjects(string question, string first, string second) =>
+        Assert.Equal((first, second), QuestionText.ComparisonSplits(question)[0]);
+
+    [Fact]
+    public void ComparisonSplits_offers_every_and_split_when_a_name_holds_and() =>
+        Assert.Equal(
+            [("helpful, honest", "harmless and honesty"), ("helpful, honest and harmless", "honesty")],
+            QuestionText.ComparisonSplits("difference between helpful, honest and harmless and honesty"));
+
+    [Theory]
+    [InlineData("helpful, honest and harmless")]
+    [InlineData("what is reward hacking")]
+    [InlineData("sycophancy")]
+    public void ComparisonSplits_is_empty_for_plain_questions(string question) =>
+        Assert.Empty(QuestionText.ComparisonSplits(question));
+}

@@ -1,0 +1,126 @@
+using AlignBot.Glossary.Search;
+
+namespace AlignBot.Glossary.Tests;
+
+/// <summary>Search behaviour on the real corpus: the requirements of the glossary engine, one by one.</summary>
+public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlossary>
+{
+    private readonly TermGlossary _glossary = real.Glossary;
+
+    [Theory]
+    [InlineData("Sycophancy", "sycophancy")]
+    [InlineData("sycophancy", "sycophancy")]
+    [InlineData("RLHF", "rlhf")]
+    [InlineData("rlhf", "rlhf")]
+    [InlineData("R.L.H.F.", "rlhf")]
+    [InlineData("reward-hacking", "reward-hacking")]
+    [InlineData("Goodharts law", "goodharts-law")]
+    [InlineData("jail break", "jailbreak")]
+    [InlineData("IRL", "inverse-reinforcement-learning")]
+    [InlineData("HHH", "hhh")]
+    [InlineData("ML", "machine-learning")]
+    [InlineData("adversarial examples", "adversarial-attack")]
+    public void Lookup_exact_name_alias_or_acronym_wins_outright(string query, string slug)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Equal(slug, result.Answer?.Slug);
+        Assert.Equal(MatchKind.Exact, result.Kind);
+        Assert.Equal(slug, result.Ranked[0].Term.Slug);
+    }
+
+    [Theory]
+    [InlineData("goal misgeneralisation", "goal-misgeneralization")]
+    [InlineData("misgeneralisation", "goal-misgeneralization")]
+    [InlineData("reward modelling", "reward-modeling")]
+    [InlineData("mesa optimiser", "mesa-optimization")]
+    public void Lookup_british_spellings_match(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
+    [Theory]
+    [InlineData("sychophancy", "sycophancy")]
+    [InlineData("sycophancey", "sycophancy")]
+    [InlineData("mechanistic interpretabilty", "mechanistic-interpretability")]
+    [InlineData("corrigability", "corrigibility")]
+    [InlineData("reward hackign", "reward-hacking")]
+    public void Lookup_typos_within_two_edits_still_find_the_term(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
+    [Fact]
+    public void Lookup_corrected_answer_says_so_and_keeps_the_typed_subject()
+    {
+        var result = _glossary.Lookup("what is sychophancy?");
+
+        Assert.Equal(("sycophancy", MatchKind.Corrected, "sychophancy"), (result.Answer?.Slug, result.Kind, result.Subject));
+    }
+
+    [Theory]
+    [InlineData("what is reward hacking", "reward-hacking")]
+    [InlineData("what's RLHF?", "rlhf")]
+    [InlineData("define sycophancy", "sycophancy")]
+    [InlineData("explain constitutional AI", "constitutional-ai")]
+    [InlineData("tell me about instrumental convergence", "instrumental-convergence")]
+    [InlineData("what does corrigible mean?", "corrigibility")]
+    public void Lookup_understands_question_phrasing(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
+    [Theory]
+    [InlineData("AI that flatters the user instead of being accurate", "sycophancy")]
+    [InlineData("model tells users what they want to hear", "sycophancy")]
+    [InlineData("human feedback reinforcement learning", "rlhf")]
+    public void Lookup_paraphrases_find_the_term_by_its_text(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
+    [Theory]
+    [InlineData("best pizza in town")]
+    [InlineData("weather tomorrow in Paris")]
+    [InlineData("how to cook rice")]
+    [InlineData("zzzzqqq")]
+    [InlineData("the")]
+    [InlineData("?")]
+    [InlineData("")]
+    public void Lookup_off_topic_or_noise_gets_no_answer(string query)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Null(result.Answer);
+        Assert.Equal(MatchKind.None, result.Kind);
+        Assert.True(result.DidYouMean.Count <= 3);
+    }
+
+    [Fact]
+    public void Lookup_partial_match_offers_suggestions_instead_of_a_card()
+    {
+        var result = _glossary.Lookup("reward hacking pizza oven");
+
+        Assert.Null(result.Answer);
+        Assert.InRange(result.DidYouMean.Count, 1, 3);
+        Assert.Equal("reward-hacking", result.DidYouMean[0].Slug);
+    }
+
+    [Fact]
+    public void Search_ranks_terms_with_scores_best_first()
+    {
+        var hits = _glossary.Search("reward");
+
+        Assert.True(hits.Count >= 3);
+        Assert.Contains(hits.Take(5), h => h.Term.Slug == "reward-hacking");
+        Assert.Equal(hits.OrderByDescending(h => h.Score).Select(h => h.Term.Slug), hits.Select(h => h.Term.Slug));
+    }
+
+    [Fact]
+    public void Search_nonsense_finds_nothing() => Assert.Empty(_glossary.Search("zzzzqqq"));
+
+    [Fact]
+    public void Find_by_slug_and_replace_swaps_the_corpus()
+    {
+        var glossary = new TermGlossary(_glossary.Terms);
+        Assert.NotNull(glossary.Find("sycophancy"));
+
+        glossary.Replace(_glossary.Terms.Where(t => t.Slug != "sycophancy").ToList());
+
+        Assert.Null(glossary.Find("sycophancy"));
+        Assert.NotEqual("sycophancy", glossary.Lookup("sycophancy").Answer?.Slug);
+        Assert.Equal(_glossary.Count - 1, glossary.Count);
+    }
+}
