@@ -1,0 +1,92 @@
+using AlignBot.Glossary;
+using AlignBot.Glossary.Search;
+
+namespace AlignBot.Chat;
+
+/// <summary>
+/// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
+/// request, asks the glossary and says what it found; adapters render and deliver.
+/// </summary>
+public sealed class Bot(TermGlossary glossary, Random? random = null)
+{
+    public const int MaxSearchResults = 8;
+
+    private static readonly string[] ExampleSlugs = ["sycophancy", "reward-hacking", "rlhf", "scalable-oversight", "prompt-injection"];
+
+    private readonly Random _random = random ?? Random.Shared;
+
+    public Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Handle(request));
+
+    public Reply Handle(ChatRequest request) => RequestParser.Parse(request) switch
+    {
+        Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
+        Intent.Define define => Answer(define.Subject),
+        Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
+        Intent.Search search => Search(search.Words),
+        Intent.Related related => Related(related.Subject),
+        Intent.Random => Card(glossary.Terms[_random.Next(glossary.Count)]),
+        _ => Help(),
+    };
+
+    /// <summary>The help reply; also what an empty message gets.</summary>
+    public Reply.Help Help() => new(
+        [
+            new("define <term>", "a term's definition, e.g. define sycophancy"),
+            new("<question>", "ask in your own words, e.g. what is reward hacking?"),
+            new("<term> vs <term>", "two terms side by side, e.g. inner alignment vs outer alignment"),
+            new("search <words>", "terms that match some words, ranked"),
+            new("related <term>", "terms to read next"),
+            new("random", "a term picked at random"),
+            new("help", "this list"),
+        ],
+        ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
+        glossary.Count);
+
+    private Reply Answer(string question)
+    {
+        var result = glossary.Lookup(question);
+        return result.Answer is { } term
+            ? Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null)
+            : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+    }
+
+    private Reply.Comparison? Compare(string text)
+    {
+        foreach (var (first, second) in QuestionText.ComparisonSplits(text))
+        {
+            var (a, b) = (glossary.Lookup(first).Answer, glossary.Lookup(second).Answer);
+            if (a is not null && b is not null && a.Slug != b.Slug)
+                return new Reply.Comparison(a, b);
+        }
+        return null;
+    }
+
+    private Reply Search(string words)
+    {
+        var hits = glossary.Search(words, MaxSearchResults);
+        return hits.Count == 0
+            ? new Reply.NotFound(Quote(words), [])
+            : new Reply.SearchResults(Quote(words), hits.Select(h => TermRef.Of(h.Term)).ToList());
+    }
+
+    private Reply Related(string subject)
+    {
+        var result = glossary.Lookup(subject);
+        if (result.Answer is not { } term)
+            return new Reply.NotFound(Quote(subject), result.DidYouMean.Select(TermRef.Of).ToList());
+        return new Reply.RelatedTerms(TermRef.Of(term), RelatedOf(term));
+    }
+
+    private Reply.TermCard Card(Term term, string? correctedFrom = null) => new(term, RelatedOf(term), correctedFrom);
+
+    private List<TermRef> RelatedOf(Term term) =>
+        term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+
+    /// <summary>The user's words as they will be echoed: trimmed and short. Renderers escape them.</summary>
+    private static string Quote(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= 100 ? trimmed : trimmed[..100] + "…";
+    }
+}

@@ -1,0 +1,4 @@
+namespace AlignBot.Chat;
+
+/// <summary>A button press: which action (see <see cref="ActionIds"/>) and the value it carried.</summary>
+public sealed record ChatAction(string Id, string Value);

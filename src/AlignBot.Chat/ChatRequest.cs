@@ -1,0 +1,12 @@
+namespace AlignBot.Chat;
+
+/// <summary>
+/// One platform-neutral request: the text with any mention and command name already stripped by the adapter,
+/// who asked, where, and the button action when the request is a click.
+/// </summary>
+public sealed record ChatRequest(Platform Platform, string Text, ChatUser User, ChatPlace Place, ChatAction? Action = null)
+{
+    /// <summary>A typed request from a local surface (command line, playground).</summary>
+    public static ChatRequest Local(string text, Platform platform = Platform.Cli) =>
+        new(platform, text, ChatUser.Anonymous, ChatPlace.Local);
+}

@@ -1,0 +1,30 @@
+using AlignBot.Glossary;
+
+namespace AlignBot.Chat;
+
+/// <summary>Everything the bot can say. Renderers switch over this closed set; none of it knows a platform.</summary>
+public abstract record Reply
+{
+    private Reply()
+    {
+    }
+
+    /// <summary>A term's card: the whole term (name, summary, body, category, sources) and its related terms as buttons.</summary>
+    /// <param name="CorrectedFrom">The user's words when they were misspelt and corrected, for a "showing results for" line.</param>
+    public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null) : Reply;
+
+    /// <summary>Two terms side by side ("X vs Y", "difference between X and Y").</summary>
+    public sealed record Comparison(Term First, Term Second) : Reply;
+
+    /// <summary>A ranked list of terms for "search &lt;words&gt;".</summary>
+    public sealed record SearchResults(string Query, IReadOnlyList<TermRef> Items) : Reply;
+
+    /// <summary>The related terms of one term ("related &lt;term&gt;").</summary>
+    public sealed record RelatedTerms(TermRef Of, IReadOnlyList<TermRef> Items) : Reply;
+
+    /// <summary>No confident answer: what was asked and up to three terms it may have meant.</summary>
+    public sealed record NotFound(string Query, IReadOnlyList<TermRef> DidYouMean) : Reply;
+
+    /// <summary>How to use the bot, with a few terms to try.</summary>
+    public sealed record Help(IReadOnlyList<HelpCommand> Commands, IReadOnlyList<TermRef> Examples, int TermCount) : Reply;
+}

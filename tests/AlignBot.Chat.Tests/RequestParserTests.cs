@@ -1,0 +1,53 @@
+namespace AlignBot.Chat.Tests;
+
+public sealed class RequestParserTests
+{
+    private static Intent Parse(string text, ChatAction? action = null) =>
+        RequestParser.Parse(ChatRequest.Local(text) with { Action = action });
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("help")]
+    [InlineData("HELP")]
+    [InlineData("?")]
+    [InlineData("define")]
+    [InlineData("search")]
+    [InlineData("related")]
+    public void Parse_empty_help_and_bare_commands_ask_for_help(string text) =>
+        Assert.IsType<Intent.Help>(Parse(text));
+
+    [Fact]
+    public void Parse_commands_take_the_rest_as_argument()
+    {
+        Assert.Equal(new Intent.Define("reward hacking"), Parse("define   reward hacking"));
+        Assert.Equal(new Intent.Define("RLHF"), Parse("Define RLHF"));
+        Assert.Equal(new Intent.Search("human feedback"), Parse("search human feedback"));
+        Assert.Equal(new Intent.Related("sycophancy"), Parse("related sycophancy"));
+        Assert.IsType<Intent.Random>(Parse("random"));
+    }
+
+    [Theory]
+    [InlineData("what is random exploration?")]
+    [InlineData("help me understand reward hacking")]
+    [InlineData("sycophancy")]
+    [InlineData("inner alignment vs outer alignment")]
+    public void Parse_anything_else_is_a_question(string text) =>
+        Assert.Equal(new Intent.Question(text), Parse(text));
+
+    [Fact]
+    public void Parse_button_action_wins_over_text()
+    {
+        Assert.Equal(new Intent.ShowTerm("rlhf"), Parse("ignored", new ChatAction(ActionIds.ShowTerm, "rlhf")));
+        Assert.Equal(new Intent.Define("dpo"), Parse("", new ChatAction(ActionIds.Ask, "define dpo")));
+        Assert.IsType<Intent.Help>(Parse("", new ChatAction("someone.else", "x")));
+    }
+
+    [Fact]
+    public void Parse_caps_huge_text()
+    {
+        var intent = Assert.IsType<Intent.Question>(Parse(new string('a', 100_000)));
+
+        Assert.Equal(RequestParser.MaxTextLength, intent.Text.Length);
+    }
+}
