@@ -1,0 +1,153 @@
+using System.Text.Json;
+using AlignBot.Chat;
+using AlignBot.Chat.Evaluation;
+using AlignBot.Glossary;
+using AlignBot.Glossary.Corpus;
+using AlignBot.Hosting;
+
+namespace AlignBot.Cli;
+
+/// <summary>
+/// The command-line verbs: <c>ask</c>, <c>search</c>, <c>corpus check</c>, <c>eval</c>. No verb runs the web host.
+/// Exit codes: 0 done, 1 the corpus or the input file is broken, 2 wrong usage.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] Verbs = ["ask", "search", "corpus", "eval", "help", "--help", "-h"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var corpus = Array.IndexOf(args, "--corpus");
+        if (corpus >= 0)
+        {
+            if (corpus + 1 >= args.Length)
+                return Task.FromResult(Usage(error, asked: false));
+            var rest = args[..corpus].Concat(args[(corpus + 2)..]).ToArray();
+            return RunAsync(rest, output, error, args[corpus + 1]);
+        }
+        return RunAsync(args, output, error, corpusPath: null);
+    }
+
+    private static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? corpusPath)
+    {
+        var directory = CorpusDirectory(corpusPath);
+        try
+        {
+            return Task.FromResult(args switch
+            {
+                ["ask", .. var words] when words.Length > 0 => Ask(directory, string.Join(' ', words), output),
+                ["search", .. var words] when words.Any(w => w != "--json") =>
+                    Search(directory, string.Join(' ', words.Where(w => w != "--json")), words.Contains("--json"), output),
+                ["corpus", "check"] => CheckCorpus(directory, output, error),
+                ["eval", var file] => Eval(directory, file, output, error),
+                _ => Usage(args is [] or ["help" or "--help" or "-h"] ? output : error, args is ["help" or "--help" or "-h"]),
+            });
+        }
+        catch (CorpusException ex)
+        {
+            error.WriteLine(ex.Message);
+            return Task.FromResult(1);
+        }
+    }
+
+    private static int Ask(string directory, string text, TextWriter output)
+    {
+        var glossary = TermGlossary.FromDirectory(directory);
+        var reply = new Bot(glossary).Handle(ChatRequest.Local(text));
+        output.Write(TextRenderer.Render(reply));
+        return 0;
+    }
+
+    private static int Search(string directory, string query, bool json, TextWriter output)
+    {
+        var hits = TermGlossary.FromDirectory(directory).Search(query, Bot.MaxSearchResults);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(hits.Select(h => new { h.Term.Slug, h.Term.Name, Score = Math.Round(h.Score, 4) }), Json));
+            return 0;
+        }
+        if (hits.Count == 0)
+            output.WriteLine($"No terms match \"{query}\".");
+        for (var i = 0; i < hits.Count; i++)
+            output.WriteLine($"{i + 1,2}. {hits[i].Term.Slug,-34} {hits[i].Score,8:F3}  {hits[i].Term.Name}");
+        return 0;
+    }
+
+    private static int CheckCorpus(string directory, TextWriter output, TextWriter error)
+    {
+        var corpus = CorpusLoader.Load(directory);
+        var problems = corpus.Problems.ToList();
+        problems.AddRange(RequiredTerms.Check(directory, corpus.Terms));
+        foreach (var problem in problems.OrderByDescending(p => p.Severity).ThenBy(p => p.File, StringComparer.Ordinal))
+            (problem.Severity == ProblemSeverity.Error ? error : output).WriteLine(problem);
+        var errors = problems.Count(p => p.Severity == ProblemSeverity.Error);
+        var warnings = problems.Count - errors;
+        output.WriteLine($"{corpus.Terms.Count} terms in {directory}: {errors} error(s), {warnings} warning(s)");
+        return errors == 0 ? 0 : 1;
+    }
+
+    private static int Eval(string directory, string file, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(file))
+        {
+            error.WriteLine($"No such file: {file}");
+            return 1;
+        }
+        IReadOnlyList<EvalCase> cases;
+        try
+        {
+            cases = EvalCase.Parse(File.ReadLines(file));
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"{file}: {ex.Message}");
+            return 1;
+        }
+        var glossary = TermGlossary.FromDirectory(directory);
+        var report = new SearchEvaluator(new Bot(glossary), glossary).Run(cases);
+        foreach (var miss in report.Misses)
+        {
+            var expected = miss.Case.ExpectsNothing ? "no answer" : string.Join('|', miss.Case.Expected);
+            output.WriteLine($"miss line {miss.Case.Line}: \"{miss.Case.Query}\" expected {expected}, answered {miss.Answered ?? "nothing"}"
+                + (miss.Ranked.Count > 0 ? $" (shown: {string.Join(", ", miss.Ranked.Take(5))})" : ""));
+        }
+        output.WriteLine(report.Summary);
+        return 0;
+    }
+
+    private static int Usage(TextWriter writer, bool asked)
+    {
+        writer.WriteLine("""
+            AlignBot: AI-alignment glossary bot.
+
+            Usage:
+              AlignBot                         run the web host (Slack, Teams, playground)
+              AlignBot ask "<text>"            answer as the bot would ("define sycophancy", "what is RLHF?")
+              AlignBot search "<query>" [--json]  ranked terms with slug and score
+              AlignBot corpus check            validate the corpus; exit code 1 on errors
+              AlignBot eval <file.tsv>         score search on query<TAB>expected lines
+
+            The corpus folder comes from --corpus <dir>, else Corpus:Path (environment Corpus__Path),
+            else the copy next to the program.
+            """);
+        return asked ? 0 : 2;
+    }
+
+    private static string CorpusDirectory(string? path)
+    {
+        if (path is not null)
+            return new CorpusOptions { Path = path }.ResolveDirectory();
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new CorpusOptions();
+        configuration.GetSection(CorpusOptions.Section).Bind(options);
+        return options.ResolveDirectory();
+    }
+}

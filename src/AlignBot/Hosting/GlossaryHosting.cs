@@ -1,0 +1,40 @@
+using AlignBot.Chat;
+using AlignBot.Glossary;
+using AlignBot.Glossary.Corpus;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Hosting;
+
+/// <summary>Registers the glossary and the bot core with the host.</summary>
+public static class GlossaryHosting
+{
+    public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section);
+        builder.Services.AddSingleton(services =>
+        {
+            var directory = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolveDirectory();
+            var corpus = CorpusLoader.Load(directory);
+            var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Glossary");
+            foreach (var warning in corpus.Warnings)
+                log.CorpusWarning(warning.ToString());
+            var glossary = new TermGlossary(corpus.EnsureValid());
+            log.CorpusLoaded(glossary.Count, directory);
+            return glossary;
+        });
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>()));
+        return builder;
+    }
+
+    /// <summary>Loads the corpus before the host accepts requests, so a broken corpus fails the start-up.</summary>
+    public static WebApplication LoadGlossary(this WebApplication app)
+    {
+        app.Services.GetRequiredService<TermGlossary>();
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+namespace AlignBot.Hosting;
+
+/// <summary>The body of <c>/healthz</c>.</summary>
+public sealed record HealthStatus(string Status, int Terms);

@@ -1,0 +1,11 @@
+namespace AlignBot.Hosting;
+
+/// <summary>Host log messages. Event ids: 1xxx glossary.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Loaded {Count} terms from {Directory}")]
+    public static partial void CorpusLoaded(this ILogger logger, int count, string directory);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Corpus {Problem}")]
+    public static partial void CorpusWarning(this ILogger logger, string problem);
+}

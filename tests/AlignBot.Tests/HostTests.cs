@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using AlignBot.Glossary.Corpus;
+using AlignBot.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AlignBot.Tests;
+
+public sealed class HostTests
+{
+    private static WebApplicationFactory<Program> Host(string corpus) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseSetting("Corpus:Path", corpus));
+
+    [Fact]
+    public async Task Healthz_reports_ok_and_the_term_count()
+    {
+        await using var host = Host(RepoPaths.Corpus);
+        using var client = host.CreateClient();
+
+        var health = await client.GetFromJsonAsync<HealthStatus>("/healthz");
+
+        Assert.Equal("ok", health!.Status);
+        Assert.Equal(CorpusLoader.Load(RepoPaths.Corpus).Terms.Count, health.Terms);
+    }
+
+    [Fact]
+    public async Task Unknown_path_is_404()
+    {
+        await using var host = Host(RepoPaths.Corpus);
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nope")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Broken_corpus_stops_the_start_up_naming_the_problem()
+    {
+        using var corpus = new TempCorpus().Term("alpha", "Alpha", ["beta", "ghost"]).Term("beta", "Beta", ["alpha", "alpha"]);
+        await using var host = Host(corpus.Directory);
+
+        var ex = Assert.Throws<CorpusException>(() => host.CreateClient());
+
+        Assert.Contains("alpha.md: related: 'ghost'", ex.Message);
+    }
+}
