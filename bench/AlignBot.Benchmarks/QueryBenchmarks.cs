@@ -1,0 +1,36 @@
+using AlignBot.Glossary;
+using AlignBot.Glossary.Corpus;
+using BenchmarkDotNet.Attributes;
+
+namespace AlignBot.Benchmarks;
+
+/// <summary>
+/// One question, uncached (a question never asked before) and cached (a repeated one), on the real corpus and on
+/// 100,000 generated terms. The kinds follow the paths of the lookup: exact name, question phrasing, paraphrase
+/// (ranked search), typo (spelling repair), off-topic (ranked search ending in "no definition").
+/// </summary>
+[MemoryDiagnoser]
+public class QueryBenchmarks
+{
+    private TermGlossary _glossary = null!;
+
+    [Params("real", "100k")]
+    public string Corpus { get; set; } = "real";
+
+    [Params("RLHF", "what is reward hacking?", "AI that flatters the user instead of being accurate", "sychophancy", "best pizza in town")]
+    public string Question { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var real = CorpusLoader.Load(BenchCorpus.RealDirectory()).EnsureValid();
+        _glossary = new TermGlossary(Corpus == "real" ? real : BenchCorpus.Generated(100_000, real));
+        _glossary.Lookup(Question);
+    }
+
+    [Benchmark(Baseline = true)]
+    public object? Uncached() => _glossary.LookupUncached(Question).Answer;
+
+    [Benchmark]
+    public object? Cached() => _glossary.Lookup(Question).Answer;
+}
