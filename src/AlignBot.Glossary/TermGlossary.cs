@@ -32,6 +32,28 @@ public sealed class TermGlossary
     /// <summary>Terms ranked for free words, best first.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit = 10) => _current.Engine.Search(words, limit);
 
+    /// <summary>
+    /// Terms for a typeahead: names or aliases that start with the typed text, then ones that contain it, then
+    /// ranked search hits; at most <paramref name="limit"/>. Empty text lists terms A–Z.
+    /// </summary>
+    public IReadOnlyList<Term> Suggest(string typed, int limit)
+    {
+        var text = typed.Trim();
+        var terms = _current.Index.Terms;
+        if (text.Length == 0)
+            return terms.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
+        bool Starts(Term t) => t.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+            || t.Aliases.Concat(t.Acronyms).Any(a => a.StartsWith(text, StringComparison.OrdinalIgnoreCase));
+        bool Contains(Term t) => t.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || t.Aliases.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase));
+        return terms.Where(Starts).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
+            .Concat(terms.Where(t => !Starts(t) && Contains(t)).OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+            .Concat(Search(text, limit).Select(h => h.Term))
+            .DistinctBy(t => t.Slug)
+            .Take(limit)
+            .ToList();
+    }
+
     /// <summary>Replaces the served corpus. Callers validate first, so a broken edit never gets here.</summary>
     public void Replace(IReadOnlyList<Term> terms) => Volatile.Write(ref _current, Snapshot.Of(terms));
 

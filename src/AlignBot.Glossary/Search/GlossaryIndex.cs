@@ -1,6 +1,5 @@
 using AlignBot.Glossary.Analysis;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -16,8 +15,7 @@ namespace AlignBot.Glossary.Search;
 /// </summary>
 /// <remarks>
 /// Fields, boosted in this order when searched: name, aliases, acronyms, summary, body. <c>all</c> holds every
-/// field's text for document frequencies (how rare a query word is), and <c>words</c> holds the unstemmed words of
-/// names, aliases and acronyms: the vocabulary that misspelt query words are corrected against. Only the slug
+/// field's text for document frequencies (how rare a query word is). Only the slug
 /// is stored; documents are added in corpus order without merges, so a document id is the term's position.
 /// Old indexes are not disposed on swap: a RAMDirectory holds managed memory only, and a search still running on
 /// the old reader must not see it closed, so the garbage collector retires it.
@@ -30,7 +28,6 @@ internal sealed class GlossaryIndex
     public const string SummaryField = "summary";
     public const string BodyField = "body";
     public const string AllField = "all";
-    public const string WordsField = "words";
 
     // Field weights. Names and aliases are short and decisive; bodies are long and mention other terms in passing.
     private static readonly (string Field, float Boost)[] Fields =
@@ -59,8 +56,7 @@ internal sealed class GlossaryIndex
     public static GlossaryIndex Build(IReadOnlyList<Term> terms)
     {
         var directory = new RAMDirectory();
-        var analyzer = new PerFieldAnalyzerWrapper(Stemmed, new Dictionary<string, Analyzer> { [WordsField] = Unstemmed });
-        var config = new IndexWriterConfig(LuceneDefaults.Version, analyzer)
+        var config = new IndexWriterConfig(LuceneDefaults.Version, Stemmed)
         {
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE,
@@ -80,16 +76,13 @@ internal sealed class GlossaryIndex
     {
         var doc = new Document { new StringField("slug", term.Slug, Field.Store.YES) };
         doc.Add(new TextField(NameField, term.Name, Field.Store.NO));
-        doc.Add(new TextField(WordsField, term.Name, Field.Store.NO));
         foreach (var alias in term.Aliases)
         {
             doc.Add(new TextField(AliasesField, alias, Field.Store.NO));
-            doc.Add(new TextField(WordsField, alias, Field.Store.NO));
         }
         foreach (var acronym in term.Acronyms)
         {
             doc.Add(new TextField(AcronymsField, acronym, Field.Store.NO));
-            doc.Add(new TextField(WordsField, acronym, Field.Store.NO));
         }
         doc.Add(new TextField(SummaryField, term.Summary, Field.Store.NO));
         doc.Add(new TextField(BodyField, term.Body, Field.Store.NO));
@@ -108,36 +101,6 @@ internal sealed class GlossaryIndex
 
     /// <summary>How many terms use the stem anywhere.</summary>
     public int DocFreq(string stem) => _reader.DocFreq(new LuceneTerm(AllField, stem));
-
-    /// <summary>Whether the unstemmed word occurs in some term's name, alias or acronym.</summary>
-    public bool IsTitleWord(string word) => _reader.DocFreq(new LuceneTerm(WordsField, word)) > 0;
-
-    /// <summary>
-    /// The closest word of names, aliases and acronyms within <paramref name="maxEdits"/> edits (Damerau-Levenshtein,
-    /// first letter fixed to bound the cost), preferring fewer edits, then the commoner word; null when none.
-    /// </summary>
-    public string? CorrectTitleWord(string word, int maxEdits)
-    {
-        var fuzzy = new FuzzyQuery(new LuceneTerm(WordsField, word), maxEdits, prefixLength: 1, maxExpansions: 16, transpositions: true);
-        // The rewrite is a BooleanQuery of the nearest words, boosted by similarity, or a single TermQuery when
-        // only one word is near enough.
-        var candidates = _searcher.Rewrite(fuzzy) switch
-        {
-            BooleanQuery many => many.Clauses.Select(c => c.Query).OfType<TermQuery>(),
-            TermQuery one => [one],
-            _ => [],
-        };
-        string? best = null;
-        var (bestBoost, bestFreq) = (0f, 0);
-        foreach (var tq in candidates)
-        {
-            var candidate = tq.Term.Text;
-            var freq = _reader.DocFreq(tq.Term);
-            if (tq.Boost > bestBoost || (tq.Boost == bestBoost && freq > bestFreq))
-                (best, bestBoost, bestFreq) = (candidate, tq.Boost, freq);
-        }
-        return best;
-    }
 
     /// <summary>
     /// Ranked terms for the stems, each field weighted; adjacent words in a name or alias score extra. Each word is

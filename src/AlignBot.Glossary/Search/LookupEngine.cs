@@ -44,6 +44,7 @@ internal sealed class LookupEngine
 
     private readonly GlossaryIndex _index;
     private readonly ExactKeys _exact;
+    private readonly TitleVocabulary _titles;
     private readonly (HashSet<string> All, HashSet<string> Head)?[] _termStems;
     private readonly Dictionary<string, int> _positions;
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
@@ -52,6 +53,7 @@ internal sealed class LookupEngine
     {
         _index = index;
         _exact = new ExactKeys(index.Terms);
+        _titles = new TitleVocabulary(index.Terms.Select(t => GlossaryIndex.Words(string.Join('\n', [t.Name, .. t.Aliases, .. t.Acronyms]))));
         _termStems = new (HashSet<string>, HashSet<string>)?[index.Count];
         _positions = index.Terms.Select((t, i) => (t.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
     }
@@ -81,7 +83,7 @@ internal sealed class LookupEngine
         if (_exact.Find(words) is { } exact)
         {
             hits.RemoveAll(h => h.Term.Slug == exact.Slug);
-            hits.Insert(0, new SearchHit(exact, hits.Count > 0 ? hits[0].Score + 1 : 1, 1, 1, 0, 0));
+            hits.Insert(0, Exact(exact, hits));
         }
         return hits.Where(h => h.Coverage > 0).Take(limit).ToList();
     }
@@ -91,18 +93,17 @@ internal sealed class LookupEngine
         if (subject.Length == 0)
             return new LookupResult(question, subject, null, MatchKind.None, [], []);
 
-        var words = Repair(GlossaryIndex.Words(subject), out var corrected);
+        // The cheap path first: a name, alias, acronym or slug answers outright, with no ranked search at all.
+        if (_exact.Find(subject) is { } exact)
+            return new LookupResult(question, subject, exact, MatchKind.Exact, [Exact(exact, [])], []);
+
+        var original = GlossaryIndex.Words(subject);
+        var words = Repair(original, out var corrected);
+        if (!words.SequenceEqual(original) && _exact.Find(string.Join(' ', words)) is { } repaired)
+            return new LookupResult(question, subject, repaired, corrected ? MatchKind.Corrected : MatchKind.Exact, [Exact(repaired, [])], []);
+
         var stems = words.Select(GlossaryIndex.Stem).ToList();
         var ranked = Rank(stems, 10);
-
-        var exact = _exact.Find(subject) ?? (corrected || words.Count > 0 ? _exact.Find(string.Join(' ', words)) : null);
-        if (exact is not null)
-        {
-            ranked.RemoveAll(h => h.Term.Slug == exact.Slug);
-            ranked.Insert(0, new SearchHit(exact, ranked.Count > 0 ? ranked[0].Score + 1 : 1, 1, 1, 0, 0));
-            return new LookupResult(question, subject, exact, corrected ? MatchKind.Corrected : MatchKind.Exact, ranked, []);
-        }
-
         var weight = stems.Distinct().Sum(Weight);
         if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= AnswerCoverage && ranked[0].HeadCoverage >= AnswerHeadCoverage)
             return new LookupResult(question, subject, ranked[0].Term, corrected ? MatchKind.Corrected : MatchKind.Search, ranked, []);
@@ -112,6 +113,8 @@ internal sealed class LookupEngine
             : [];
         return new LookupResult(question, subject, null, MatchKind.None, ranked, suggestions);
     }
+
+    private static SearchHit Exact(Term term, List<SearchHit> others) => new(term, others.Count > 0 ? others[0].Score + 1 : 1, 1, 1, 0, 0);
 
     /// <summary>
     /// Repairs query words against the names, aliases and acronyms: joins split compounds ("sand bagging",
@@ -124,7 +127,7 @@ internal sealed class LookupEngine
         var repaired = new List<string>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
-            if (i + 1 < words.Count && _index.IsTitleWord(words[i] + words[i + 1]))
+            if (i + 1 < words.Count && _titles.Contains(words[i] + words[i + 1]))
             {
                 repaired.Add(words[i] + words[i + 1]);
                 i++;
@@ -132,7 +135,7 @@ internal sealed class LookupEngine
             }
             var word = words[i];
             if (word.Length >= 4 && !word.Any(char.IsDigit) && _index.DocFreq(GlossaryIndex.Stem(word)) == 0
-                && _index.CorrectTitleWord(word, word.Length >= 6 ? 2 : 1) is { } fixedWord)
+                && _titles.Correct(word, word.Length >= 6 ? 2 : 1) is { } fixedWord)
             {
                 repaired.Add(fixedWord);
                 corrected = true;
@@ -145,30 +148,34 @@ internal sealed class LookupEngine
 
     private List<SearchHit> Rank(List<string> stems, int top)
     {
-        var raw = _index.Search(stems, Rarity, top);
+        if (stems.Count == 0)
+            return [];
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var stem in stems)
+            weights.TryAdd(stem, Weight(stem));
+        var raw = _index.Search(stems, stem => (float)(weights[stem] / (weights[stem] + 1)), top);
         if (raw.Count == 0)
             return [];
-        var distinct = stems.Distinct().ToList();
-        var total = distinct.Sum(Weight);
+        var total = weights.Values.Sum();
         var hits = new List<SearchHit>(raw.Count);
         foreach (var (term, score) in raw)
         {
             var (all, head) = StemsOf(term);
-            var covered = distinct.Where(all.Contains).Sum(Weight);
-            var headed = distinct.Where(head.Contains).Sum(Weight);
-            var words = distinct.Count(s => all.Contains(s) && Weight(s) >= ContentWeight);
+            double covered = 0, headed = 0;
+            var words = 0;
+            foreach (var (stem, weight) in weights)
+            {
+                if (!all.Contains(stem))
+                    continue;
+                covered += weight;
+                words += weight >= ContentWeight ? 1 : 0;
+                headed += head.Contains(stem) ? weight : 0;
+            }
             hits.Add(new SearchHit(term, score, total > 0 ? covered / total : 0, total > 0 ? headed / total : 0, covered, words));
         }
         // Lucene 4.8's BM25 has no coordination factor: one word matching a boosted name can outscore a term whose
         // text explains most of the question. Weighting the score by coverage restores that factor.
         return hits.OrderByDescending(h => h.Score * h.Coverage).ThenByDescending(h => h.Score).ToList();
-    }
-
-    /// <summary>A word's weight squashed into 0..1 for query boosts: ~0 for "the", ~0.8 for a word in one term.</summary>
-    private float Rarity(string stem)
-    {
-        var weight = Weight(stem);
-        return (float)(weight / (weight + 1));
     }
 
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
