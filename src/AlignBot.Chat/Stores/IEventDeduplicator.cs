@@ -1,0 +1,11 @@
+namespace AlignBot.Chat.Stores;
+
+/// <summary>
+/// Remembers which platform events were already taken, across restarts and replicas, so a retried delivery is
+/// handled once. Keys expire after <c>keepFor</c>, which must outlast the platform's last retry.
+/// </summary>
+public interface IEventDeduplicator
+{
+    /// <summary>True for the first caller of <paramref name="eventKey"/> within its lifetime; false for a repeat.</summary>
+    Task<bool> TryClaimAsync(string eventKey, DateTimeOffset now, TimeSpan keepFor, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+
+namespace AlignBot.Storage;
+
+/// <summary>
+/// Versioned schema for SQLite. Each step runs once, in order, in a transaction, and records its number in
+/// <c>schema_version</c>; a database newer than this build is refused rather than guessed at.
+/// </summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Steps =
+    [
+        // 1: installations per workspace, and event keys seen recently.
+        """
+        CREATE TABLE installations (
+            team_id TEXT PRIMARY KEY,
+            enterprise_id TEXT,
+            team_name TEXT,
+            bot_token TEXT NOT NULL,
+            bot_user_id TEXT,
+            scopes TEXT NOT NULL,
+            installed_by TEXT,
+            installed_at INTEGER NOT NULL
+        );
+        CREATE TABLE seen_events (
+            event_key TEXT PRIMARY KEY,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX seen_events_expiry ON seen_events (expires_at);
+        """,
+    ];
+
+    public static int Latest => Steps.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);";
+            wal.ExecuteNonQuery();
+        }
+        while (true)
+        {
+            // BEGIN IMMEDIATE takes the write lock first, so two processes starting together migrate one at a time
+            // and the second sees the first one's version.
+            using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
+            var current = CurrentVersion(connection, transaction);
+            if (current > Latest)
+                throw new InvalidOperationException($"The database has schema version {current}; this build knows up to {Latest}. Upgrade AlignBot.");
+            if (current == Latest)
+                return;
+            using var step = connection.CreateCommand();
+            step.Transaction = transaction;
+            step.CommandText = Steps[current] + $"; DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({current + 1});";
+            step.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    public static int CurrentVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(command.ExecuteScalar());
+    }
+}
