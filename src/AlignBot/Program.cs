@@ -1,5 +1,6 @@
 using AlignBot.Cli;
 using AlignBot.Hosting;
+using AlignBot.Slack;
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args, Console.Out, Console.Error);
@@ -7,13 +8,15 @@ if (CommandLine.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlossary();     // corpus from Corpus:Path, validated, indexed in memory
 builder.AddChatCore();     // the platform-neutral bot
+builder.AddStorage();      // installations and event de-duplication: SQLite under data/ unless configured
+builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 app.MapHealth();
+app.MapSlack();
 app.Run();
 return 0;
 

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Slack;
+
+/// <summary>Slack log messages, event ids 2xxx. None carries a token, a secret or a request body.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused Slack request to {Path}: {Verdict}")]
+    public static partial void SlackRequestRefused(this ILogger logger, PathString path, SignatureVerdict verdict);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Refused Slack request to {Path}: body over {MaxBytes} bytes")]
+    public static partial void SlackRequestTooLarge(this ILogger logger, PathString path, int maxBytes);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Bad Slack request to {Path}: {Reason}")]
+    public static partial void SlackBadRequest(this ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Skipped Slack event {EventId}: already handled (retry {RetryNum})")]
+    public static partial void SlackDuplicateEvent(this ILogger logger, string eventId, string? retryNum);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Slack work item {Kind} for team {TeamId} failed")]
+    public static partial void SlackWorkFailed(this ILogger logger, Exception exception, string kind, string teamId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Slack API {Method} returned {Status}; retrying in {DelayMs} ms (attempt {Attempt})")]
+    public static partial void SlackApiRetry(this ILogger logger, string method, string status, double delayMs, int attempt);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Error, Message = "No Slack token for team {TeamId}: install the app there or set Slack:BotToken")]
+    public static partial void SlackNoToken(this ILogger logger, string teamId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Slack app installed in team {TeamId} ({TeamName})")]
+    public static partial void SlackInstalled(this ILogger logger, string teamId, string? teamName);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Slack app removed from team {TeamId} ({EventType})")]
+    public static partial void SlackUninstalled(this ILogger logger, string teamId, string eventType);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Slack work queue full; asked Slack to retry event {EventId}")]
+    public static partial void SlackQueueFull(this ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Slack OAuth callback refused: {Reason}")]
+    public static partial void SlackOAuthRefused(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret to turn it on")]
+    public static partial void SlackOff(this ILogger logger);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Slack is on: /slack/commands, /slack/events, /slack/interactions, /slack/options; OAuth install {Install}")]
+    public static partial void SlackOn(this ILogger logger, string install);
+}

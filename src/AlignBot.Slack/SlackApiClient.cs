@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// Slack's Web API over a typed <see cref="HttpClient"/> (base address <c>Slack:ApiBaseUrl</c>). Every response's
+/// <c>ok</c> is checked and <c>ok:false</c> raised with its code; 429 waits for <c>Retry-After</c>, 5xx and network
+/// failures back off with jitter; both bounded, so a caller is never held for long. Tokens go in the header only.
+/// </summary>
+public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<SlackApiClient> log)
+{
+    public const int MaxAttempts = 3;
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>chat.postMessage; returns the message's <c>ts</c>.</summary>
+    public async Task<string?> PostMessageAsync(string token, string channel, JsonObject message, string? threadTs, CancellationToken ct)
+    {
+        var body = (JsonObject)message.DeepClone();
+        body["channel"] = channel;
+        if (threadTs is not null)
+            body["thread_ts"] = threadTs;
+        body["unfurl_links"] = false;
+        var response = await CallAsync("chat.postMessage", token, body, ct);
+        return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
+    }
+
+    /// <summary>chat.postEphemeral: visible to <paramref name="user"/> only.</summary>
+    public Task PostEphemeralAsync(string token, string channel, string user, JsonObject message, CancellationToken ct)
+    {
+        var body = (JsonObject)message.DeepClone();
+        body["channel"] = channel;
+        body["user"] = user;
+        return CallAsync("chat.postEphemeral", token, body, ct);
+    }
+
+    /// <summary>chat.update of a (non-ephemeral) message the bot posted.</summary>
+    public Task UpdateAsync(string token, string channel, string ts, JsonObject message, CancellationToken ct)
+    {
+        var body = (JsonObject)message.DeepClone();
+        body["channel"] = channel;
+        body["ts"] = ts;
+        return CallAsync("chat.update", token, body, ct);
+    }
+
+    /// <summary>POSTs a message to an interaction's <c>response_url</c> (no token: the URL is the capability).</summary>
+    public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
+    {
+        var json = SlackJson.Serialize(message);
+        await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        }, ct);
+    }
+
+    /// <summary>oauth.v2.access: exchanges an install's code for the workspace's bot token.</summary>
+    public async Task<JsonElement> OAuthAccessAsync(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken ct)
+    {
+        var form = new Dictionary<string, string> { ["code"] = code };
+        if (!string.IsNullOrEmpty(redirectUri))
+            form["redirect_uri"] = redirectUri;
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
+        var response = await SendAsync("oauth.v2.access", () => new HttpRequestMessage(HttpMethod.Post, "oauth.v2.access")
+        {
+            Content = new FormUrlEncodedContent(form),
+            Headers = { Authorization = new AuthenticationHeaderValue("Basic", basic) },
+        }, ct);
+        return Checked("oauth.v2.access", response);
+    }
+
+    private async Task<JsonElement> CallAsync(string method, string token, JsonObject body, CancellationToken ct)
+    {
+        var json = SlackJson.Serialize(body);
+        var response = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        }, ct);
+        return Checked(method, response);
+    }
+
+    private static JsonElement Checked(string method, string response)
+    {
+        JsonElement root;
+        try
+        {
+            root = JsonDocument.Parse(response).RootElement;
+        }
+        catch (JsonException)
+        {
+            throw new SlackApiException(method, "invalid_response");
+        }
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("ok", out var ok) || ok.ValueKind != JsonValueKind.True)
+            throw new SlackApiException(method, root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error");
+        return root;
+    }
+
+    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan delay;
+            string status;
+            try
+            {
+                using var message = request();
+                using var response = await http.SendAsync(message, ct);
+                if (response.IsSuccessStatusCode)
+                    return await response.Content.ReadAsStringAsync(ct);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                    delay = Min(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), MaxRetryAfter);
+                else if ((int)response.StatusCode >= 500)
+                    delay = Backoff(attempt);
+                else
+                    throw new SlackApiException(method, "http_" + (int)response.StatusCode);
+                status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (attempt >= MaxAttempts)
+                    throw new SlackApiException(method, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : "http_" + status);
+            }
+            catch (HttpRequestException ex) when (attempt < MaxAttempts)
+            {
+                delay = Backoff(attempt);
+                status = ex.HttpRequestError.ToString();
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested && attempt < MaxAttempts)
+            {
+                delay = Backoff(attempt);
+                status = "timeout";
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new SlackApiException(method, "network_" + ex.HttpRequestError);
+            }
+            log.SlackApiRetry(method, status, delay.TotalMilliseconds, attempt);
+            await Task.Delay(delay, clock, ct);
+        }
+    }
+
+    /// <summary>0.5 s, 1 s, 2 s … with ±25% jitter, so replicas that failed together do not retry together.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (0.75 + Random.Shared.NextDouble() * 0.5));
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// The Slack routes. The signed ones bind no body: <see cref="SlackSignatureFilter"/> reads and verifies the raw
+/// bytes first and hands them over as <see cref="VerifiedBody"/>.
+/// </summary>
+public static class SlackEndpoints
+{
+    public static RouteGroupBuilder MapSlackRoutes(this IEndpointRouteBuilder app)
+    {
+        var slack = app.MapGroup("/slack");
+        var signed = slack.MapGroup("").AddEndpointFilter<SlackSignatureFilter>();
+        signed.MapPost("/commands", HandleCommand);
+        signed.MapPost("/events", SlackEventsEndpoint.Handle);
+        signed.MapPost("/interactions", SlackInteractionsEndpoint.Handle);
+        signed.MapPost("/options", HandleOptions);
+        slack.MapGet("/install", SlackInstallEndpoints.Install);
+        slack.MapGet("/oauth/callback", SlackInstallEndpoints.Callback);
+        return slack;
+    }
+
+    /// <summary>
+    /// <c>/align …</c>: answered in the HTTP response (well inside Slack's 3 s), ephemeral, with Share in channel.
+    /// Bad input from a real user is still a 200 with an explanation, as Slack asks; a malformed form is a 400.
+    /// </summary>
+    private static IResult HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, ILogger<SlackRenderer> log)
+    {
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        if (form["ssl_check"] == "1")
+            return Results.Ok();
+        if (SlashCommand.TryParse(form, out var error) is not { } command)
+        {
+            log.SlackBadRequest(http.Request.Path, error);
+            return Results.BadRequest(error);
+        }
+        var request = new ChatRequest(Platform.Slack, SlackText.ToPlain(command.Text), new ChatUser(command.UserId),
+            new ChatPlace(command.TeamId, command.ChannelId));
+        var message = renderer.Private(bot.Handle(request));
+        message["response_type"] = "ephemeral";
+        return Results.Json(message, SlackJson.Options);
+    }
+
+    /// <summary>Typeahead for the term picker: names that start with, then contain, then search for the typed text.</summary>
+    private static IResult HandleOptions(HttpContext http, TermGlossary glossary, ILogger<SlackRenderer> log)
+    {
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
+        if (payload is null || payload.RootElement.Str("type") != "block_suggestion")
+        {
+            log.SlackBadRequest(http.Request.Path, "expected a block_suggestion payload");
+            return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
+        }
+        var typed = payload.RootElement.Str("value") ?? "";
+        var options = new JsonArray([.. glossary.Suggest(typed, 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
+        return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
+    }
+}

@@ -1,0 +1,57 @@
+using AlignBot.Chat;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Slack;
+
+/// <summary>Registers and maps the Slack adapter. Inert (no routes, no worker) unless <c>Slack:SigningSecret</c> is set.</summary>
+public static class SlackHosting
+{
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SlackOptions>()
+            .BindConfiguration(SlackOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || o.SigningSecret.Length >= 16, "Slack:SigningSecret looks truncated (under 16 characters).")
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl must be an absolute URL.")
+            .ValidateOnStart();
+        if (builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.SigningSecret)}"] is not { Length: > 0 })
+            return builder;
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new SlackRenderer(builder.Configuration["App:PublicBaseUrl"]));
+        builder.Services.AddSingleton<SlackWorkQueue>();
+        builder.Services.AddSingleton<SlackTokens>();
+        builder.Services.AddSingleton<SlackSignatureFilter>();
+        builder.Services.AddHttpClient<SlackApiClient>((services, http) =>
+        {
+            var baseUrl = services.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
+            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            http.Timeout = TimeSpan.FromSeconds(10);
+        });
+        builder.Services.AddSingleton<SlackWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SlackWorker>());
+        return builder;
+    }
+
+    /// <summary>Maps /slack/* when Slack is on, and says in one log line whether it is.</summary>
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Slack");
+        if (!options.Enabled)
+        {
+            log.SlackOff();
+            return app;
+        }
+        app.MapSlackRoutes();
+        log.SlackOn(options.ClientId.Length > 0 ? "at /slack/install" : "off (single workspace, Slack:BotToken)");
+        return app;
+    }
+}

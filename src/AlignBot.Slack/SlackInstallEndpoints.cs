@@ -1,0 +1,90 @@
+using System.Net;
+using AlignBot.Chat.Stores;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// Multi-workspace install: <c>GET /slack/install</c> sends the browser to Slack's OAuth v2 consent page with the
+/// scopes AlignBot uses and a signed state; <c>GET /slack/oauth/callback</c> checks the state, exchanges the code for
+/// the workspace's bot token and stores it per team id.
+/// </summary>
+internal static class SlackInstallEndpoints
+{
+    private const string StateCookie = "alignbot_slack_oauth_state";
+
+    public static IResult Install(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock)
+    {
+        var o = options.Value;
+        if (o.ClientId.Length == 0 || o.ClientSecret.Length == 0)
+            return Results.NotFound("Installing through OAuth is not configured: set Slack:ClientId and Slack:ClientSecret.");
+        var state = OAuthState.Create(o.ClientSecret, clock.GetUtcNow());
+        http.Response.Cookies.Append(StateCookie, state, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            Path = "/slack",
+            MaxAge = OAuthState.Lifetime,
+        });
+        var url = QueryHelpers.AddQueryString(o.AuthorizeUrl, new Dictionary<string, string?>
+        {
+            ["client_id"] = o.ClientId,
+            ["scope"] = o.Scopes,
+            ["redirect_uri"] = RedirectUri(http, o),
+            ["state"] = state,
+        });
+        return Results.Redirect(url);
+    }
+
+    public static async Task<IResult> Callback(HttpContext http, IOptions<SlackOptions> options, SlackApiClient api,
+        IInstallationStore installations, TimeProvider clock, ILogger<SlackApiClient> log)
+    {
+        var o = options.Value;
+        if (o.ClientId.Length == 0 || o.ClientSecret.Length == 0)
+            return Results.NotFound("Installing through OAuth is not configured.");
+        var query = http.Request.Query;
+        if (query["error"].FirstOrDefault() is { } denied)
+            return Page(StatusCodes.Status400BadRequest, "AlignBot was not installed", $"Slack said: {denied}. You can try again from the install link.");
+        var state = query["state"].FirstOrDefault();
+        if (!OAuthState.IsValid(o.ClientSecret, state, clock.GetUtcNow()) || http.Request.Cookies[StateCookie] != state)
+        {
+            log.SlackOAuthRefused("state missing, forged, expired or from another browser");
+            return Page(StatusCodes.Status400BadRequest, "Install link expired", "Start again from the install link; it is valid for ten minutes in the browser that opened it.");
+        }
+        if (query["code"].FirstOrDefault() is not { Length: > 0 and < 512 } code)
+            return Page(StatusCodes.Status400BadRequest, "AlignBot was not installed", "Slack sent no code.");
+
+        try
+        {
+            var access = await api.OAuthAccessAsync(o.ClientId, o.ClientSecret, code, RedirectUri(http, o), http.RequestAborted);
+            var teamId = access.Str("team", "id");
+            var token = access.Str("access_token");
+            if (teamId is null || token is null)
+                throw new SlackApiException("oauth.v2.access", "no team or token in the response");
+            var installation = new WorkspaceInstallation(teamId, access.Str("enterprise", "id"), access.Str("team", "name"), token,
+                access.Str("bot_user_id"), access.Str("scope") ?? o.Scopes, access.Str("authed_user", "id"), clock.GetUtcNow());
+            await installations.SaveAsync(installation, http.RequestAborted);
+            http.Response.Cookies.Delete(StateCookie, new CookieOptions { Path = "/slack" });
+            log.SlackInstalled(teamId, installation.TeamName);
+            return Page(StatusCodes.Status200OK, "AlignBot is installed",
+                $"AlignBot is ready in {installation.TeamName ?? teamId}. Try /align define sycophancy in any channel, or mention @AlignBot.");
+        }
+        catch (SlackApiException ex)
+        {
+            log.SlackOAuthRefused(ex.Error);
+            return Page(StatusCodes.Status502BadGateway, "AlignBot was not installed", $"Slack refused the install ({ex.Error}). Try again from the install link.");
+        }
+    }
+
+    private static string RedirectUri(HttpContext http, SlackOptions o) =>
+        o.RedirectUri.Length > 0 ? o.RedirectUri : $"{http.Request.Scheme}://{http.Request.Host}/slack/oauth/callback";
+
+    private static IResult Page(int status, string title, string text) => Results.Content(
+        $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
+        + $"<body style=\"font-family:system-ui;max-width:40rem;margin:4rem auto\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></body></html>",
+        "text/html; charset=utf-8", statusCode: status);
+}

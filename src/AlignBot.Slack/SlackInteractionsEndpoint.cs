@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// <c>/slack/interactions</c>: button presses and term-picker choices on AlignBot's cards. The reply is built at once
+/// (it is in memory) and delivered through the payload's response_url after the acknowledgement. On a private card
+/// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
+/// removes the private card and posts the same card publicly.
+/// </summary>
+internal static class SlackInteractionsEndpoint
+{
+    public static IResult Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
+        ILogger<SlackWorkQueue> log)
+    {
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
+        if (payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
+            return Bad(http, log, "expected a form field 'payload' holding a JSON object");
+        var root = payload.RootElement;
+        if (root.Str("type") != "block_actions")
+            return Bad(http, log, "unsupported interaction type");
+        if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
+            return Bad(http, log, "block_actions without an action");
+        if (!Uri.TryCreate(root.Str("response_url"), UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
+            return Bad(http, log, "block_actions without a response_url");
+        var user = root.Str("user", "id") ?? "";
+        var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
+        var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
+        var privateCard = root.Bool("container", "is_ephemeral");
+
+        JsonObject? message;
+        switch (SlackActions.Prefix(actionId))
+        {
+            case SlackActions.ShowTerm or SlackActions.PickTerm:
+                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.ShowTerm, value, user, team)), SlackCard.Private), privateCard);
+                break;
+            case SlackActions.Ask:
+                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.Ask, value, user, team)), SlackCard.Private), privateCard);
+                break;
+            case SlackActions.ReadMore:
+                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.ShowTerm, value, user, team)), SlackCard.Private with { Expanded = true }), privateCard);
+                break;
+            case SlackActions.Share:
+                if (SlackReplyKey.Restore(value, bot, glossary) is not { } shared)
+                    return Bad(http, log, "share of an unknown card");
+                message = renderer.Render(shared, SlackCard.Public with { SharedBy = user });
+                message["response_type"] = "in_channel";
+                message["delete_original"] = true;
+                break;
+            case SlackActions.OpenPage:
+                return Results.Ok();   // a link button: Slack opens the page itself
+            default:
+                return Bad(http, log, "unknown action id");
+        }
+
+        if (!queue.TryEnqueue(new SlackWork.Respond(team, responseUrl, message)))
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return Results.Ok();
+    }
+
+    private static ChatRequest Click(string id, string value, string user, string team) =>
+        new(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""), new ChatAction(id, value));
+
+    /// <summary>On a private card: replace it. On a public one: a private card for the clicker, the public one untouched.</summary>
+    private static JsonObject Follow(JsonObject message, bool privateCard)
+    {
+        if (privateCard)
+            message["replace_original"] = true;
+        else
+        {
+            message["response_type"] = "ephemeral";
+            message["replace_original"] = false;
+        }
+        return message;
+    }
+
+    private static IResult Bad(HttpContext http, ILogger log, string reason)
+    {
+        log.SlackBadRequest(http.Request.Path, reason);
+        return Results.BadRequest(reason);
+    }
+}

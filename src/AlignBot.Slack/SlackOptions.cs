@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlignBot.Slack;
+
+/// <summary>Slack settings (section <c>Slack</c>). Slack is on exactly when a signing secret is set.</summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+
+    public bool Enabled => SigningSecret.Length > 0;
+
+    /// <summary>Verifies that requests come from Slack (app settings → Basic Information → Signing Secret).</summary>
+    public string SigningSecret { get; set; } = "";
+
+    /// <summary>A bot token (xoxb-…) for a single-workspace install; installs through OAuth take precedence.</summary>
+    public string BotToken { get; set; } = "";
+
+    /// <summary>OAuth client id and secret, for multi-workspace installs through <c>/slack/install</c>.</summary>
+    public string ClientId { get; set; } = "";
+
+    public string ClientSecret { get; set; } = "";
+
+    /// <summary>The OAuth redirect URL registered with Slack; empty: derived from the request to /slack/install.</summary>
+    public string RedirectUri { get; set; } = "";
+
+    /// <summary>Where Web API calls go; tests point it at a loopback fake.</summary>
+    [Required]
+    public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>Where /slack/install sends the browser.</summary>
+    [Required]
+    public string AuthorizeUrl { get; set; } = "https://slack.com/oauth/v2/authorize";
+
+    /// <summary>Bot scopes asked for at install: exactly what the app uses.</summary>
+    [Required]
+    public string Scopes { get; set; } = "commands,app_mentions:read,chat:write,im:history";
+
+    [Range(typeof(TimeSpan), "00:00:30", "00:10:00")]
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest request body read from Slack; larger ones are refused with 413 unread.</summary>
+    [Range(1_024, 1_048_576)]
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+}

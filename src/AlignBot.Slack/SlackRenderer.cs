@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// Renders a <see cref="Reply"/> as a Block Kit message (<c>text</c> fallback + <c>blocks</c>) within Slack's
+/// limits. Everything that reaches mrkdwn is escaped; user words are echoed only through <see cref="SlackText.Escape"/>.
+/// </summary>
+public sealed class SlackRenderer(string? publicBaseUrl = null)
+{
+    private readonly string? _publicBaseUrl = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/');
+
+    /// <summary>A private answer: ephemeral, with Share in channel where the reply can be shared.</summary>
+    public JsonObject Private(Reply reply) => Render(reply, SlackCard.Private);
+
+    /// <summary>A public answer (mentions, DMs, shared cards): no Share button.</summary>
+    public JsonObject Public(Reply reply) => Render(reply, SlackCard.Public);
+
+    internal JsonObject Render(Reply reply, SlackCard card) => reply switch
+    {
+        Reply.TermCard term => TermCard(term, card),
+        Reply.Comparison pair => Comparison(pair, card),
+        Reply.SearchResults list => SearchResults(list, card),
+        Reply.RelatedTerms related => RelatedTerms(related),
+        Reply.NotFound miss => NotFound(miss),
+        Reply.Help help => Help(help),
+        _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
+    };
+
+    private JsonObject TermCard(Reply.TermCard reply, SlackCard card)
+    {
+        var term = reply.Term;
+        var blocks = new List<JsonObject> { BlockKit.Header(term.Name) };
+        if (reply.CorrectedFrom is { } typed)
+            blocks.Add(BlockKit.Context($"Showing results for *{SlackText.Escape(term.Name)}* (you typed “{SlackText.Escape(typed)}”)"));
+        blocks.Add(BlockKit.Section(SlackText.Escape(term.Summary)));
+        if (card.Expanded)
+            blocks.AddRange(SlackText.Chunks(SlackText.FromMarkdown(term.Body), BlockKit.MaxSectionText).Take(6).Select(c => BlockKit.Section(c)));
+        blocks.Add(BlockKit.Context(Footer(term, card.SharedBy)));
+        if (reply.Related.Count > 0)
+            blocks.Add(BlockKit.Actions("related", reply.Related.Take(6).Select(r => RelatedButton(r))));
+
+        var controls = new List<JsonObject>();
+        if (!card.Expanded)
+            controls.Add(BlockKit.Button("Read more", SlackActions.ReadMore, term.Slug));
+        if (PageUrl(term.Slug) is { } page)
+            controls.Add(BlockKit.LinkButton("Open glossary page", SlackActions.OpenPage, page));
+        if (card.Shareable)
+            controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
+        if (controls.Count > 0)
+            blocks.Add(BlockKit.Actions("card", controls));
+        return Message($"{term.Name}: {term.Summary}", blocks);
+    }
+
+    private JsonObject Comparison(Reply.Comparison pair, SlackCard card)
+    {
+        var (a, b) = (pair.First, pair.Second);
+        var blocks = new List<JsonObject>
+        {
+            BlockKit.Header($"{a.Name} vs {b.Name}"),
+            BlockKit.Fields($"*{SlackText.Escape(a.Name)}*\n{SlackText.Escape(a.Summary)}", $"*{SlackText.Escape(b.Name)}*\n{SlackText.Escape(b.Summary)}"),
+            BlockKit.Context($"{SlackText.Escape(Categories.Label(a.Category))} · {SlackText.Escape(Categories.Label(b.Category))}" + SharedLine(card.SharedBy)),
+        };
+        var buttons = new List<JsonObject> { TermButton(a, "Read about " + a.Name), TermButton(b, "Read about " + b.Name) };
+        if (card.Shareable)
+            buttons.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(pair)!, "primary"));
+        blocks.Add(BlockKit.Actions("compare", buttons));
+        return Message($"{a.Name} vs {b.Name}: {a.Summary} / {b.Summary}", blocks);
+    }
+
+    private JsonObject SearchResults(Reply.SearchResults list, SlackCard card)
+    {
+        var blocks = new List<JsonObject> { BlockKit.Header($"Terms matching “{list.Query}”") };
+        foreach (var item in list.Items.Take(10))
+        {
+            blocks.Add(BlockKit.Section($"*{SlackText.Escape(item.Name)}*\n{SlackText.Escape(SlackText.Truncate(item.Summary, 300))}",
+                BlockKit.Button("Show", $"{SlackActions.ShowTerm}:{item.Slug}", item.Slug)));
+        }
+        if (card.Shareable && SlackReplyKey.Of(list) is { Length: <= BlockKit.MaxButtonValue } key)
+            blocks.Add(BlockKit.Actions("card", [BlockKit.Button("Share in channel", SlackActions.Share, key, "primary")]));
+        if (card.SharedBy is not null)
+            blocks.Add(BlockKit.Context(SharedLine(card.SharedBy).TrimStart(' ', '·')));
+        return Message($"{list.Items.Count} terms match “{list.Query}”: " + string.Join(", ", list.Items.Select(i => i.Name)), blocks);
+    }
+
+    private static JsonObject RelatedTerms(Reply.RelatedTerms related)
+    {
+        var blocks = new List<JsonObject> { BlockKit.Section($"Terms related to *{SlackText.Escape(related.Of.Name)}*:") };
+        if (related.Items.Count > 0)
+            blocks.Add(BlockKit.Actions("related", related.Items.Take(25).Select(r => RelatedButton(r))));
+        return Message($"Related to {related.Of.Name}: " + string.Join(", ", related.Items.Select(i => i.Name)), blocks);
+    }
+
+    private static JsonObject NotFound(Reply.NotFound miss)
+    {
+        var query = SlackText.Escape(miss.Query);
+        var blocks = new List<JsonObject> { BlockKit.Section($"No definition found for “{query}”.") };
+        if (miss.DidYouMean.Count > 0)
+        {
+            blocks.Add(BlockKit.Section("Did you mean:"));
+            blocks.Add(BlockKit.Actions("suggestions", miss.DidYouMean.Take(3).Select(r => RelatedButton(r))));
+        }
+        blocks.Add(BlockKit.Context("Try `/align search <words>`, or `/align help` to browse terms."));
+        var fallback = $"No definition found for “{miss.Query}”."
+            + (miss.DidYouMean.Count > 0 ? " Did you mean " + string.Join(", ", miss.DidYouMean.Select(d => d.Name)) + "?" : "");
+        return Message(fallback, blocks);
+    }
+
+    private static JsonObject Help(Reply.Help help)
+    {
+        var lines = string.Join('\n', help.Commands.Select(c => $"`/align {SlackText.Escape(c.Usage)}`  {SlackText.Escape(c.Description)}"));
+        var blocks = new List<JsonObject>
+        {
+            BlockKit.Section($"*AlignBot* explains {help.TermCount} AI-alignment terms. Mention me, DM me or use `/align`:\n{lines}"),
+            BlockKit.Section("Browse the glossary:", BlockKit.ExternalSelect(SlackActions.PickTerm, "Type a term…", 1)),
+        };
+        if (help.Examples.Count > 0)
+            blocks.Add(BlockKit.Actions("examples", help.Examples.Take(5).Select(e => RelatedButton(e))));
+        return Message($"AlignBot explains {help.TermCount} AI-alignment terms. Try /align define sycophancy.", blocks);
+    }
+
+    private string Footer(Term term, string? sharedBy)
+    {
+        var sources = string.Join(", ", term.Sources.Take(3).Select(s => SlackText.Link(s.Url, SlackText.Truncate(s.Title, 120))));
+        return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))} · Sources: {sources}", 2900) + SharedLine(sharedBy);
+    }
+
+    private static string SharedLine(string? sharedBy) =>
+        sharedBy is null ? "" : $" · Shared by <@{new string(sharedBy.Where(char.IsLetterOrDigit).ToArray())}>";
+
+    private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+
+    private static JsonObject TermButton(Term term, string label) => BlockKit.Button(label, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+
+    private string? PageUrl(string slug) => _publicBaseUrl is null ? null : $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(slug)}";
+
+    private static JsonObject Message(string text, List<JsonObject> blocks) => new()
+    {
+        ["text"] = SlackText.Escape(SlackText.Truncate(text, 3000)),   // the notification fallback is mrkdwn too
+        ["blocks"] = new JsonArray([.. blocks.Take(50)]),
+    };
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Slack;
+
+/// <summary>
+/// In front of every signed Slack endpoint: reads the raw body up to the cap (413 beyond it), checks the signature
+/// and the replay window, and only then lets the endpoint parse. A refusal is a 401 with an empty body and one log
+/// line naming the reason, never the body, the headers or the secret.
+/// </summary>
+internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackSignatureFilter> log) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var settings = options.Value;
+        var body = await RequestBody.ReadCappedAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            log.SlackRequestTooLarge(http.Request.Path, settings.MaxBodyBytes);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var verdict = SlackSignature.Check(settings.SigningSecret, http.Request.Headers[SlackSignature.TimestampHeader],
+            http.Request.Headers[SlackSignature.SignatureHeader], body, clock.GetUtcNow(), settings.ReplayWindow);
+        if (verdict != SignatureVerdict.Valid)
+        {
+            log.SlackRequestRefused(http.Request.Path, verdict);
+            return Results.Unauthorized();
+        }
+
+        http.Features.Set(new VerifiedBody(body));
+        return await next(context);
+    }
+}

@@ -1,0 +1,10 @@
+namespace AlignBot.Hosting;
+
+/// <summary>Where AlignBot keeps installations and seen events. Section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>An ADO.NET connection string; empty: a SQLite file <c>data/alignbot.db</c> under the content root.</summary>
+    public string ConnectionString { get; set; } = "";
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>
+/// The whole AlignBot host through the real ASP.NET Core pipeline, with Slack on, a fresh SQLite file and the Web API
+/// pointed at a loopback <see cref="FakeSlackApi"/>. One per test: each test owns its store and its fake.
+/// </summary>
+public sealed class SlackHost : WebApplicationFactory<Program>
+{
+    public const string SigningSecret = "test-signing-secret-0123456789abcdef";
+    public const string BotToken = "xoxb-test-single-workspace-token";
+    public const string ClientSecret = "test-client-secret-abcdef";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"alignbot-slack-{Guid.NewGuid():N}.db");
+
+    private SlackHost(FakeSlackApi slack) => Slack = slack;
+
+    public FakeSlackApi Slack { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public static async Task<SlackHost> StartAsync() => new(await FakeSlackApi.StartAsync());
+
+    public HttpClient CreateSlackClient(Func<DateTimeOffset>? now = null) =>
+        CreateDefaultClient(new SlackSigningHandler(SigningSecret, now));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseEnvironment("Testing")
+            .UseSetting("Corpus:Path", RepoPaths.Corpus)
+            .UseSetting("Storage:ConnectionString", $"Data Source={_database}")
+            .UseSetting("Slack:SigningSecret", SigningSecret)
+            .UseSetting("Slack:BotToken", BotToken)
+            .UseSetting("Slack:ClientId", "1234.5678")
+            .UseSetting("Slack:ClientSecret", ClientSecret)
+            .UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl)
+            .UseSetting("Slack:AuthorizeUrl", Slack.BaseUrl + "/oauth/v2/authorize")
+            .ConfigureTestServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Slack.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+            File.Delete(file);
+    }
+}

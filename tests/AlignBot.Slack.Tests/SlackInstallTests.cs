@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlignBot.Chat.Stores;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>Multi-workspace install: redirect with a signed state, code exchange, token per team.</summary>
+public sealed class SlackInstallTests : IAsyncLifetime
+{
+    private SlackHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await SlackHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private HttpClient Browser() => _host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    [Fact]
+    public async Task Install_redirects_to_slack_with_scopes_and_a_state_cookie()
+    {
+        using var browser = Browser();
+
+        var response = await browser.GetAsync("/slack/install");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(_host.Slack.BaseUrl + "/oauth/v2/authorize?", location.ToString());
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal("1234.5678", query["client_id"]);
+        Assert.Equal("commands,app_mentions:read,chat:write,im:history", query["scope"]);
+        Assert.EndsWith("/slack/oauth/callback", query["redirect_uri"]);
+        Assert.False(string.IsNullOrEmpty(query["state"]));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.Contains(query["state"]!) && c.Contains("httponly"));
+    }
+
+    [Fact]
+    public async Task Callback_stores_the_teams_token_and_that_team_is_answered_with_it()
+    {
+        _host.Slack.Script("/api/oauth.v2.access", 200, Fixtures.Text("slack/oauth_v2_access_response.json"));
+        using var browser = Browser();
+        var state = QueryHelpers.ParseQuery((await browser.GetAsync("/slack/install")).Headers.Location!.Query)["state"];
+
+        var callback = await browser.GetAsync($"/slack/oauth/callback?code=abc123&state={Uri.EscapeDataString(state!)}");
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        Assert.Contains("Slack Pickleball Team", await callback.Content.ReadAsStringAsync());
+        var exchange = Assert.Single(_host.Slack.Requests);
+        Assert.Equal("/api/oauth.v2.access", exchange.Path);
+        Assert.StartsWith("Basic ", exchange.Authorization);
+        Assert.Contains("code=abc123", exchange.Body);
+        var stored = await _host.Services.GetRequiredService<IInstallationStore>().FindAsync("T9TK3CUKW");
+        Assert.Equal(("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "U0KRQLJ9H"), (stored!.BotToken, stored.BotUserId));
+
+        var mention = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
+        mention["team_id"] = "T9TK3CUKW";
+        using var slack = _host.CreateSlackClient();
+        await slack.PostAsync("/slack/events", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
+        var requests = await _host.Slack.WaitForAsync(2);
+        Assert.Equal("Bearer xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", requests[1].Authorization);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("xoxb-17653672481") || l.Contains(SlackHost.ClientSecret));
+    }
+
+    [Theory]
+    [InlineData("code=abc")]
+    [InlineData("code=abc&state=forged.state")]
+    [InlineData("error=access_denied")]
+    public async Task Callback_without_a_valid_state_or_with_an_error_installs_nothing(string query)
+    {
+        using var browser = Browser();
+
+        var response = await browser.GetAsync("/slack/oauth/callback?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Slack.Requests);
+    }
+
+    [Fact]
+    public async Task Callback_with_a_state_from_another_browser_is_refused()
+    {
+        using var attacker = Browser();
+        var state = QueryHelpers.ParseQuery((await attacker.GetAsync("/slack/install")).Headers.Location!.Query)["state"];
+        using var victim = Browser();
+
+        var response = await victim.GetAsync($"/slack/oauth/callback?code=abc&state={Uri.EscapeDataString(state!)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Slack.Requests);
+    }
+
+    [Fact]
+    public async Task Slack_refusing_the_code_is_a_clear_error_page()
+    {
+        _host.Slack.Script("/api/oauth.v2.access", 200, "{\"ok\":false,\"error\":\"invalid_code\"}");
+        using var browser = Browser();
+        var state = QueryHelpers.ParseQuery((await browser.GetAsync("/slack/install")).Headers.Location!.Query)["state"];
+
+        var response = await browser.GetAsync($"/slack/oauth/callback?code=old&state={Uri.EscapeDataString(state!)}");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("invalid_code", await response.Content.ReadAsStringAsync());
+    }
+}

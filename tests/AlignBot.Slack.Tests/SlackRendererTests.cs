@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>
+/// Every kind of card the bot can produce, from real replies, within Slack's limits. Each card is also written to
+/// artifacts/cards/slack for .ci/run to check with Slack's own types (../shared/tools/check-blockkit).
+/// </summary>
+public sealed class SlackRendererTests
+{
+    private static readonly TermGlossary Glossary = TermGlossary.FromDirectory(RepoPaths.Corpus);
+    private static readonly Bot Bot = new(Glossary, new Random(1));
+    private static readonly SlackRenderer Renderer = new("https://alignbot.example.org");
+
+    public static TheoryData<string, string> Requests => new()
+    {
+        { "term_private", "define sycophancy" },
+        { "term_corrected", "what is sychophancy" },
+        { "comparison", "inner alignment vs outer alignment" },
+        { "search", "search reward" },
+        { "related", "related rlhf" },
+        { "not_found", "best pizza in town" },
+        { "did_you_mean", "reward hacking pizza oven" },
+        { "help", "help" },
+        { "hostile_not_found", "<!channel> @here & <http://evil.example|click> *bold* " + new string('x', 400) },
+        { "hostile_search", "search <!here> & <@U123> " + new string('y', 300) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Render_every_reply_kind_within_slack_limits(string name, string text)
+    {
+        var reply = Bot.Handle(ChatRequest.Local(text, Platform.Slack));
+
+        foreach (var (variant, message) in new[] { ("private", Renderer.Private(reply)), ("public", Renderer.Public(reply)),
+                     ("expanded", Renderer.Render(reply, new SlackCard(Expanded: true, SharedBy: "U123"))) })
+        {
+            AssertWithinLimits(message);
+            CardArtifacts.Write("slack", $"{name}_{variant}", SlackJson.Serialize(message));
+        }
+    }
+
+    [Fact]
+    public void Render_every_term_expanded_within_limits()
+    {
+        foreach (var term in Glossary.Terms)
+        {
+            var message = Renderer.Render(Bot.Handle(ChatRequest.Local("", Platform.Slack) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }),
+                new SlackCard(Shareable: true, Expanded: true));
+            AssertWithinLimits(message);
+        }
+    }
+
+    [Fact]
+    public void Term_card_has_header_summary_sources_related_buttons_and_share()
+    {
+        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack)));
+        var blocks = message["blocks"]!.AsArray();
+        var json = SlackJson.Serialize(message);
+
+        Assert.Equal("Sycophancy", blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Contains("what they want to hear", blocks[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Contains("<https://arxiv.org/abs/2310.13548|", json);
+        var related = blocks.Single(b => (string?)b!["block_id"] == "related")!["elements"]!.AsArray();
+        Assert.Contains(related, e => (string?)e!["value"] == "rlhf" && ((string?)e["action_id"])!.StartsWith(SlackActions.ShowTerm));
+        var controls = blocks.Single(b => (string?)b!["block_id"] == "card")!["elements"]!.AsArray();
+        Assert.Contains(controls, e => (string?)e!["action_id"] == SlackActions.Share && (string?)e["value"] == "term:sycophancy");
+        Assert.Contains(controls, e => (string?)e!["url"] == "https://alignbot.example.org/terms/sycophancy");
+        Assert.StartsWith("Sycophancy: ", (string?)message["text"]);
+    }
+
+    [Fact]
+    public void Public_card_has_no_share_button()
+    {
+        var json = Renderer.Public(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack))).ToJsonString();
+
+        Assert.DoesNotContain(SlackActions.Share, json);
+    }
+
+    [Fact]
+    public void User_text_is_escaped_everywhere_it_is_echoed()
+    {
+        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("<!channel> & <@U1> @here", Platform.Slack)));
+        var json = SlackJson.Serialize(message);
+
+        Assert.DoesNotContain("<!channel>", json);
+        Assert.DoesNotContain("<@U1>", json);
+        Assert.DoesNotContain("@here", json);
+        Assert.Contains("&lt;!channel&gt;", (string?)message["text"]);
+    }
+
+    private static void AssertWithinLimits(JsonObject message)
+    {
+        var blocks = message["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 1, 50);
+        Assert.False(string.IsNullOrWhiteSpace((string?)message["text"]));
+        foreach (var block in blocks.Select(b => b!.AsObject()))
+        {
+            switch ((string?)block["type"])
+            {
+                case "header":
+                    Assert.InRange(((string?)block["text"]!["text"])!.Length, 1, 150);
+                    break;
+                case "section":
+                    if (block["text"] is { } text)
+                        Assert.InRange(((string?)text["text"])!.Length, 1, 3000);
+                    if (block["fields"] is JsonArray fields)
+                        Assert.All(fields, f => Assert.InRange(((string?)f!["text"])!.Length, 1, 2000));
+                    break;
+                case "actions":
+                    var elements = block["elements"]!.AsArray();
+                    Assert.InRange(elements.Count, 1, 25);
+                    Assert.Equal(elements.Count, elements.Select(e => (string?)e!["action_id"]).Distinct().Count());
+                    foreach (var e in elements.Where(e => (string?)e!["type"] == "button"))
+                    {
+                        Assert.InRange(((string?)e!["text"]!["text"])!.Length, 1, 75);
+                        Assert.InRange(((string?)e["action_id"])!.Length, 1, 255);
+                        Assert.True(((string?)e["value"])?.Length is null or <= 2000);
+                    }
+                    break;
+                case "context":
+                    Assert.InRange(block["elements"]!.AsArray().Count, 1, 10);
+                    break;
+            }
+        }
+    }
+}
