@@ -28,6 +28,20 @@ internal static class SqliteSchema
         );
         CREATE INDEX seen_events_expiry ON seen_events (expires_at);
         """,
+
+        // 2: Teams conversation references, for proactive posts.
+        """
+        CREATE TABLE conversation_refs (
+            conversation_id TEXT PRIMARY KEY,
+            service_url TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            bot_id TEXT NOT NULL,
+            tenant_id TEXT,
+            team_id TEXT,
+            conversation_type TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

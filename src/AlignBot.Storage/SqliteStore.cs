@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace AlignBot.Storage;
 
 /// <summary>
-/// The SQLite store: installations and event de-duplication in one file. A connection per operation (the driver
+/// The SQLite store: installations, event de-duplication and conversation references in one file. A connection per operation (the driver
 /// pools them), WAL journal so readers never wait for the writer, schema created or migrated on construction.
 /// </summary>
-public sealed class SqliteStore : IInstallationStore, IEventDeduplicator
+public sealed class SqliteStore : IInstallationStore, IEventDeduplicator, IConversationReferenceStore
 {
     private readonly string _connectionString;
 
@@ -95,6 +95,53 @@ public sealed class SqliteStore : IInstallationStore, IEventDeduplicator
         await using var changes = connection.CreateCommand();
         changes.CommandText = "SELECT changes()";
         return Convert.ToInt64(await changes.ExecuteScalarAsync(cancellationToken)) == 1;
+    }
+
+    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO conversation_refs (conversation_id, service_url, channel_id, bot_id, tenant_id, team_id, conversation_type, updated_at)
+            VALUES ($id, $url, $channel, $bot, $tenant, $team, $type, $at)
+            ON CONFLICT (conversation_id) DO UPDATE SET service_url = $url, channel_id = $channel, bot_id = $bot,
+                tenant_id = $tenant, team_id = $team, conversation_type = $type, updated_at = $at
+            """;
+        command.Parameters.AddWithValue("$id", reference.ConversationId);
+        command.Parameters.AddWithValue("$url", reference.ServiceUrl);
+        command.Parameters.AddWithValue("$channel", reference.ChannelId);
+        command.Parameters.AddWithValue("$bot", reference.BotId);
+        command.Parameters.AddWithValue("$tenant", (object?)reference.TenantId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$team", (object?)reference.TeamId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$type", (object?)reference.ConversationType ?? DBNull.Value);
+        command.Parameters.AddWithValue("$at", reference.UpdatedAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    async Task<ConversationReference?> IConversationReferenceStore.FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT conversation_id, service_url, channel_id, bot_id, tenant_id, team_id, conversation_type, updated_at
+            FROM conversation_refs WHERE conversation_id = $id
+            """;
+        command.Parameters.AddWithValue("$id", conversationId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        return new ConversationReference(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(4), Text(5), Text(6),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
+    }
+
+    async Task<bool> IConversationReferenceStore.DeleteAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM conversation_refs WHERE conversation_id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     private SqliteConnection Open()
