@@ -1,6 +1,7 @@
 using AlignBot.Cli;
 using AlignBot.Hosting;
 using AlignBot.Slack;
+using AlignBot.Teams;
 
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args, Console.Out, Console.Error);
@@ -10,6 +11,7 @@ builder.AddGlossary();     // corpus from Corpus:Path, validated, indexed in mem
 builder.AddChatCore();     // the platform-neutral bot
 builder.AddStorage();      // installations and event de-duplication: SQLite under data/ unless configured
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
+builder.AddTeams();        // inert unless Teams:AppId is set
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -17,6 +19,7 @@ app.UseExceptionHandler();
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 app.MapHealth();
 app.MapSlack();
+app.MapTeams();
 app.Run();
 return 0;
 

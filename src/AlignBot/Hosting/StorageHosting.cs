@@ -18,6 +18,7 @@ public static class StorageHosting
         });
         builder.Services.AddSingleton<IInstallationStore>(services => services.GetRequiredService<SqliteStore>());
         builder.Services.AddSingleton<IEventDeduplicator>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<IConversationReferenceStore>(services => services.GetRequiredService<SqliteStore>());
         return builder;
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Teams;
+
+/// <summary>Teams log messages, event ids 3xxx. None carries a token or a request body.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Refused Teams activity: {Reason}")]
+    public static partial void TeamsRefused(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Bad Teams activity: {Reason}")]
+    public static partial void TeamsBadRequest(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Teams connector returned {Status}; retrying in {DelayMs} ms (attempt {Attempt})")]
+    public static partial void TeamsRetry(this ILogger logger, string status, double delayMs, int attempt);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Teams reply to conversation {ConversationId} failed")]
+    public static partial void TeamsSendFailed(this ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Teams: added to conversation {ConversationId} ({ConversationType})")]
+    public static partial void TeamsAdded(this ILogger logger, string conversationId, string? conversationType);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Teams: removed from conversation {ConversationId}")]
+    public static partial void TeamsRemoved(this ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Teams is off: set Teams:AppId to turn it on")]
+    public static partial void TeamsOff(this ILogger logger);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Teams is on: /api/messages for app {AppId}{Mode}")]
+    public static partial void TeamsOn(this ILogger logger, string appId, string mode);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams work queue full; dropped a reply to {ConversationId}")]
+    public static partial void TeamsQueueFull(this ILogger logger, string conversationId);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+
+namespace AlignBot.Teams;
+
+/// <summary>
+/// The search message extension: <c>composeExtension/query</c> answers with term previews as the user types (a few
+/// well-known terms on first open), each inserting the full card; <c>composeExtension/selectItem</c> returns the card
+/// of the chosen preview. Both answer synchronously from the in-memory glossary.
+/// </summary>
+internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveCardRenderer renderer)
+{
+    public const int MaxResults = 25;
+
+    private static readonly string[] Popular = ["sycophancy", "reward-hacking", "rlhf", "ai-alignment", "prompt-injection", "scalable-oversight", "jailbreak", "hallucination"];
+
+    public JsonObject Query(JsonElement? value)
+    {
+        var parameters = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Array
+            ? p.EnumerateArray().ToList()
+            : [];
+        var initialRun = parameters.Any(x => Activity.Str(x, "name") == "initialRun" && Activity.Str(x, "value") == "true");
+        var text = parameters.Select(x => Activity.Str(x, "value")).FirstOrDefault(s => s is not null && !initialRun) ?? "";
+        var count = value is { ValueKind: JsonValueKind.Object } q && q.TryGetProperty("queryOptions", out var o) && o.ValueKind == JsonValueKind.Object
+            && o.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? Math.Clamp(n, 1, MaxResults) : 10;
+
+        var terms = initialRun || text.Trim().Length == 0
+            ? Popular.Select(glossary.Find).OfType<Term>().Take(count).ToList()
+            : glossary.Suggest(text[..Math.Min(text.Length, 100)], count);
+        return Result([.. terms.Select(Item)]);
+    }
+
+    public JsonObject SelectItem(JsonElement? value)
+    {
+        var slug = value is { } v ? Activity.Str(v, "slug") : null;
+        return slug is not null && glossary.Find(slug) is { } term ? Result([Item(term)]) : Result([]);
+    }
+
+    private JsonObject Item(Term term)
+    {
+        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.Handle(Show(term.Slug))));
+        attachment["preview"] = new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.card.thumbnail",
+            ["content"] = new JsonObject
+            {
+                ["title"] = term.Name,
+                ["text"] = TeamsText.Truncate(term.Summary, 140),
+                ["tap"] = new JsonObject { ["type"] = "invoke", ["value"] = new JsonObject { ["slug"] = term.Slug } },
+            },
+        };
+        return attachment;
+    }
+
+    private static JsonObject Result(JsonArray attachments) => new()
+    {
+        ["composeExtension"] = new JsonObject { ["type"] = "result", ["attachmentLayout"] = "list", ["attachments"] = attachments },
+    };
+
+    private static ChatRequest Show(string slug) =>
+        ChatRequest.Local("", Platform.Teams) with { Action = new ChatAction(ActionIds.ShowTerm, slug) };
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using AlignBot.Chat;
+using AlignBot.Chat.Stores;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Teams;
+
+/// <summary>
+/// Dispatches an authenticated activity by type, then invoke name, as botbuilder's ActivityHandler does: messages and
+/// card clicks are answered through the queue (200 at once), invokes synchronously, unknown invokes with 501.
+/// </summary>
+internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer, MessageExtension extension, TeamsWorkQueue queue,
+    IConversationReferenceStore references, TimeProvider clock, ILogger<TeamsActivityRouter> log)
+{
+    public async Task<IResult> RouteAsync(Activity activity, CancellationToken cancellationToken) => (activity.Type, activity.Name) switch
+    {
+        ("message", _) => OnMessage(activity),
+        ("conversationUpdate", _) => await OnConversationUpdateAsync(activity, cancellationToken),
+        ("invoke", "composeExtension/query") => Results.Json(extension.Query(activity.Value)),
+        ("invoke", "composeExtension/selectItem") => Results.Json(extension.SelectItem(activity.Value)),
+        ("invoke", _) => Results.StatusCode(StatusCodes.Status501NotImplemented),
+        _ => Results.Ok(),   // installationUpdate, typing, reactions…: acknowledged
+    };
+
+    private IResult OnMessage(Activity activity)
+    {
+        if (activity.ConversationId is null || activity.ServiceUrl is null)
+            return Results.BadRequest("message without conversation or serviceUrl");
+        var action = ActionOf(activity.Value);
+        if (action is null && !activity.IsPersonal && activity.Mentions.All(m => m.Id != activity.Recipient.Id))
+            return Results.Ok();   // in channels and group chats AlignBot answers only when mentioned
+        var request = new ChatRequest(Platform.Teams, action is null ? TeamsText.WithoutBotMention(activity) : "",
+            new ChatUser(activity.From.Id, activity.From.Name), new ChatPlace(activity.TenantId ?? "", activity.ConversationId), action);
+        Enqueue(activity, renderer.Render(bot.Handle(request)));
+        return Results.Ok();
+    }
+
+    private async Task<IResult> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.ConversationId is not { } conversation || activity.ServiceUrl is null)
+            return Results.Ok();
+        if (activity.MembersAdded.Contains(activity.Recipient.Id))
+        {
+            await references.SaveAsync(new ConversationReference(conversation, activity.ServiceUrl, activity.ChannelId ?? "msteams", activity.Recipient.Id,
+                activity.TenantId, activity.TeamId, activity.ConversationType, clock.GetUtcNow()), cancellationToken);
+            log.TeamsAdded(conversation, activity.ConversationType);
+            Enqueue(activity with { Id = null }, renderer.Welcome(bot.Help()));
+        }
+        else if (activity.MembersRemoved.Contains(activity.Recipient.Id))
+        {
+            await references.DeleteAsync(conversation, cancellationToken);
+            log.TeamsRemoved(conversation);
+        }
+        return Results.Ok();
+    }
+
+    private void Enqueue(Activity activity, System.Text.Json.Nodes.JsonObject card)
+    {
+        if (!queue.TryEnqueue(new TeamsWork(activity.ServiceUrl!, activity.ConversationId!, activity.Id, activity.Recipient, activity.From, card)))
+            log.TeamsQueueFull(activity.ConversationId!);
+    }
+
+    /// <summary>A click on one of AlignBot's card buttons: <c>value</c> = {"alignbot":"show_term","slug":"…"}.</summary>
+    private static ChatAction? ActionOf(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } v)
+            return null;
+        return Activity.Str(v, TeamsActions.Key) switch
+        {
+            TeamsActions.ShowTerm when Activity.Str(v, "slug") is { Length: > 0 and <= 100 } slug => new ChatAction(ActionIds.ShowTerm, slug),
+            TeamsActions.Ask when Activity.Str(v, "text") is { Length: > 0 and <= 500 } text => new ChatAction(ActionIds.Ask, text),
+            _ => null,
+        };
+    }
+}

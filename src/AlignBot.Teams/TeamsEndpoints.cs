@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the body is read (capped) and the Bearer token validated before anything else; then the
+/// token's <c>serviceurl</c> claim must equal the activity's service URL and the signing key's endorsements must
+/// include the activity's channel. Refusals are 401 (403 for a missing endorsement), logged once with the reason.
+/// </summary>
+internal static class TeamsEndpoints
+{
+    public static async Task<IResult> HandleAsync(HttpContext http, TeamsAuthenticator authenticator, TeamsActivityRouter router,
+        IOptions<TeamsOptions> options, ILogger<TeamsActivityRouter> log)
+    {
+        var o = options.Value;
+        var body = await ReadCappedAsync(http.Request, o.MaxBodyBytes, http.RequestAborted);
+        if (body is null)
+        {
+            log.TeamsRefused("body too large");
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var authorization = http.Request.Headers.Authorization.FirstOrDefault();
+        TeamsAuthResult? auth = null;
+        if (authorization is not null || !o.AllowAnonymous)
+        {
+            auth = await authenticator.ValidateAsync(authorization, http.RequestAborted);
+            if (!auth.Valid)
+            {
+                log.TeamsRefused(auth.Failure!);
+                return Results.Unauthorized();
+            }
+        }
+
+        Activity? activity;
+        try
+        {
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            activity = Activity.TryParse(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity is null)
+        {
+            log.TeamsBadRequest("not an activity (JSON object with a type)");
+            return Results.BadRequest("expected an Activity: a JSON object with a 'type'");
+        }
+
+        if (auth is null)
+        {
+            // Anonymous development mode: only a loopback client (the Agents Playground) with a loopback service URL.
+            if (!(http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip)) || !o.IsAllowedServiceUrl(activity.ServiceUrl)
+                || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var local) || !local.IsLoopback)
+            {
+                log.TeamsRefused("anonymous activity from or to a non-loopback address");
+                return Results.Unauthorized();
+            }
+        }
+        else
+        {
+            if (!string.Equals(auth.ServiceUrlClaim?.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                log.TeamsRefused("serviceurl claim does not match the activity");
+                return Results.Unauthorized();
+            }
+            if (activity.ChannelId is null || !auth.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
+            {
+                log.TeamsRefused("signing key not endorsed for the channel");
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+        }
+
+        return await router.RouteAsync(activity, http.RequestAborted);
+    }
+
+    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,62 @@
+using AlignBot.Chat;
+using AlignBot.Glossary;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AlignBot.Teams;
+
+/// <summary>Registers and maps the Teams adapter. Inert unless <c>Teams:AppId</c> is set.</summary>
+public static class TeamsHosting
+{
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TeamsOptions>()
+            .BindConfiguration(TeamsOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || o.AllowAnonymous || o.AppPassword.Length > 0, "Teams:AppPassword is required to reply (or Teams:AllowAnonymous in Development).")
+            .ValidateOnStart();
+        var section = builder.Configuration.GetSection(TeamsOptions.Section);
+        if (section["AllowAnonymous"] is { } anonymous && bool.TryParse(anonymous, out var on) && on && !builder.Environment.IsDevelopment())
+            throw new InvalidOperationException("Teams:AllowAnonymous accepts unauthenticated activities and is for local development only; refusing to start in the "
+                + builder.Environment.EnvironmentName + " environment.");
+        if (section["AppId"] is not { Length: > 0 })
+            return builder;
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHttpClient(nameof(TeamsAuthenticator));
+        builder.Services.AddSingleton<TeamsAuthenticator>();
+        builder.Services.AddSingleton(new AdaptiveCardRenderer(builder.Configuration["App:PublicBaseUrl"]));
+        builder.Services.AddSingleton(services => new MessageExtension(services.GetRequiredService<TermGlossary>(), services.GetRequiredService<Bot>(),
+            services.GetRequiredService<AdaptiveCardRenderer>()));
+        builder.Services.AddSingleton<TeamsWorkQueue>();
+        builder.Services.AddSingleton<TeamsActivityRouter>();
+        builder.Services.AddHttpClient(nameof(TeamsTokenProvider), http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton(services => new TeamsTokenProvider(   // a singleton: it holds the cached token
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsTokenProvider)),
+            services.GetRequiredService<IOptions<TeamsOptions>>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHttpClient<TeamsConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddHostedService<TeamsWorker>();
+        return builder;
+    }
+
+    /// <summary>Maps /api/messages when Teams is on, and says in one log line whether it is.</summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+        var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams");
+        if (!options.Enabled)
+        {
+            log.TeamsOff();
+            return app;
+        }
+        app.MapPost("/api/messages", TeamsEndpoints.HandleAsync);
+        log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : "");
+        return app;
+    }
+}

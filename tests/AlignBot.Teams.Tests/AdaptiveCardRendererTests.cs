@@ -1,0 +1,74 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Glossary;
+
+namespace AlignBot.Teams.Tests;
+
+/// <summary>
+/// Every kind of card the bot can produce, from real replies. Each is also written to artifacts/cards/teams, where
+/// .ci/run checks them with Microsoft's adaptivecards library (../shared/tools/check-adaptivecard).
+/// </summary>
+public sealed class AdaptiveCardRendererTests
+{
+    private static readonly TermGlossary Glossary = TermGlossary.FromDirectory(RepoPaths.Corpus);
+    private static readonly Bot Bot = new(Glossary, new Random(1));
+    private static readonly AdaptiveCardRenderer Renderer = new("https://alignbot.example.org");
+
+    public static TheoryData<string, string> Requests => new()
+    {
+        { "term", "define sycophancy" },
+        { "term_corrected", "what is sychophancy" },
+        { "comparison", "rlhf vs dpo" },
+        { "search", "search reward" },
+        { "related", "related rlhf" },
+        { "not_found", "best pizza in town" },
+        { "did_you_mean", "reward hacking pizza oven" },
+        { "help", "help" },
+        { "hostile", "[click me](https://evil.example) **bold** <at>someone</at> # heading " + new string('x', 300) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Render_every_reply_kind_as_a_version_1_5_card_under_28_kb(string name, string text)
+    {
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local(text, Platform.Teams)));
+
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024);
+        CardArtifacts.Write("teams", "card_" + name, new JsonObject { ["type"] = "message", ["attachments"] = new JsonArray(AdaptiveCardRenderer.Attachment(card)) }.ToJsonString());
+    }
+
+    [Fact]
+    public void Every_term_card_stays_under_the_message_extension_limit()
+    {
+        foreach (var term in Glossary.Terms)
+        {
+            var card = Renderer.Render(Bot.Handle(ChatRequest.Local("", Platform.Teams) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }));
+            Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024, term.Slug);
+        }
+    }
+
+    [Fact]
+    public void Term_card_reads_more_in_a_show_card_and_links_the_glossary_page()
+    {
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Teams)));
+        var actions = card["actions"]!.AsArray();
+
+        var showCard = Assert.Single(actions, a => (string?)a!["type"] == "Action.ShowCard")!;
+        Assert.Contains("17 × 24", showCard["card"]!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Contains(actions, a => (string?)a!["url"] == "https://alignbot.example.org/terms/sycophancy");
+    }
+
+    [Fact]
+    public void User_words_cannot_form_links_or_markup_in_the_card()
+    {
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](https://evil.example) *x*", Platform.Teams)));
+        var text = (string?)card["body"]![0]!["text"];
+
+        Assert.Contains(@"\[click\]\(https://evil\.example\)", text);
+        Assert.Contains(@"\*x\*", text);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Teams.Tests;
+
+/// <summary>The whole host with Teams on, a fresh SQLite file, and the Bot Framework played by <see cref="FakeBotFramework"/>.</summary>
+public sealed class TeamsHost : WebApplicationFactory<Program>
+{
+    public const string AppPassword = "test-app-password-abcdef";
+
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"alignbot-teams-{Guid.NewGuid():N}.db");
+    private readonly string _environment;
+    private readonly bool _anonymous;
+
+    private TeamsHost(FakeBotFramework framework, string environment, bool anonymous)
+    {
+        Framework = framework;
+        _environment = environment;
+        _anonymous = anonymous;
+    }
+
+    public FakeBotFramework Framework { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public static async Task<TeamsHost> StartAsync(string environment = "Testing", bool anonymous = false) =>
+        new(await FakeBotFramework.StartAsync(), environment, anonymous);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseEnvironment(_environment)
+            .UseSetting("Corpus:Path", RepoPaths.Corpus)
+            .UseSetting("Storage:ConnectionString", $"Data Source={_database}")
+            .UseSetting("Teams:AppId", TestIssuer.AppId)
+            .UseSetting("Teams:AppPassword", AppPassword)
+            .UseSetting("Teams:OpenIdMetadataUrl", Framework.BaseUrl + "/openid")
+            .UseSetting("Teams:RequireHttpsMetadata", "false")
+            .UseSetting("Teams:TokenEndpoint", Framework.BaseUrl + "/token")
+            .UseSetting("Teams:AllowedServiceHosts:0", "127.0.0.1")
+            .UseSetting("Teams:AllowAnonymous", _anonymous ? "true" : "false")
+            .ConfigureTestServices(services =>
+            {
+                services.AddLogging(l => l.AddProvider(Logs));
+                services.AddSingleton<IStartupFilter>(new LoopbackClient());   // TestServer has no remote address; the Playground is on loopback
+            });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Framework.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+            File.Delete(file);
+    }
+
+    private sealed class LoopbackClient : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, proceed) =>
+            {
+                http.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+                return proceed(http);
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlignBot.Chat.Stores;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Teams.Tests;
+
+/// <summary><c>POST /api/messages</c> end to end: real fixture activities, tokens from a test key, a loopback connector.</summary>
+public sealed class TeamsMessageTests : IAsyncLifetime
+{
+    private TeamsHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private JsonNode Fixture(string name)
+    {
+        var activity = JsonNode.Parse(Fixtures.Text("teams/" + name))!;
+        activity["serviceUrl"] = _host.Framework.ServiceUrl;
+        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
+        foreach (var entity in activity["entities"]?.AsArray() ?? [])
+        {
+            if ((string?)entity!["type"] == "mention")
+                entity["mentioned"]!["id"] = "28:" + TestIssuer.AppId;
+        }
+        return activity;
+    }
+
+    private async Task<HttpResponseMessage> Send(JsonNode activity, string? token = null)
+    {
+        using var client = _host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? _host.Framework.Issuer.Token(_host.Framework.ServiceUrl));
+        return await client.SendAsync(request);
+    }
+
+    private static JsonNode CardOf(RecordedRequest sent) => JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
+
+    [Fact]
+    public async Task Channel_mention_what_is_sycophancy_gets_exactly_one_card_reply_with_related_buttons()
+    {
+        var activity = Fixture("message_channel_mention.json");
+        activity["text"] = "<at>ridotest</at> what is sycophancy";
+
+        var response = await Send(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = await _host.Framework.WaitForAsync(1);
+        await Task.Delay(300);
+        var reply = Assert.Single(_host.Framework.Sent);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856")}/activities/1759944781430", reply.Path);
+        Assert.Equal("Bearer " + FakeBotFramework.OutboundToken, reply.Authorization);
+        var body = JsonNode.Parse(reply.Body)!;
+        Assert.Equal("message", (string?)body["type"]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)body["attachments"]![0]!["contentType"]);
+        var card = CardOf(reply);
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Equal("Sycophancy", (string?)card["body"]![0]!["text"]);
+        Assert.Contains("what they want to hear", card.ToJsonString());
+        var submit = card["body"]!.AsArray().Where(b => (string?)b!["type"] == "ActionSet").SelectMany(b => b!["actions"]!.AsArray()).ToList();
+        Assert.Contains(submit, a => (string?)a!["type"] == "Action.Submit" && (string?)a["data"]!["slug"] == "rlhf" && (string?)a["data"]!["msteams"]!["type"] == "messageBack");
+        CardArtifacts.Write("teams", "e2e_mention_reply", reply.Body);
+    }
+
+    [Fact]
+    public async Task Related_term_button_sends_that_terms_card()
+    {
+        var activity = Fixture("message_cardaction_messageBack.json");
+        activity["value"] = new JsonObject { ["alignbot"] = "show_term", ["slug"] = "rlhf" };
+        activity["text"] = "define rlhf";
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
+
+        var reply = Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.Equal("Reinforcement learning from human feedback", (string?)CardOf(reply)["body"]![0]!["text"]);
+    }
+
+    [Fact]
+    public async Task Personal_message_needs_no_mention()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Send(Fixture("alignbot_message_personal.json"))).StatusCode);
+
+        var reply = Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.Equal("Reinforcement learning from human feedback", (string?)CardOf(reply)["body"]![0]!["text"]);
+    }
+
+    [Fact]
+    public async Task Channel_message_without_a_mention_of_the_bot_is_not_answered()
+    {
+        var activity = Fixture("message_channel_mention.json");
+        activity["entities"] = new JsonArray();
+        activity["text"] = "what is sycophancy";
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
+        await Task.Delay(300);
+        Assert.Empty(_host.Framework.Sent);
+    }
+
+    [Fact]
+    public async Task Compose_extension_query_returns_previews_in_the_response_body()
+    {
+        var activity = Fixture("composeExtension_query.json");
+        activity["value"] = JsonNode.Parse("""{"commandId":"searchTerms","parameters":[{"name":"searchQuery","value":"reward"}],"queryOptions":{"skip":0,"count":5}}""");
+
+        var response = await Send(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        var result = JsonNode.Parse(json)!["composeExtension"]!;
+        Assert.Equal("result", (string?)result["type"]);
+        var attachments = result["attachments"]!.AsArray();
+        Assert.InRange(attachments.Count, 1, 5);
+        Assert.All(attachments, a => Assert.Equal("application/vnd.microsoft.card.thumbnail", (string?)a!["preview"]!["contentType"]));
+        Assert.Contains(attachments, a => ((string?)a!["preview"]!["content"]!["title"])!.Contains("Reward"));
+        CardArtifacts.Write("teams", "e2e_compose_query", json);
+        Assert.Empty(_host.Framework.Sent);
+    }
+
+    [Fact]
+    public async Task Compose_extension_initial_run_offers_popular_terms_and_select_item_returns_the_card()
+    {
+        var first = await Send(Fixture("alignbot_composeExtension_initialRun.json"));
+        var previews = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["composeExtension"]!["attachments"]!.AsArray();
+        Assert.Contains(previews, a => (string?)a!["preview"]!["content"]!["title"] == "Sycophancy");
+
+        var select = Fixture("alignbot_composeExtension_initialRun.json");
+        select["name"] = "composeExtension/selectItem";
+        select["value"] = new JsonObject { ["slug"] = "jailbreak" };
+        var chosen = JsonNode.Parse(await (await Send(select)).Content.ReadAsStringAsync())!;
+
+        Assert.Equal("Jailbreak", (string?)chosen["composeExtension"]!["attachments"]![0]!["content"]!["body"]![0]!["text"]);
+    }
+
+    [Fact]
+    public async Task Bot_added_to_a_team_stores_the_reference_and_says_welcome_once()
+    {
+        var activity = Fixture("conversationUpdate_membersAdded_team.json");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
+
+        var welcome = Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.StartsWith("Hi, I'm AlignBot", (string?)CardOf(welcome)["body"]![0]!["text"]);
+        var conversation = (string)activity["conversation"]!["id"]!;
+        var stored = await _host.Services.GetRequiredService<IConversationReferenceStore>().FindAsync(conversation);
+        Assert.Equal((_host.Framework.ServiceUrl, "28:" + TestIssuer.AppId), (stored!.ServiceUrl, stored.BotId));
+        CardArtifacts.Write("teams", "e2e_welcome", welcome.Body);
+    }
+
+    [Fact]
+    public async Task Unknown_invoke_is_501()
+    {
+        var activity = Fixture("composeExtension_query.json");
+        activity["name"] = "task/fetch";
+
+        Assert.Equal(HttpStatusCode.NotImplemented, (await Send(activity)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"text\":\"no type\"}")]
+    public async Task Body_that_is_not_an_activity_is_400(string body)
+    {
+        using var client = _host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _host.Framework.Issuer.Token(_host.Framework.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Connector_429_is_retried_and_the_card_arrives_once()
+    {
+        _host.Framework.Script(429, "{\"error\":{\"code\":\"TooManyRequests\"}}");
+
+        await Send(Fixture("alignbot_message_personal.json"));
+
+        var sent = await _host.Framework.WaitForAsync(2);
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(1, _host.Framework.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Reply_forbidden_with_message_writes_blocked_drops_the_reference()
+    {
+        var added = Fixture("conversationUpdate_membersAdded_personal.json");
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
+        _host.Framework.Script(403, "{\"error\":{\"code\":\"BotDisabledByAdmin\",\"message\":\"MessageWritesBlocked\"}}");
+
+        await Send(added);
+
+        await _host.Framework.WaitForAsync(1);
+        var conversation = (string)added["conversation"]!["id"]!;
+        var store = _host.Services.GetRequiredService<IConversationReferenceStore>();
+        for (var i = 0; i < 40 && await store.FindAsync(conversation) is not null; i++)
+            await Task.Delay(50);
+        Assert.Null(await store.FindAsync(conversation));
+    }
+}
