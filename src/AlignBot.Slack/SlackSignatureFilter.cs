@@ -1,3 +1,4 @@
+using AlignBot.Chat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
     {
         var http = context.HttpContext;
         var settings = options.Value;
-        var body = await RequestBody.ReadCappedAsync(http.Request, settings.MaxBodyBytes, http.RequestAborted);
+        var body = await CappedRead.ReadAsync(http.Request.Body, http.Request.ContentLength, settings.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             log.SlackRequestTooLarge(http.Request.Path, settings.MaxBodyBytes);

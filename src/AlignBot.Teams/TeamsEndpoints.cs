@@ -1,3 +1,4 @@
+using AlignBot.Chat;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ internal static class TeamsEndpoints
         IOptions<TeamsOptions> options, ILogger<TeamsActivityRouter> log)
     {
         var o = options.Value;
-        var body = await ReadCappedAsync(http.Request, o.MaxBodyBytes, http.RequestAborted);
+        var body = await CappedRead.ReadAsync(http.Request.Body, http.Request.ContentLength, o.MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             log.TeamsRefused("body too large");
@@ -76,21 +77,5 @@ internal static class TeamsEndpoints
         }
 
         return await router.RouteAsync(activity, http.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 }

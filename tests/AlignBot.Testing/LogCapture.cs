@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AlignBot.Slack.Tests;
+namespace AlignBot.Testing;
 
 /// <summary>A logger provider that keeps every formatted line, so tests can assert what was (and was not) logged.</summary>
 public sealed class LogCapture : ILoggerProvider
