@@ -1,5 +1,6 @@
 using AlignBot.Cli;
 using AlignBot.Hosting;
+using AlignBot.Playground;
 using AlignBot.Slack;
 using AlignBot.Teams;
 
@@ -12,14 +13,22 @@ builder.AddChatCore();     // the platform-neutral bot
 builder.AddStorage();      // installations and event de-duplication: SQLite under data/ unless configured
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.AddTeams();        // inert unless Teams:AppId is set
+builder.AddPlayground();   // the local page at /: on in Development unless Playground:Enabled says otherwise
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-app.UseExceptionHandler();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // A body that cannot be bound (malformed JSON, wrong content type) is the client's error, not ours.
+    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 app.MapHealth();
 app.MapSlack();
 app.MapTeams();
+app.MapPlayground();
+app.MapGlossaryPages();
+app.AnnounceUrls();        // one log line with the address to open
 app.Run();
 return 0;
 

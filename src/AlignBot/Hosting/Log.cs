@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Corpus {Problem}")]
     public static partial void CorpusWarning(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "AlignBot is running: {Where}")]
+    public static partial void ReadyAt(this ILogger logger, string where);
 }

@@ -1,0 +1,95 @@
+using System.Text;
+using AlignBot.Glossary;
+
+namespace AlignBot.Playground;
+
+/// <summary>
+/// <c>/terms</c>: every term by category and A–Z, with a filter box; <c>/terms/{slug}</c>: one term with its related
+/// terms and sources. Rendered on the server, every corpus string HTML-encoded; the cards' "Read more" links here.
+/// </summary>
+public static class GlossaryPages
+{
+    public static WebApplication MapGlossaryPages(this WebApplication app)
+    {
+        var playground = app.IsEnabled();
+        app.MapGet("/terms", (TermGlossary glossary) => Results.Content(Index(glossary, playground), "text/html; charset=utf-8"));
+        app.MapGet("/terms/{slug}", (string slug, TermGlossary glossary) => glossary.Find(slug) is { } term
+            ? Results.Content(TermPage(term, glossary, playground), "text/html; charset=utf-8")
+            : Results.Content(NotFoundPage(slug, glossary, playground), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+        return app;
+    }
+
+    private static string Index(TermGlossary glossary, bool playground)
+    {
+        var html = new StringBuilder();
+        html.Append($"<h1>AI-alignment glossary</h1><p class=\"lead\">{glossary.Count} terms, each with a short definition, an example and sources.</p>");
+        html.Append("<label class=\"filter\" for=\"filter\">Filter terms</label><input id=\"filter\" type=\"search\" placeholder=\"e.g. reward, RLHF, oversight\" autocomplete=\"off\">");
+        html.Append("<p id=\"filter-status\" class=\"muted\" aria-live=\"polite\"></p>");
+        html.Append("<section aria-labelledby=\"by-category\"><h2 id=\"by-category\">By category</h2>");
+        foreach (var group in glossary.Terms.GroupBy(t => t.Category).OrderBy(g => Categories.All.ToList().IndexOf(g.Key)))
+        {
+            html.Append($"<h3>{HtmlPage.Encode(Categories.Label(group.Key))}</h3><ul class=\"terms\">");
+            foreach (var term in group.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+                html.Append(Item(term));
+            html.Append("</ul>");
+        }
+        html.Append("</section><section aria-labelledby=\"a-z\"><h2 id=\"a-z\">A–Z</h2><ul class=\"terms\">");
+        foreach (var term in glossary.Terms.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
+            html.Append(Item(term));
+        html.Append("</ul></section>");
+        return HtmlPage.Frame("AI-alignment glossary · AlignBot", html.ToString(), "terms.js", playground);
+    }
+
+    private static string Item(Term term)
+    {
+        var keywords = string.Join(' ', [term.Name, .. term.Aliases, .. term.Acronyms]).ToLowerInvariant();
+        return $"<li data-keywords=\"{HtmlPage.Encode(keywords)}\"><a href=\"/terms/{Uri.EscapeDataString(term.Slug)}\">{HtmlPage.Encode(term.Name)}</a>"
+            + $"<span class=\"muted\"> — {HtmlPage.Encode(Shorten(term.Summary, 120))}</span></li>";
+    }
+
+    private static string TermPage(Term term, TermGlossary glossary, bool playground)
+    {
+        var html = new StringBuilder();
+        html.Append($"<article class=\"term\"><p class=\"category\">{HtmlPage.Encode(Categories.Label(term.Category))}</p><h1>{HtmlPage.Encode(term.Name)}</h1>");
+        if (term.Aliases.Count + term.Acronyms.Count > 0)
+            html.Append($"<p class=\"muted\">Also: {HtmlPage.Encode(string.Join(", ", term.Acronyms.Concat(term.Aliases)))}</p>");
+        html.Append($"<p class=\"summary\">{HtmlPage.Encode(term.Summary)}</p>");
+        foreach (var paragraph in term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+            html.Append($"<p>{HtmlPage.Encode(paragraph.Replace("**", "", StringComparison.Ordinal))}</p>");
+        var related = term.Related.Select(glossary.Find).OfType<Term>().ToList();
+        if (related.Count > 0)
+        {
+            html.Append("<h2>Related terms</h2><ul class=\"terms\">");
+            foreach (var r in related)
+                html.Append(Item(r));
+            html.Append("</ul>");
+        }
+        html.Append("<h2>Sources</h2><ul>");
+        foreach (var source in term.Sources)
+        {
+            var link = Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? $"<a href=\"{HtmlPage.Encode(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{HtmlPage.Encode(source.Title)}</a>"
+                : HtmlPage.Encode(source.Title);
+            html.Append($"<li>{link}</li>");
+        }
+        html.Append("</ul><p><a href=\"/terms\">← All terms</a></p></article>");
+        return HtmlPage.Frame($"{term.Name} · AlignBot glossary", html.ToString(), playground: playground);
+    }
+
+    private static string NotFoundPage(string slug, TermGlossary glossary, bool playground)
+    {
+        var suggestions = glossary.Suggest(slug.Replace('-', ' '), 3);
+        var html = new StringBuilder($"<h1>No term “{HtmlPage.Encode(slug)}”</h1>");
+        if (suggestions.Count > 0)
+        {
+            html.Append("<p>Did you mean:</p><ul class=\"terms\">");
+            foreach (var term in suggestions)
+                html.Append(Item(term));
+            html.Append("</ul>");
+        }
+        html.Append("<p><a href=\"/terms\">See all terms</a></p>");
+        return HtmlPage.Frame("Not found · AlignBot glossary", html.ToString(), playground: playground);
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..text.LastIndexOf(' ', max)] + "…";
+}
