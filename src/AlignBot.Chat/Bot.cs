@@ -1,3 +1,4 @@
+using AlignBot.Chat.Daily;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Search;
 
@@ -7,7 +8,7 @@ namespace AlignBot.Chat;
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
 /// request, asks the glossary and says what it found; adapters render and deliver.
 /// </summary>
-public sealed class Bot(TermGlossary glossary, Random? random = null)
+public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -15,11 +16,16 @@ public sealed class Bot(TermGlossary glossary, Random? random = null)
 
     private readonly Random _random = random ?? Random.Shared;
 
-    public Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Handle(request));
+    /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
+    public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
+        RequestParser.Parse(request) is Intent.Daily command && daily is not null
+            ? await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken)
+            : Handle(request);
 
+    /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
     public Reply Handle(ChatRequest request) => RequestParser.Parse(request) switch
     {
+        Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
         Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
         Intent.Define define => Answer(define.Subject),
         Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
@@ -38,6 +44,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null)
             new("search <words>", "terms that match some words, ranked"),
             new("related <term>", "terms to read next"),
             new("random", "a term picked at random"),
+            new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
             new("help", "this list"),
         ],
         ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),

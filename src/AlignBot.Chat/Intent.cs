@@ -17,6 +17,9 @@ public abstract record Intent
 
     public sealed record Help : Intent;
 
+    /// <summary>Term-of-the-day settings: the words after "daily".</summary>
+    public sealed record Daily(string Arguments) : Intent;
+
     /// <summary>Anything else: a term, a question about one, or a comparison of two.</summary>
     public sealed record Question(string Text) : Intent;
 

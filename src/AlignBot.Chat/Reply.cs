@@ -11,7 +11,8 @@ public abstract record Reply
 
     /// <summary>A term's card: the whole term (name, summary, body, category, sources) and its related terms as buttons.</summary>
     /// <param name="CorrectedFrom">The user's words when they were misspelt and corrected, for a "showing results for" line.</param>
-    public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null) : Reply;
+    /// <param name="Heading">A line above the card, e.g. "Term of the day".</param>
+    public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null, string? Heading = null) : Reply;
 
     /// <summary>Two terms side by side ("X vs Y", "difference between X and Y").</summary>
     public sealed record Comparison(Term First, Term Second) : Reply;
@@ -24,6 +25,9 @@ public abstract record Reply
 
     /// <summary>No confident answer: what was asked and up to three terms it may have meant.</summary>
     public sealed record NotFound(string Query, IReadOnlyList<TermRef> DidYouMean) : Reply;
+
+    /// <summary>A short confirmation or explanation (term-of-the-day settings, errors a person can fix).</summary>
+    public sealed record Notice(string Text) : Reply;
 
     /// <summary>How to use the bot, with a few terms to try.</summary>
     public sealed record Help(IReadOnlyList<HelpCommand> Commands, IReadOnlyList<TermRef> Examples, int TermCount) : Reply;

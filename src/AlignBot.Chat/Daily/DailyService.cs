@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using AlignBot.Glossary;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Daily;
+
+/// <summary>
+/// The term of the day: the chat commands that change a channel's subscription, and <see cref="RunDueAsync"/>, which a
+/// scheduler calls every few seconds on every replica. A post is made only by the replica that claims (channel, local
+/// date) in the store; a claim whose owner crashed expires after <see cref="Lease"/> and is taken over; a transient
+/// failure keeps the claim and lets it expire after a growing delay (the retry); a permanent one turns the
+/// subscription off. Only today's post in the channel's zone is ever due, so missed days are skipped.
+/// </summary>
+public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnumerable<IDailyPublisher> publishers, TimeProvider clock,
+    ILogger<DailyService> log)
+{
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
+
+    /// <summary>Identifies this replica's claims.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
+
+    /// <summary>Posts every post that is due and unclaimed; returns how many this replica made.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var posted = 0;
+        foreach (var subscription in await store.EnabledAsync(cancellationToken))
+        {
+            if (subscription.Schedule.DueDate(clock.GetUtcNow()) is { } date && await DeliverAsync(subscription, date, cancellationToken) is not null)
+                posted++;
+        }
+        return posted;
+    }
+
+    /// <summary>Handles <c>daily …</c> typed in a channel.</summary>
+    public async Task<Reply> HandleAsync(ChatRequest request, DailyCommand command, CancellationToken cancellationToken)
+    {
+        if (request.Platform is not (Platform.Slack or Platform.Teams) || request.Place.ChannelId.Length == 0)
+            return new Reply.Notice("The term of the day is for Slack and Teams channels: type “daily on” in the channel that should get it.");
+        var channel = new ChannelKey(request.Platform, request.Place.TeamId, request.Place.ChannelId);
+        var who = request.Platform == Platform.Slack ? $"<@{request.User.Id}>" : request.User.Name ?? "someone";
+        var now = clock.GetUtcNow();
+        var existing = await store.FindAsync(channel, cancellationToken);
+
+        switch (command)
+        {
+            case DailyCommand.Invalid invalid:
+                return new Reply.Notice(invalid.Error);
+            case DailyCommand.On on:
+                var schedule = new DailySchedule(on.At ?? existing?.Schedule.At ?? DailySchedule.DefaultTime,
+                    on.TimeZone ?? existing?.Schedule.TimeZone ?? "UTC", on.WeekdaysOnly ?? existing?.Schedule.WeekdaysOnly ?? true);
+                await store.SaveAsync(new DailySubscription(channel, schedule, true, existing?.Seed ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
+                    request.User.Id, now), cancellationToken);
+                log.DailyChanged(channel.Id, "on " + schedule.Describe());
+                return new Reply.Notice($"Term of the day is on for this channel, set by {who}: {schedule.Describe()}. Next post: {Local(schedule, schedule.Next(now))}.");
+            case DailyCommand.Off:
+                if (existing is not { Enabled: true })
+                    return new Reply.Notice("The term of the day is not on in this channel.");
+                await store.DisableAsync(channel, $"turned off by {request.User.Id}", now, cancellationToken);
+                log.DailyChanged(channel.Id, "off");
+                return new Reply.Notice($"Term of the day is off for this channel, turned off by {who}.");
+            case DailyCommand.Now:
+                if (existing is not { Enabled: true })
+                    return new Reply.Notice("Turn the term of the day on first: daily on [HH:MM] [time zone].");
+                var today = existing.Schedule.LocalDate(now);
+                return await DeliverAsync(existing, today, cancellationToken) is { } slug
+                    ? new Reply.Notice($"Posted today's term: {glossary.Find(slug)?.Name ?? slug}. It counts as today's post.")
+                    : new Reply.Notice("Today's term has already been posted here (or is being posted right now).");
+            default:
+                if (existing is null)
+                    return new Reply.Notice($"The term of the day is not set up here. {DailyCommand.Usage}");
+                if (!existing.Enabled)
+                    return new Reply.Notice($"The term of the day is off here ({existing.DisabledReason}). Turn it on with daily on.");
+                return new Reply.Notice($"Term of the day: {existing.Schedule.Describe()}. Next post: {Local(existing.Schedule, existing.Schedule.Next(now))}.");
+        }
+    }
+
+    /// <summary>Claims and posts one day's term; the slug posted, or null when another replica has it or it failed.</summary>
+    private async Task<string?> DeliverAsync(DailySubscription subscription, DateOnly date, CancellationToken cancellationToken)
+    {
+        var channel = subscription.Channel;
+        var now = clock.GetUtcNow();
+        if (await store.TryClaimAsync(channel, date, Owner, now, now + Lease, cancellationToken) != DailyClaim.Claimed)
+            return null;
+
+        var shown = await store.ShownAsync(channel, cancellationToken);
+        var (term, newRound) = DailyRotation.Next(glossary.Terms, subscription.Seed, shown);
+        if (newRound)
+            await store.ResetShownAsync(channel, cancellationToken);
+        var related = term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+        var card = new Reply.TermCard(term, related, Heading: "Term of the day");
+
+        try
+        {
+            var publisher = publishers.FirstOrDefault(p => p.Platform == channel.Platform)
+                ?? throw new DailyPublishException($"{channel.Platform} is not configured on this host", permanent: false);
+            await publisher.PublishAsync(channel, card, cancellationToken);
+        }
+        catch (DailyPublishException ex) when (ex.Permanent)
+        {
+            log.DailyDisabled(channel.Id, ex.Message);
+            await store.DisableAsync(channel, ex.Message, clock.GetUtcNow(), cancellationToken);
+            return null;
+        }
+        catch (DailyPublishException ex)
+        {
+            await store.DeferAsync(channel, date, Owner, attempts => clock.GetUtcNow() + Backoff(attempts), cancellationToken);
+            log.DailyRetry(ex, channel.Id, date.ToString("O"));
+            return null;
+        }
+        await store.MarkPostedAsync(channel, date, Owner, term.Slug, clock.GetUtcNow(), cancellationToken);
+        log.DailyPosted(channel.Id, date.ToString("O"), term.Slug);
+        return term.Slug;
+    }
+
+    /// <summary>30 s, 1 min, 2 min … up to 30 min, with ±20% jitter so replicas and channels spread out.</summary>
+    private static TimeSpan Backoff(int attempts)
+    {
+        var delay = Math.Min(FirstRetry.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1)), LongestRetry.TotalSeconds);
+        return TimeSpan.FromSeconds(delay * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    private static string Local(DailySchedule schedule, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, schedule.Zone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + schedule.TimeZone;
+}
