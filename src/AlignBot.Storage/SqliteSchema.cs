@@ -42,6 +42,39 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL
         );
         """,
+
+        // 3: term of the day: subscriptions, one claim row per (channel, local date), each channel's shown terms.
+        """
+        CREATE TABLE daily_subscriptions (
+            channel TEXT PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            at_minutes INTEGER NOT NULL,
+            time_zone TEXT NOT NULL,
+            weekdays_only INTEGER NOT NULL,
+            enabled INTEGER NOT NULL,
+            seed TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL,
+            disabled_reason TEXT
+        );
+        CREATE TABLE daily_claims (
+            channel TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            lease_until INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            posted_at INTEGER,
+            slug TEXT,
+            PRIMARY KEY (channel, local_date)
+        );
+        CREATE TABLE daily_shown (
+            channel TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            PRIMARY KEY (channel, slug)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

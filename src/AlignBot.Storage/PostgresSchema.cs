@@ -1,0 +1,60 @@
+using Npgsql;
+
+namespace AlignBot.Storage;
+
+/// <summary>
+/// Versioned schema for PostgreSQL, the same tables as <see cref="SqliteSchema"/>. Each step runs in a transaction
+/// holding a transaction-scoped advisory lock, so replicas starting together migrate one at a time.
+/// </summary>
+internal static class PostgresSchema
+{
+    private const long LockKey = 7_243_010_551;
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE installations (team_id TEXT PRIMARY KEY, enterprise_id TEXT, team_name TEXT, bot_token TEXT NOT NULL,
+            bot_user_id TEXT, scopes TEXT NOT NULL, installed_by TEXT, installed_at BIGINT NOT NULL);
+        CREATE TABLE seen_events (event_key TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
+        CREATE INDEX seen_events_expiry ON seen_events (expires_at);
+        """,
+        """
+        CREATE TABLE conversation_refs (conversation_id TEXT PRIMARY KEY, service_url TEXT NOT NULL, channel_id TEXT NOT NULL,
+            bot_id TEXT NOT NULL, tenant_id TEXT, team_id TEXT, conversation_type TEXT, updated_at BIGINT NOT NULL);
+        """,
+        """
+        CREATE TABLE daily_subscriptions (channel TEXT PRIMARY KEY, platform TEXT NOT NULL, team_id TEXT NOT NULL, channel_id TEXT NOT NULL,
+            at_minutes INTEGER NOT NULL, time_zone TEXT NOT NULL, weekdays_only INTEGER NOT NULL, enabled INTEGER NOT NULL, seed TEXT NOT NULL,
+            changed_by TEXT NOT NULL, changed_at BIGINT NOT NULL, disabled_reason TEXT);
+        CREATE TABLE daily_claims (channel TEXT NOT NULL, local_date TEXT NOT NULL, owner TEXT NOT NULL, lease_until BIGINT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0, posted_at BIGINT, slug TEXT, PRIMARY KEY (channel, local_date));
+        CREATE TABLE daily_shown (channel TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (channel, slug));
+        """,
+    ];
+
+    public static void Migrate(NpgsqlConnection connection)
+    {
+        using (var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", connection))
+            create.ExecuteNonQuery();
+        while (true)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var gate = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({LockKey})", connection, transaction))
+                gate.ExecuteNonQuery();
+            int current;
+            using (var read = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection, transaction))
+                current = Convert.ToInt32(read.ExecuteScalar());
+            if (current > Steps.Length)
+                throw new InvalidOperationException($"The database has schema version {current}; this build knows up to {Steps.Length}. Upgrade AlignBot.");
+            if (current == Steps.Length)
+            {
+                transaction.Commit();
+                return;
+            }
+            using (var step = new NpgsqlCommand(Steps[current] + $"; DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({current + 1});",
+                       connection, transaction))
+                step.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+}
