@@ -33,7 +33,7 @@ public static class SlackEndpoints
     /// <c>/align …</c>: answered in the HTTP response (well inside Slack's 3 s), ephemeral, with Share in channel.
     /// Bad input from a real user is still a 200 with an explanation, as Slack asks; a malformed form is a 400.
     /// </summary>
-    private static IResult HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, ILogger<SlackRenderer> log)
+    private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -45,7 +45,7 @@ public static class SlackEndpoints
         }
         var request = new ChatRequest(Platform.Slack, SlackText.ToPlain(command.Text), new ChatUser(command.UserId),
             new ChatPlace(command.TeamId, command.ChannelId));
-        var message = renderer.Private(bot.Handle(request));
+        var message = renderer.Private(await bot.HandleAsync(request, http.RequestAborted));
         message["response_type"] = "ephemeral";
         return Results.Json(message, SlackJson.Options);
     }

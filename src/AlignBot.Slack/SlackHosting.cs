@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Daily;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class SlackHosting
             http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             http.Timeout = TimeSpan.FromSeconds(10);
         });
+        builder.Services.AddSingleton<IDailyPublisher, SlackDailyPublisher>();
         builder.Services.AddSingleton<SlackWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlackWorker>());
         return builder;

@@ -26,13 +26,17 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => RelatedTerms(related),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help),
+        Reply.Notice notice => Message(notice.Text, [BlockKit.Section(SlackText.EscapeKeepingMentions(notice.Text))]),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
 
     private JsonObject TermCard(Reply.TermCard reply, SlackCard card)
     {
         var term = reply.Term;
-        var blocks = new List<JsonObject> { BlockKit.Header(term.Name) };
+        var blocks = new List<JsonObject>();
+        if (reply.Heading is { } heading)
+            blocks.Add(BlockKit.Context($":calendar: *{SlackText.Escape(heading)}*"));
+        blocks.Add(BlockKit.Header(term.Name));
         if (reply.CorrectedFrom is { } typed)
             blocks.Add(BlockKit.Context($"Showing results for *{SlackText.Escape(term.Name)}* (you typed “{SlackText.Escape(typed)}”)"));
         blocks.Add(BlockKit.Section(SlackText.Escape(term.Summary)));

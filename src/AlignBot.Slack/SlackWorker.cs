@@ -48,7 +48,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
         switch (work)
         {
             case SlackWork.Answer answer:
-                var message = renderer.Public(bot.Handle(answer.Request));
+                var message = renderer.Public(await bot.HandleAsync(answer.Request, cancellationToken));
                 if (await tokens.ForTeamAsync(answer.TeamId, cancellationToken) is not { } token)
                 {
                     log.SlackNoToken(answer.TeamId);

@@ -24,6 +24,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => Card([Text($"Terms related to **{Escape(related.Of.Name)}**:"), .. Buttons(related.Items.Take(10))]),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help, "AlignBot explains {0} AI-alignment terms. Ask in your own words, or:"),
+        Reply.Notice notice => Card([Text(Escape(notice.Text))], fallback: notice.Text),
         _ => Card([Text("Sorry, I can't show that here.")]),
     };
 
@@ -37,11 +38,14 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     private JsonObject TermCard(Reply.TermCard reply)
     {
         var term = reply.Term;
-        var body = new List<JsonObject>
-        {
+        var body = new List<JsonObject>();
+        if (reply.Heading is { } heading)
+            body.Add(Text(Escape(heading), size: "Small", weight: "Bolder", color: "Accent"));
+        body.AddRange(
+        [
             Text(term.Name, size: "Large", weight: "Bolder"),
             Text(Categories.Label(term.Category), subtle: true, spacing: "None"),
-        };
+        ]);
         if (reply.CorrectedFrom is { } typed)
             body.Add(Text($"Showing results for **{Escape(term.Name)}** (you typed “{Escape(typed)}”)", subtle: true, size: "Small"));
         body.Add(Text(term.Summary));

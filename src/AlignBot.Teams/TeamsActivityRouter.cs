@@ -15,7 +15,7 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
 {
     public async Task<IResult> RouteAsync(Activity activity, CancellationToken cancellationToken) => (activity.Type, activity.Name) switch
     {
-        ("message", _) => OnMessage(activity),
+        ("message", _) => await OnMessageAsync(activity, cancellationToken),
         ("conversationUpdate", _) => await OnConversationUpdateAsync(activity, cancellationToken),
         ("invoke", "composeExtension/query") => Results.Json(extension.Query(activity.Value)),
         ("invoke", "composeExtension/selectItem") => Results.Json(extension.SelectItem(activity.Value)),
@@ -23,16 +23,24 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
         _ => Results.Ok(),   // installationUpdate, typing, reactions…: acknowledged
     };
 
-    private IResult OnMessage(Activity activity)
+    private async Task<IResult> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.ConversationId is null || activity.ServiceUrl is null)
             return Results.BadRequest("message without conversation or serviceUrl");
         var action = ActionOf(activity.Value);
         if (action is null && !activity.IsPersonal && activity.Mentions.All(m => m.Id != activity.Recipient.Id))
             return Results.Ok();   // in channels and group chats AlignBot answers only when mentioned
-        var request = new ChatRequest(Platform.Teams, action is null ? TeamsText.WithoutBotMention(activity) : "",
-            new ChatUser(activity.From.Id, activity.From.Name), new ChatPlace(activity.TenantId ?? "", activity.ConversationId), action);
-        Enqueue(activity, renderer.Render(bot.Handle(request)));
+        var channel = activity.ConversationId.Split(';')[0];   // a channel thread is "19:…@thread.tacv2;messageid=…"
+        var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
+        var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
+            new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
+        if (text.StartsWith("daily", StringComparison.OrdinalIgnoreCase))
+        {
+            // Term-of-the-day posts go to the channel later: keep where and how to reach it.
+            await references.SaveAsync(new ConversationReference(channel, activity.ServiceUrl, activity.ChannelId ?? "msteams", activity.Recipient.Id,
+                activity.TenantId, activity.TeamId, activity.ConversationType, clock.GetUtcNow()), cancellationToken);
+        }
+        Enqueue(activity, renderer.Render(await bot.HandleAsync(request, cancellationToken)));
         return Results.Ok();
     }
 

@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Daily;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -41,6 +42,7 @@ public static class TeamsHosting
             services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsTokenProvider)),
             services.GetRequiredService<IOptions<TeamsOptions>>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddHttpClient<TeamsConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton<IDailyPublisher, TeamsDailyPublisher>();
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;
     }

@@ -121,6 +121,20 @@ public sealed class SlackCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daily_on_subscribes_the_channel_and_says_who_did()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/commands", Form("team_id=T1&channel_id=C7&user_id=U123&text=daily%20on%2008%3A15%20Europe%2FLondon"));
+        var status = await client.PostAsync("/slack/commands", Form("team_id=T1&channel_id=C7&user_id=U9&text=daily%20status"));
+
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.Contains("set by <@U123>", json);
+        Assert.Contains("08:15 Europe/London, weekdays", json);
+        Assert.Contains("Next post:", await status.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Ssl_check_is_acknowledged()
     {
         using var client = _host.CreateSlackClient();

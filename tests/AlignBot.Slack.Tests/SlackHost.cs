@@ -18,21 +18,37 @@ public sealed class SlackHost : WebApplicationFactory<Program>
 
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"alignbot-slack-{Guid.NewGuid():N}.db");
 
-    private SlackHost(FakeSlackApi slack) => Slack = slack;
+    private readonly (string Key, string Value)[] _settings;
+    private readonly TimeProvider? _clock;
+
+    private SlackHost(FakeSlackApi slack, (string Key, string Value)[] settings, TimeProvider? clock)
+    {
+        Slack = slack;
+        _settings = settings;
+        _clock = clock;
+    }
 
     public FakeSlackApi Slack { get; }
 
     public LogCapture Logs { get; } = new();
 
-    public static async Task<SlackHost> StartAsync() => new(await FakeSlackApi.StartAsync());
+    public static async Task<SlackHost> StartAsync() => new(await FakeSlackApi.StartAsync(), [], null);
+
+    /// <summary>A host sharing a fake Slack, extra settings (e.g. another store) and a clock with other hosts: a replica.</summary>
+    public static SlackHost Replica(FakeSlackApi slack, TimeProvider clock, params (string Key, string Value)[] settings) => new(slack, settings, clock);
 
     public HttpClient CreateSlackClient(Func<DateTimeOffset>? now = null) =>
         CreateDefaultClient(new SlackSigningHandler(SigningSecret, now));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         builder.UseEnvironment("Testing")
             .UseSetting("Corpus:Path", RepoPaths.Corpus)
-            .UseSetting("Storage:ConnectionString", $"Data Source={_database}")
+            .UseSetting("Storage:ConnectionString", _settings.Any(s => s.Key == "Storage:ConnectionString") ? _settings.First(s => s.Key == "Storage:ConnectionString").Value : $"Data Source={_database}")
             .UseSetting("Slack:SigningSecret", SigningSecret)
             .UseSetting("Slack:BotToken", BotToken)
             .UseSetting("Slack:ClientId", "1234.5678")
@@ -40,11 +56,13 @@ public sealed class SlackHost : WebApplicationFactory<Program>
             .UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl)
             .UseSetting("Slack:AuthorizeUrl", Slack.BaseUrl + "/oauth/v2/authorize")
             .ConfigureTestServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+    }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Slack.DisposeAsync();
+        if (_clock is null)
+            await Slack.DisposeAsync();   // replicas share theirs; the test disposes it
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
             File.Delete(file);

@@ -7,10 +7,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AlignBot.Tests;
 
-public sealed class HostTests
+public sealed class HostTests : IDisposable
 {
-    private static WebApplicationFactory<Program> Host(string corpus) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing").UseSetting("Corpus:Path", corpus));
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private WebApplicationFactory<Program> Host(string corpus) => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        b.UseEnvironment("Testing").UseSetting("Corpus:Path", corpus).UseSetting("Storage:ConnectionString", _database.ConnectionString));
 
     [Fact]
     public async Task Healthz_reports_ok_and_the_term_count()

@@ -7,16 +7,23 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AlignBot.Tests;
 
-public sealed class PlaygroundEndpointTests
+public sealed class PlaygroundEndpointTests : IDisposable
 {
-    private static WebApplicationFactory<Program> Host(string environment, params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    private readonly List<TempDatabase> _databases = [];
+
+    public void Dispose() => _databases.ForEach(d => d.Dispose());
+
+    private WebApplicationFactory<Program> Host(string environment, params (string Key, string Value)[] settings)
+    {
+        var database = new TempDatabase();
+        _databases.Add(database);
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseEnvironment(environment).UseSetting("Corpus:Path", RepoPaths.Corpus)
-                .UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(Path.GetTempPath(), $"alignbot-pg-{Guid.NewGuid():N}.db")}");
+            b.UseEnvironment(environment).UseSetting("Corpus:Path", RepoPaths.Corpus).UseSetting("Storage:ConnectionString", database.ConnectionString);
             foreach (var (key, value) in settings)
                 b.UseSetting(key, value);
         });
+    }
 
     [Fact]
     public async Task Message_returns_the_reply_with_block_kit_and_adaptive_card()

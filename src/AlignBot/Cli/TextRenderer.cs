@@ -12,7 +12,12 @@ public static class TextRenderer
         var text = new StringBuilder();
         switch (reply)
         {
+            case Reply.Notice notice:
+                text.AppendLine(notice.Text);
+                break;
             case Reply.TermCard card:
+                if (card.Heading is { } heading)
+                    text.AppendLine(heading + ":");
                 if (card.CorrectedFrom is { } asked)
                     text.AppendLine($"(showing results for \"{card.Term.Name}\"; you typed \"{asked}\")");
                 Term(text, card.Term);

@@ -1,4 +1,6 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Daily;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
 using Microsoft.Extensions.Options;
@@ -27,7 +29,10 @@ public static class GlossaryHosting
 
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DailyService>();
+        builder.Services.AddHostedService<DailyScheduler>();
+        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>()));
         return builder;
     }
 

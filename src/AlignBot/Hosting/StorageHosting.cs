@@ -1,3 +1,4 @@
+using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
 using AlignBot.Storage;
 using Microsoft.Extensions.Options;
@@ -11,14 +12,21 @@ public static class StorageHosting
     {
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton<SqlStore>(services =>
         {
-            var configured = services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
-            return new SqliteStore(configured.Length > 0 ? configured : $"Data Source={Path.Combine(contentRoot, "data", "alignbot.db")}");
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider.ToLowerInvariant() switch
+            {
+                "sqlite" => new SqliteStore(options.ConnectionString.Length > 0 ? options.ConnectionString : $"Data Source={Path.Combine(contentRoot, "data", "alignbot.db")}"),
+                "postgres" or "postgresql" when options.ConnectionString.Length > 0 => new PostgresStore(options.ConnectionString),
+                "postgres" or "postgresql" => throw new InvalidOperationException("Storage:Provider=postgres needs Storage:ConnectionString."),
+                _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not sqlite or postgres."),
+            };
         });
-        builder.Services.AddSingleton<IInstallationStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<IEventDeduplicator>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<IConversationReferenceStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<IInstallationStore>(services => services.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IEventDeduplicator>(services => services.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IConversationReferenceStore>(services => services.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IDailyStore>(services => services.GetRequiredService<SqlStore>());
         return builder;
     }
 }

@@ -5,6 +5,9 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>, for several replicas sharing one database.</summary>
+    public string Provider { get; set; } = "sqlite";
+
     /// <summary>An ADO.NET connection string; empty: a SQLite file <c>data/alignbot.db</c> under the content root.</summary>
     public string ConnectionString { get; set; } = "";
 }

@@ -49,7 +49,7 @@ public static class PlaygroundEndpoints
         return app;
     }
 
-    private static IResult Message(PlaygroundMessage? message, HttpContext http, Bot bot, IOptions<PlaygroundOptions> options,
+    private static async Task<IResult> Message(PlaygroundMessage? message, HttpContext http, Bot bot, IOptions<PlaygroundOptions> options,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
         if (!options.Value.AllowRemote && http.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip))
@@ -58,7 +58,7 @@ public static class PlaygroundEndpoints
             return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
-        var reply = bot.Handle(request);
+        var reply = await bot.HandleAsync(request, http.RequestAborted);
         return Results.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
 

@@ -61,6 +61,7 @@
         el("ul", {}, reply.commands.map(c => el("li", {}, [el("code", { text: c.usage }), " — " + c.description]))),
         buttons(reply.examples),
       ]);
+      case "notice": return el("div", { class: "card", text: reply.text });
       default: return el("div", { class: "card", text: "Sorry, I can't show that here." });
     }
   };
