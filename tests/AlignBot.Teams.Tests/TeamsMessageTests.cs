@@ -154,6 +154,29 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daily_on_then_now_posts_the_term_of_the_day_into_the_conversation()
+    {
+        var on = Fixture("alignbot_message_personal.json");
+        on["text"] = "daily on 10:00 Europe/Berlin every day";
+        await Send(on);
+        var confirmation = (await _host.Framework.WaitForAsync(1))[0];
+        Assert.Contains("set by Megan Bowen", (string?)CardOf(confirmation)["body"]![0]!["text"]);
+        Assert.Contains("10:00 Europe/Berlin, every day", (string?)CardOf(confirmation)["body"]![0]!["text"]);
+
+        var now = Fixture("alignbot_message_personal.json");
+        now["text"] = "daily now";
+        now["id"] = "1763975999001";
+        await Send(now);
+
+        var sent = await _host.Framework.WaitForAsync(3);
+        var conversation = Uri.EscapeDataString("a:1pL6w3Qk9bTqJc4XvVd2nHyR8sFz0mE7uGoK5iA1");
+        var proactive = Assert.Single(sent, r => r.Path == $"/teams/v3/conversations/{conversation}/activities");
+        Assert.Equal("Term of the day", (string?)CardOf(proactive)["body"]![0]!["text"]);
+        Assert.Contains(sent, r => r.Path.EndsWith("/activities/1763975999001") && CardOf(r).ToJsonString().Contains("Posted today"));
+        CardArtifacts.Write("teams", "e2e_term_of_the_day", proactive.Body);
+    }
+
+    [Fact]
     public async Task Unknown_invoke_is_501()
     {
         var activity = Fixture("composeExtension_query.json");
