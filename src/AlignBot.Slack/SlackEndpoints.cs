@@ -33,7 +33,10 @@ public static class SlackEndpoints
     /// <c>/align …</c>: answered in the HTTP response (well inside Slack's 3 s), ephemeral, with Share in channel.
     /// Bad input from a real user is still a 200 with an explanation, as Slack asks; a malformed form is a 400.
     /// </summary>
-    private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, ILogger<SlackRenderer> log)
+    /// <summary>How long a command may take before Slack's 3 s limit is in danger; the rest goes to the response_url.</summary>
+    private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
+
+    private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -45,7 +48,13 @@ public static class SlackEndpoints
         }
         var request = new ChatRequest(Platform.Slack, SlackText.ToPlain(command.Text), new ChatUser(command.UserId),
             new ChatPlace(command.TeamId, command.ChannelId));
-        var message = renderer.Private(await bot.HandleAsync(request, http.RequestAborted));
+        // Not the request's token: a slow command (daily now, with Slack's retries) must finish after the ack.
+        var reply = bot.HandleAsync(request, CancellationToken.None);
+        if (await Task.WhenAny(reply, Task.Delay(AckBudget)) != reply
+            && Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl)
+            && queue.TryEnqueue(new SlackWork.Finish(command.TeamId, responseUrl, reply)))
+            return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options);
+        var message = renderer.Private(await reply);
         message["response_type"] = "ephemeral";
         return Results.Json(message, SlackJson.Options);
     }

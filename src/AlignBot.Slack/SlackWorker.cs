@@ -56,6 +56,11 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                 }
                 await api.PostMessageAsync(token, answer.Channel, message, answer.ThreadTs, cancellationToken);
                 break;
+            case SlackWork.Finish finish:
+                var late = renderer.Private(await finish.Reply);
+                late["response_type"] = "ephemeral";
+                await api.RespondAsync(finish.ResponseUrl, late, cancellationToken);
+                break;
             case SlackWork.Respond respond:
                 await api.RespondAsync(respond.ResponseUrl, respond.Message, cancellationToken);
                 break;

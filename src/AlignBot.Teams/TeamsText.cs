@@ -11,7 +11,7 @@ internal static partial class TeamsText
     [GeneratedRegex(@"<[^>]{1,200}>")]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"([\\`*_{}\[\]()#+\-.!|~>])")]
+    [GeneratedRegex(@"([\\`*_\[\]~])")]
     private static partial Regex MarkdownControl();
 
     /// <summary>
@@ -35,7 +35,10 @@ internal static partial class TeamsText
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    /// <summary>User words made inert in an Adaptive Card's markdown: no links, emphasis or lists can be formed.</summary>
+    /// <summary>
+    /// User words made inert in an Adaptive Card's markdown: brackets (links), emphasis and code markers are
+    /// backslash-escaped and angle brackets replaced. Nothing else is touched, so ordinary punctuation reads as typed.
+    /// </summary>
     public static string Escape(string text) => MarkdownControl().Replace(text.Replace('<', '‹').Replace('>', '›'), @"\$1");
 
     /// <summary>Cuts text to at most <paramref name="max"/> characters with "…".</summary>

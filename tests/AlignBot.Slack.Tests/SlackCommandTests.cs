@@ -135,6 +135,25 @@ public sealed class SlackCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Slow_daily_now_is_acknowledged_in_time_and_finished_through_the_response_url()
+    {
+        using var client = _host.CreateSlackClient();
+        await client.PostAsync("/slack/commands", Form("team_id=T1&channel_id=C8&user_id=U1&text=daily%20on"));
+        _host.Slack.Script("/api/chat.postMessage", 429, "", retryAfter: "4");
+        var hook = Uri.EscapeDataString(_host.Slack.ResponseUrl("late"));
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var response = await client.PostAsync("/slack/commands", Form($"team_id=T1&channel_id=C8&user_id=U1&text=daily%20now&response_url={hook}"));
+        var elapsed = started.Elapsed;
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(2.9), $"took {elapsed}");
+        Assert.Contains("Working on it", await response.Content.ReadAsStringAsync());
+        var requests = await _host.Slack.WaitForAsync(3, TimeSpan.FromSeconds(15));
+        var late = Assert.Single(requests, r => r.Path == "/hooks/late");
+        Assert.Contains("Posted today", late.Body);
+    }
+
+    [Fact]
     public async Task Ssl_check_is_acknowledged()
     {
         using var client = _host.CreateSlackClient();
