@@ -138,6 +138,25 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
         new DailySchedule(new TimeOnly(r.GetInt32(3) / 60, r.GetInt32(3) % 60), r.GetString(4), r.GetInt32(5) == 1),
         r.GetInt32(6) == 1, r.GetString(7), r.GetString(8), Time(r, 9), Text(r, 10));
 
+    /// <summary>Whether the database answers a trivial query within two seconds.</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(2));
+        try
+        {
+            await using var connection = await OpenAsync(timeout.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception ex) when (ex is DbException or OperationCanceledException or InvalidOperationException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
     // ---- plumbing ----
 
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -23,7 +23,10 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
+if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3
+    return GlossaryHosting.StoreUnavailableExitCode;
 app.MapHealth();
+app.MapReadiness();
 app.MapSlack();
 app.MapTeams();
 app.MapPlayground();

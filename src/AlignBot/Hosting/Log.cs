@@ -12,6 +12,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "Term-of-the-day run failed; retrying at the next tick")]
     public static partial void DailyTickFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Corpus reloaded: {Count} terms")]
+    public static partial void CorpusReloaded(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Corpus edit refused: {Problem}")]
+    public static partial void CorpusReloadProblem(this ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Corpus edit refused; still serving the previous {Count} terms")]
+    public static partial void CorpusReloadRefused(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "The store is unavailable at start-up: {Reason}. Check Storage:Provider and Storage:ConnectionString.")]
+    public static partial void StoreUnavailable(this ILogger logger, string reason);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "AlignBot is running: {Where}")]
     public static partial void ReadyAt(this ILogger logger, string where);
 }
