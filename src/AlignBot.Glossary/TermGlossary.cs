@@ -21,6 +21,9 @@ public sealed class TermGlossary
 
     public int Count => _current.Index.Count;
 
+    /// <summary>Changes whenever <see cref="Replace"/> swaps the corpus: a key for caches of anything built from it.</summary>
+    public object Version => _current;
+
     public Term? Find(string slug) => _current.BySlug.GetValueOrDefault(slug);
 
     /// <summary>Answers a question or a bare term: exact match, then repaired and ranked search, else suggestions.</summary>

@@ -36,7 +36,8 @@ public static class SlackEndpoints
     /// <summary>How long a command may take before Slack's 3 s limit is in danger; the rest goes to the response_url.</summary>
     private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
 
-    private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, ILogger<SlackRenderer> log)
+    private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
+        ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -46,17 +47,22 @@ public static class SlackEndpoints
             log.SlackBadRequest(http.Request.Path, error);
             return Results.BadRequest(error);
         }
-        var request = new ChatRequest(Platform.Slack, SlackText.ToPlain(command.Text), new ChatUser(command.UserId),
-            new ChatPlace(command.TeamId, command.ChannelId));
+        var text = SlackText.ToPlain(command.Text);
+        if (answers.TryGet(text) is { } cached)
+            return Results.Bytes(cached, "application/json; charset=utf-8");
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
         // Not the request's token: a slow command (daily now, with Slack's retries) must finish after the ack.
         var reply = bot.HandleAsync(request, CancellationToken.None);
         if (await Task.WhenAny(reply, Task.Delay(AckBudget)) != reply
             && Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl)
             && queue.TryEnqueue(new SlackWork.Finish(command.TeamId, responseUrl, reply)))
             return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options);
-        var message = renderer.Private(await reply);
+        var answer = await reply;
+        var message = renderer.Private(answer);
         message["response_type"] = "ephemeral";
-        return Results.Json(message, SlackJson.Options);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJson.Options);
+        answers.Offer(text, answer, json);
+        return Results.Bytes(json, "application/json; charset=utf-8");
     }
 
     /// <summary>Typeahead for the term picker: names that start with, then contain, then search for the typed text.</summary>

@@ -28,6 +28,7 @@ public static class SlackHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new SlackRenderer(builder.Configuration["App:PublicBaseUrl"]));
         builder.Services.AddSingleton<SlackWorkQueue>();
+        builder.Services.AddSingleton<SlackAnswerCache>();
         builder.Services.AddSingleton<SlackTokens>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddHttpClient<SlackApiClient>((services, http) =>
