@@ -9,8 +9,8 @@ if (CommandLine.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGlossary();     // corpus from Corpus:Path, validated, indexed in memory
-builder.AddChatCore();     // the platform-neutral bot
-builder.AddStorage();      // installations and event de-duplication: SQLite under data/ unless configured
+builder.AddChatCore();     // the platform-neutral bot, the term of the day and its scheduler
+builder.AddStorage();      // installs, seen events, conversation references, daily posts: SQLite unless configured
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.AddTeams();        // inert unless Teams:AppId is set
 builder.AddPlayground();   // the local page at /: on in Development unless Playground:Enabled says otherwise
@@ -24,7 +24,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 });
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3
-    return GlossaryHosting.StoreUnavailableExitCode;
+    return StorageHosting.StoreUnavailableExitCode;
 app.MapHealth();
 app.MapReadiness();
 app.MapSlack();

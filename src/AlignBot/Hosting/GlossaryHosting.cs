@@ -43,25 +43,4 @@ public static class GlossaryHosting
         app.Services.GetRequiredService<TermGlossary>();
         return app;
     }
-
-    /// <summary>
-    /// Opens (and migrates) the store before the host starts. False, after one clear log line and no stack trace,
-    /// when it cannot be reached: the caller exits with <see cref="StoreUnavailableExitCode"/>.
-    /// </summary>
-    public static bool OpenStore(this WebApplication app)
-    {
-        try
-        {
-            app.Services.GetRequiredService<AlignBot.Storage.SqlStore>();
-            return true;
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or System.Net.Sockets.SocketException
-                                       || ex.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException)
-        {
-            app.Logger.StoreUnavailable(ex.Message);
-            return false;
-        }
-    }
-
-    public const int StoreUnavailableExitCode = 3;
 }
