@@ -17,13 +17,18 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     private readonly Random _random = random ?? Random.Shared;
 
     /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
-    public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-        RequestParser.Parse(request) is Intent.Daily command && daily is not null
+    public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    {
+        var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
+        return intent is Intent.Daily command && daily is not null
             ? await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken)
-            : Handle(request);
+            : Answer(intent);
+    }
 
     /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
-    public Reply Handle(ChatRequest request) => RequestParser.Parse(request) switch
+    public Reply Handle(ChatRequest request) => Answer(RequestParser.Parse(request));
+
+    private Reply Answer(Intent intent) => intent switch
     {
         Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
         Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),

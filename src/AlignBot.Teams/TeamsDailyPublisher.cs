@@ -14,10 +14,8 @@ internal sealed class TeamsDailyPublisher(IConversationReferenceStore references
     {
         var reference = await references.FindAsync(channel.ChannelId, cancellationToken)
             ?? throw new DailyPublishException($"no conversation reference for {channel.ChannelId} (the bot was removed)", permanent: true);
-        var work = new TeamsWork(reference.ServiceUrl, reference.ConversationId, null, new ActivityAccount(reference.BotId, null),
-            new ActivityAccount("", null), renderer.Render(card));
+        var work = new TeamsWork(reference.ServiceUrl, reference.ConversationId, null, new ActivityAccount(reference.BotId, null), null, renderer.Render(card));
         var activity = TeamsWorker.ToActivity(work);
-        activity.Remove("recipient");
         try
         {
             await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, null, activity, cancellationToken);

@@ -47,10 +47,11 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient con
         {
             ["type"] = "message",
             ["from"] = new JsonObject { ["id"] = work.Bot.Id, ["name"] = work.Bot.Name },
-            ["recipient"] = new JsonObject { ["id"] = work.User.Id, ["name"] = work.User.Name },
             ["conversation"] = new JsonObject { ["id"] = work.ConversationId },
             ["attachments"] = new JsonArray(AdaptiveCardRenderer.Attachment((JsonObject)work.Card.DeepClone())),
         };
+        if (work.User is { } user)
+            activity["recipient"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name };
         if (work.ReplyToId is not null)
             activity["replyToId"] = work.ReplyToId;
         if (work.Card["fallbackText"] is { } fallback)

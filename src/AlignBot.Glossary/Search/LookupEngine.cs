@@ -37,9 +37,6 @@ internal sealed class LookupEngine
 
     internal const double SuggestCoverage = 0.25;
 
-    /// <summary>A word weighing at least this much is a content word (in under ~30% of terms), not glue.</summary>
-    internal const double ContentWeight = 1.0;
-
     private const int MaxCached = 4_096;
 
     private readonly GlossaryIndex _index;
@@ -114,7 +111,7 @@ internal sealed class LookupEngine
         return new LookupResult(question, subject, null, MatchKind.None, ranked, suggestions);
     }
 
-    private static SearchHit Exact(Term term, List<SearchHit> others) => new(term, others.Count > 0 ? others[0].Score + 1 : 1, 1, 1, 0, 0);
+    private static SearchHit Exact(Term term, List<SearchHit> others) => new(term, others.Count > 0 ? others[0].Score + 1 : 1, 1, 1, 0);
 
     /// <summary>
     /// Repairs query words against the names, aliases and acronyms: joins split compounds ("sand bagging",
@@ -162,16 +159,14 @@ internal sealed class LookupEngine
         {
             var (all, head) = StemsOf(term);
             double covered = 0, headed = 0;
-            var words = 0;
             foreach (var (stem, weight) in weights)
             {
                 if (!all.Contains(stem))
                     continue;
                 covered += weight;
-                words += weight >= ContentWeight ? 1 : 0;
                 headed += head.Contains(stem) ? weight : 0;
             }
-            hits.Add(new SearchHit(term, score, total > 0 ? covered / total : 0, total > 0 ? headed / total : 0, covered, words));
+            hits.Add(new SearchHit(term, score, total > 0 ? covered / total : 0, total > 0 ? headed / total : 0, covered));
         }
         // Lucene 4.8's BM25 has no coordination factor: one word matching a boosted name can outscore a term whose
         // text explains most of the question. Weighting the score by coverage restores that factor.

@@ -4,5 +4,4 @@ namespace AlignBot.Glossary.Search;
 /// <param name="Coverage">Share of the query's weight (rarity of its words) found anywhere in the term's text.</param>
 /// <param name="HeadCoverage">Share of the query's weight found in the term's name, aliases, acronyms and summary.</param>
 /// <param name="MatchedWeight">The weight of the query words found in the term's text, in IDF units.</param>
-/// <param name="MatchedWords">How many distinct content words of the query the term's text holds.</param>
-public sealed record SearchHit(Term Term, float Score, double Coverage, double HeadCoverage, double MatchedWeight, int MatchedWords);
+public sealed record SearchHit(Term Term, float Score, double Coverage, double HeadCoverage, double MatchedWeight);

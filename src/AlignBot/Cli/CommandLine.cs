@@ -57,7 +57,7 @@ public static class CommandLine
     private static int Ask(string directory, string text, TextWriter output)
     {
         var glossary = TermGlossary.FromDirectory(directory);
-        var reply = new Bot(glossary).HandleAsync(ChatRequest.Local(text)).GetAwaiter().GetResult();
+        var reply = new Bot(glossary).Handle(ChatRequest.Local(text));   // no channel here, so no term-of-the-day store
         output.Write(TextRenderer.Render(reply));
         return 0;
     }
