@@ -33,7 +33,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Slack app removed from team {TeamId} ({EventType})")]
     public static partial void SlackUninstalled(this ILogger logger, string teamId, string eventType);
 
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Slack work queue full; asked Slack to retry event {EventId}")]
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Slack work queue full or shutting down; asked Slack to retry event {EventId}")]
     public static partial void SlackQueueFull(this ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Slack OAuth callback refused: {Reason}")]
@@ -44,4 +44,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Slack is on: /slack/commands, /slack/events, /slack/interactions, /slack/options; OAuth install {Install}")]
     public static partial void SlackOn(this ILogger logger, string install);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Store unavailable; asked Slack to retry event {EventId}")]
+    public static partial void SlackEventStoreUnavailable(this ILogger logger, string eventId);
 }

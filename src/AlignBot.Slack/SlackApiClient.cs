@@ -131,6 +131,10 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
                 delay = Backoff(attempt);
                 status = "timeout";
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new SlackApiException(method, "timeout");
+            }
             catch (HttpRequestException ex)
             {
                 throw new SlackApiException(method, "network_" + ex.HttpRequestError);

@@ -43,22 +43,39 @@ internal static class SlackEventsEndpoint
         var type = evt.Str("type");
         if (type is "app_uninstalled" or "tokens_revoked")
         {
-            if (await installations.DeleteAsync(teamId, http.RequestAborted))
-                log.SlackUninstalled(teamId, type);
+            try
+            {
+                if (await installations.DeleteAsync(teamId, http.RequestAborted))
+                    log.SlackUninstalled(teamId, type);
+            }
+            catch (StoreUnavailableException)
+            {
+                log.SlackEventStoreUnavailable(eventId);
+                return RetryLater(http);   // the token must not outlive the uninstall: let Slack deliver it again
+            }
             return Results.Ok();
         }
 
         if (ToWork(root, evt, teamId) is not { } work)
             return Results.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
-        if (queue.IsFull)
+        if (!queue.IsAccepting)
         {
             log.SlackQueueFull(eventId);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);   // Slack retries later
+            return RetryLater(http);
         }
-        if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
+        try
         {
-            log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
-            return Results.Ok();
+            if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
+            {
+                log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
+                return Results.Ok();
+            }
+        }
+        catch (StoreUnavailableException)
+        {
+            // Without the record of seen events a retried delivery would be answered twice: refuse, Slack retries.
+            log.SlackEventStoreUnavailable(eventId);
+            return RetryLater(http);
         }
         queue.TryEnqueue(work);
         return Results.Ok();
@@ -84,6 +101,13 @@ internal static class SlackEventsEndpoint
         var thread = isDm ? evt.Str("thread_ts") : evt.Str("thread_ts") ?? ts;
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel, thread));
         return new SlackWork.Answer(teamId, channel, thread, request);
+    }
+
+    /// <summary>503 with Retry-After: Slack retries the delivery (after about 1 s, 1 min, 5 min).</summary>
+    private static IResult RetryLater(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Bad(HttpContext http, ILogger log, string reason)

@@ -33,9 +33,9 @@ public static class SlackHosting
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddHttpClient<SlackApiClient>((services, http) =>
         {
-            var baseUrl = services.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
-            http.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
-            http.Timeout = TimeSpan.FromSeconds(10);
+            var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
+            http.BaseAddress = new Uri(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
+            http.Timeout = options.ApiTimeout;
         });
         builder.Services.AddSingleton<IDailyPublisher, SlackDailyPublisher>();
         builder.Services.AddSingleton<SlackWorker>();

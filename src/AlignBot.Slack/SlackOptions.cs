@@ -41,4 +41,8 @@ public sealed class SlackOptions
     /// <summary>Largest request body read from Slack; larger ones are refused with 413 unread.</summary>
     [Range(1_024, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>How long one Web API call may take before it is abandoned and retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

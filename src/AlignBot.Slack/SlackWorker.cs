@@ -1,49 +1,32 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
-using Microsoft.Extensions.Hosting;
+using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Slack;
 
-/// <summary>
-/// Drains <see cref="SlackWorkQueue"/> with a few concurrent consumers, so one slow Slack call does not hold up the
-/// rest. It is the error boundary: a failed item is logged and dropped, never crashes the host.
-/// </summary>
+/// <summary>Posts what the Slack endpoints queued: answers to mentions and DMs, late command replies, button replies.</summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
-    IInstallationStore installations, ILogger<SlackWorker> log) : BackgroundService
+    IInstallationStore installations, ILogger<SlackWorker> log) : QueueWorker<SlackWork>(queue, Consumers, log)
 {
     private const int Consumers = 4;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Consumers).Select(_ => ConsumeAsync(stoppingToken)));
-
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    protected override async Task HandleAsync(SlackWork work, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var work in queue.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await HandleAsync(work, stoppingToken);
-                }
-                catch (SlackApiException ex) when (ex.TokenRevoked)
-                {
-                    log.SlackWorkFailed(ex, work.GetType().Name, work.TeamId);
-                    await installations.DeleteAsync(work.TeamId, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.SlackWorkFailed(ex, work.GetType().Name, work.TeamId);
-                }
-            }
+            await DoAsync(work, cancellationToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (SlackApiException ex) when (ex.TokenRevoked)
         {
+            log.SlackWorkFailed(ex, work.GetType().Name, work.TeamId);
+            await installations.DeleteAsync(work.TeamId, cancellationToken);
         }
     }
 
-    internal async Task HandleAsync(SlackWork work, CancellationToken cancellationToken)
+    protected override void LogFailure(SlackWork work, Exception exception) => log.SlackWorkFailed(exception, work.GetType().Name, work.TeamId);
+
+    internal async Task DoAsync(SlackWork work, CancellationToken cancellationToken)
     {
         switch (work)
         {

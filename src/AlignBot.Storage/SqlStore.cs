@@ -151,7 +151,7 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
             await command.ExecuteScalarAsync(timeout.Token);
             return true;
         }
-        catch (Exception ex) when (ex is DbException or OperationCanceledException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken) || ex is OperationCanceledException)
         {
             return false;
         }
@@ -161,29 +161,64 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
 
     protected async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = Command(connection, sql, parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException(Verb(sql), ex);
+        }
     }
 
     private async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = Command(connection, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? read(reader) : default;
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException(Verb(sql), ex);
+        }
     }
 
     private async Task<IReadOnlyList<T>> ListAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-            items.Add(read(reader));
-        return items;
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = Command(connection, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(read(reader));
+            return items;
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException(Verb(sql), ex);
+        }
     }
+
+    /// <summary>
+    /// What the driver throws when the database cannot be reached or cannot finish: its own exceptions, a timeout,
+    /// a socket or file error, an exhausted pool. A cancellation the caller asked for is not one of them.
+    /// </summary>
+    private static bool IsUnavailable(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        DbException or TimeoutException or IOException or System.Net.Sockets.SocketException or InvalidOperationException => true,
+        _ => false,
+    };
+
+    /// <summary>The statement's first word (INSERT, SELECT…), for the exception's message: never parameters.</summary>
+    private static string Verb(string sql) => sql.TrimStart().Split(' ', 2)[0];
 
     private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
     {

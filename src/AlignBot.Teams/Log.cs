@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams work queue full; dropped a reply to {ConversationId}")]
     public static partial void TeamsQueueFull(this ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Conversation reference for {ConversationId} not saved: {Reason}")]
+    public static partial void TeamsStoreUnavailable(this ILogger logger, string conversationId, string reason);
 }

@@ -36,9 +36,9 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
             new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
         if (text.StartsWith("daily", StringComparison.OrdinalIgnoreCase))
         {
-            // Term-of-the-day posts go to the channel later: keep where and how to reach it.
-            await references.SaveAsync(new ConversationReference(channel, activity.ServiceUrl, activity.ChannelId ?? "msteams", activity.Recipient.Id,
-                activity.TenantId, activity.TeamId, activity.ConversationType, clock.GetUtcNow()), cancellationToken);
+            // Term-of-the-day posts go to the channel later: keep where and how to reach it. With the store down the
+            // daily command itself says so, so the reference is only logged as missing here.
+            await SaveReferenceAsync(activity, channel, cancellationToken);
         }
         Enqueue(activity, renderer.Render(await bot.HandleAsync(request, cancellationToken)));
         return Results.Ok();
@@ -50,17 +50,38 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
             return Results.Ok();
         if (activity.MembersAdded.Contains(activity.Recipient.Id))
         {
-            await references.SaveAsync(new ConversationReference(conversation, activity.ServiceUrl, activity.ChannelId ?? "msteams", activity.Recipient.Id,
-                activity.TenantId, activity.TeamId, activity.ConversationType, clock.GetUtcNow()), cancellationToken);
+            await SaveReferenceAsync(activity, conversation, cancellationToken);
             log.TeamsAdded(conversation, activity.ConversationType);
             Enqueue(activity with { Id = null }, renderer.Welcome(bot.Help()));
         }
         else if (activity.MembersRemoved.Contains(activity.Recipient.Id))
         {
-            await references.DeleteAsync(conversation, cancellationToken);
+            try
+            {
+                await references.DeleteAsync(conversation, cancellationToken);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // A stale reference only costs a 403 later, which deletes it then.
+                log.TeamsStoreUnavailable(conversation, ex.Message);
+            }
             log.TeamsRemoved(conversation);
         }
         return Results.Ok();
+    }
+
+    /// <summary>Keeps how to reach a conversation later; with the store down, logs it and carries on answering.</summary>
+    private async Task SaveReferenceAsync(Activity activity, string conversation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await references.SaveAsync(new ConversationReference(conversation, activity.ServiceUrl!, activity.ChannelId ?? "msteams", activity.Recipient.Id,
+                activity.TenantId, activity.TeamId, activity.ConversationType, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.TeamsStoreUnavailable(conversation, ex.Message);
+        }
     }
 
     private void Enqueue(Activity activity, System.Text.Json.Nodes.JsonObject card)

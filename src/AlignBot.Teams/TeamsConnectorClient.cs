@@ -11,7 +11,7 @@ namespace AlignBot.Teams;
 /// <summary>
 /// Sends activities to the Bot Framework connector at a conversation's service URL, with the outbound token. Only
 /// service URLs on <c>Teams:AllowedServiceHosts</c> get a token or a reply (in anonymous development mode: only
-/// loopback ones, with no token). 429, 412, 502, 504 and other 5xx are retried with backoff honouring Retry-After,
+/// loopback ones, with no token). 429, 412, 502, 504 and other 5xx, timeouts and network failures are retried with backoff honouring Retry-After,
 /// a 401 once with a fresh token; all bounded.
 /// </summary>
 internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider clock,
@@ -58,6 +58,19 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
             {
                 delay = Backoff(attempt);
                 log.TeamsRetry(ex.HttpRequestError.ToString(), delay.TotalMilliseconds, attempt);
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested && attempt < MaxAttempts)
+            {
+                delay = Backoff(attempt);   // the client's timeout, not our caller giving up
+                log.TeamsRetry("timeout", delay.TotalMilliseconds, attempt);
+            }
+            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            {
+                throw new TeamsConnectorException(0, "timeout", ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new TeamsConnectorException(0, "network_" + ex.HttpRequestError, ex);
             }
             await Task.Delay(delay, clock, ct);
         }

@@ -1,7 +1,11 @@
 namespace AlignBot.Teams;
 
-/// <summary>A connector call that failed for good: its HTTP status and the error code the connector gave.</summary>
-public sealed class TeamsConnectorException(int status, string code) : Exception($"Teams connector call failed: {status} {code}")
+/// <summary>
+/// A connector call that failed for good: its HTTP status (0 for a network failure or timeout) and the error code the
+/// connector gave.
+/// </summary>
+public sealed class TeamsConnectorException(int status, string code, Exception? inner = null)
+    : Exception($"Teams connector call failed: {status} {code}", inner)
 {
     public int Status { get; } = status;
 

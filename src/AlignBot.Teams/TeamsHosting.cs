@@ -41,7 +41,8 @@ public static class TeamsHosting
         builder.Services.AddSingleton(services => new TeamsTokenProvider(   // a singleton: it holds the cached token
             services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsTokenProvider)),
             services.GetRequiredService<IOptions<TeamsOptions>>(), services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHttpClient<TeamsConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddHttpClient<TeamsConnectorClient>((services, http) =>
+            http.Timeout = services.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout);
         builder.Services.AddSingleton<IDailyPublisher, TeamsDailyPublisher>();
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;

@@ -50,6 +50,10 @@ public sealed class TeamsOptions
     [Range(1_024, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>How long one connector call may take before it is abandoned and retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     public string ResolveTokenEndpoint() => TokenEndpoint.Length > 0
         ? TokenEndpoint
         : $"https://login.microsoftonline.com/{(TenantId.Length > 0 ? TenantId : "botframework.com")}/oauth2/v2.0/token";

@@ -1,45 +1,28 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat.Stores;
-using Microsoft.Extensions.Hosting;
+using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Teams;
 
-/// <summary>
-/// Sends queued cards through the connector with a few concurrent consumers. The error boundary: a failure is
-/// logged; a 403 (bot removed or blocked) also drops the stored conversation reference.
-/// </summary>
+/// <summary>Sends queued cards through the connector; a 403 (bot removed or blocked) also drops the conversation reference.</summary>
 internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient connector, IConversationReferenceStore references,
-    ILogger<TeamsWorker> log) : BackgroundService
+    ILogger<TeamsWorker> log) : QueueWorker<TeamsWork>(queue, 4, log)
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ConsumeAsync(stoppingToken)));
-
-    private async Task ConsumeAsync(CancellationToken stoppingToken)
+    protected override async Task HandleAsync(TeamsWork work, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var work in queue.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, ToActivity(work), stoppingToken);
-                }
-                catch (TeamsConnectorException ex) when (ex.WritesBlocked)
-                {
-                    log.TeamsSendFailed(ex, work.ConversationId);
-                    await references.DeleteAsync(work.ConversationId, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.TeamsSendFailed(ex, work.ConversationId);
-                }
-            }
+            await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, ToActivity(work), cancellationToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (TeamsConnectorException ex) when (ex.WritesBlocked)
         {
+            log.TeamsSendFailed(ex, work.ConversationId);
+            await references.DeleteAsync(work.ConversationId, cancellationToken);
         }
     }
+
+    protected override void LogFailure(TeamsWork work, Exception exception) => log.TeamsSendFailed(exception, work.ConversationId);
 
     internal static JsonObject ToActivity(TeamsWork work)
     {

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Stores;
 using AlignBot.Cli;
 using AlignBot.Hosting;
 using AlignBot.Playground;
@@ -19,8 +20,14 @@ builder.Services.AddProblemDetails();
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
-    // A body that cannot be bound (malformed JSON, wrong content type) is the client's error, not ours.
-    StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A body that cannot be bound (malformed JSON, wrong content type) is the client's error, not ours; a store that
+    // is down is a 503, which tells the platform to retry.
+    StatusCodeSelector = ex => ex switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    },
 });
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3

@@ -20,12 +20,14 @@ public sealed class SlackHost : WebApplicationFactory<Program>
 
     private readonly (string Key, string Value)[] _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    private SlackHost(FakeSlackApi slack, (string Key, string Value)[] settings, TimeProvider? clock)
+    private SlackHost(FakeSlackApi slack, (string Key, string Value)[] settings, TimeProvider? clock, Action<IServiceCollection>? services = null)
     {
         Slack = slack;
         _settings = settings;
         _clock = clock;
+        _services = services;
     }
 
     public FakeSlackApi Slack { get; }
@@ -33,6 +35,10 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     public LogCapture Logs { get; } = new();
 
     public static async Task<SlackHost> StartAsync() => new(await FakeSlackApi.StartAsync(), [], null);
+
+    /// <summary>A host with test settings and services on top (an <see cref="OutageStore"/>, say).</summary>
+    public static async Task<SlackHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
+        new(await FakeSlackApi.StartAsync(), settings, null, services);
 
     /// <summary>A host sharing a fake Slack, extra settings (e.g. another store) and a clock with other hosts: a replica.</summary>
     public static SlackHost Replica(FakeSlackApi slack, TimeProvider clock, params (string Key, string Value)[] settings) => new(slack, settings, clock);
@@ -56,6 +62,8 @@ public sealed class SlackHost : WebApplicationFactory<Program>
             .UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl)
             .UseSetting("Slack:AuthorizeUrl", Slack.BaseUrl + "/oauth/v2/authorize")
             .ConfigureTestServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     public override async ValueTask DisposeAsync()

@@ -17,11 +17,17 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly bool _anonymous;
 
-    private TeamsHost(FakeBotFramework framework, string environment, bool anonymous)
+    private readonly Action<IServiceCollection>? _services;
+    private readonly (string Key, string Value)[] _settings;
+
+    private TeamsHost(FakeBotFramework framework, string environment, bool anonymous, Action<IServiceCollection>? services = null,
+        (string Key, string Value)[]? settings = null)
     {
         Framework = framework;
         _environment = environment;
         _anonymous = anonymous;
+        _services = services;
+        _settings = settings ?? [];
     }
 
     public FakeBotFramework Framework { get; }
@@ -31,7 +37,16 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
     public static async Task<TeamsHost> StartAsync(string environment = "Testing", bool anonymous = false) =>
         new(await FakeBotFramework.StartAsync(), environment, anonymous);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>A host with test services (an <see cref="OutageStore"/>, say) and settings on top.</summary>
+    public static async Task<TeamsHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
+        new(await FakeBotFramework.StartAsync(), "Testing", false, services, settings);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
         builder.UseEnvironment(_environment)
             .UseSetting("Corpus:Path", RepoPaths.Corpus)
             .UseSetting("Storage:ConnectionString", $"Data Source={_database}")
@@ -47,6 +62,7 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
                 services.AddLogging(l => l.AddProvider(Logs));
                 services.AddSingleton<IStartupFilter>(new LoopbackClient());   // TestServer has no remote address; the Playground is on loopback
             });
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -44,8 +44,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Queues answers for a path such as "/api/chat.postMessage"; each is used once, then the default returns.</summary>
-    public void Script(string path, int status, string body, string? retryAfter = null) =>
+    /// <summary>A scripted status that drops the connection without an answer, as a reset peer does.</summary>
+    public const int Reset = -1;
+
+    /// <summary>A scripted status that never answers, so the caller's timeout fires.</summary>
+    public const int Hang = -2;
+
+    /// <summary>How long every answer waits before it is sent: a slow Slack.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>
+    /// Queues answers for a path such as "/api/chat.postMessage"; each is used once, then the default returns.
+    /// <see cref="Reset"/> and <see cref="Hang"/> as the status make a network fault instead of an answer.
+    /// </summary>
+    public void Script(string path, int status, string body = "", string? retryAfter = null) =>
         _script.GetOrAdd(path, _ => new()).Enqueue((status, body, retryAfter));
 
     /// <summary>Waits until at least <paramref name="count"/> requests arrived (or the timeout passed) and returns them.</summary>
@@ -65,9 +77,21 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(http.Request.Method, path, http.Request.Headers.Authorization.FirstOrDefault(),
             http.Request.ContentType ?? "", body));
         _received.Release();
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay);
 
         if (_script.TryGetValue(path, out var queue) && queue.TryDequeue(out var answer))
         {
+            if (answer.Status == Reset)
+            {
+                http.Abort();
+                return;
+            }
+            if (answer.Status == Hang)
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
             http.Response.StatusCode = answer.Status;
             if (answer.RetryAfter is not null)
                 http.Response.Headers.RetryAfter = answer.RetryAfter;

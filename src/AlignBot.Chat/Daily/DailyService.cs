@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.Extensions.Logging;
 
@@ -18,12 +20,15 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
 
+    private readonly ConcurrentDictionary<(ChannelKey Channel, DateOnly Date), PostedDay> _unrecorded = new();
+
     /// <summary>Identifies this replica's claims.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
 
     /// <summary>Posts every post that is due and unclaimed; returns how many this replica made.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
+        await RecordPendingAsync(cancellationToken);
         var posted = 0;
         foreach (var subscription in await store.EnabledAsync(cancellationToken))
         {
@@ -33,8 +38,21 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         return posted;
     }
 
-    /// <summary>Handles <c>daily …</c> typed in a channel.</summary>
+    /// <summary>Handles <c>daily …</c> typed in a channel; with the store down, says so instead of failing.</summary>
     public async Task<Reply> HandleAsync(ChatRequest request, DailyCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleCoreAsync(request, command, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.DailyStoreUnavailable(ex.Message);
+            return new Reply.Notice("The term-of-the-day settings cannot be reached right now. Try again in a minute; definitions still work.");
+        }
+    }
+
+    private async Task<Reply> HandleCoreAsync(ChatRequest request, DailyCommand command, CancellationToken cancellationToken)
     {
         if (request.Platform is not (Platform.Slack or Platform.Teams) || request.Place.ChannelId.Length == 0)
             return new Reply.Notice("The term of the day is for Slack and Teams channels: type “daily on” in the channel that should get it.");
@@ -81,6 +99,8 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     {
         var channel = subscription.Channel;
         var now = clock.GetUtcNow();
+        if (_unrecorded.ContainsKey((channel, date)))
+            return null;
         if (await store.TryClaimAsync(channel, date, Owner, now, now + Lease, cancellationToken) != DailyClaim.Claimed)
             return null;
 
@@ -109,9 +129,30 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
             log.DailyRetry(ex, channel.Id, date.ToString("O"));
             return null;
         }
-        await store.MarkPostedAsync(channel, date, Owner, term.Slug, clock.GetUtcNow(), cancellationToken);
         log.DailyPosted(channel.Id, date.ToString("O"), term.Slug);
+        var posted = new PostedDay(channel, date, term.Slug, clock.GetUtcNow());
+        try
+        {
+            await store.MarkPostedAsync(channel, date, Owner, term.Slug, posted.At, cancellationToken);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Out in the channel but not in the store: keep it here, so this replica neither posts it again nor
+            // forgets it, and record it as soon as the store answers (within the claim's lease, usually).
+            _unrecorded[(channel, date)] = posted;
+            log.DailyUnrecorded(channel.Id, date.ToString("O"));
+        }
         return term.Slug;
+    }
+
+    /// <summary>Records the posts that went out while the store could not take them.</summary>
+    private async Task RecordPendingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, posted) in _unrecorded)
+        {
+            await store.MarkPostedAsync(posted.Channel, posted.Date, Owner, posted.Slug, posted.At, cancellationToken);
+            _unrecorded.TryRemove(key, out _);
+        }
     }
 
     /// <summary>30 s, 1 min, 2 min … up to 30 min, with ±20% jitter so replicas and channels spread out.</summary>

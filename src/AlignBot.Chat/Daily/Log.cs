@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Daily subscription of {Channel} changed: {Change}")]
     public static partial void DailyChanged(this ILogger logger, string channel, string change);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Daily command not done: {Reason}")]
+    public static partial void DailyStoreUnavailable(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Daily post in {Channel} for {Date} went out but could not be recorded yet; recording it at the next tick")]
+    public static partial void DailyUnrecorded(this ILogger logger, string channel, string date);
 }

@@ -1,28 +1,69 @@
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 
 namespace AlignBot.Hosting;
 
 /// <summary>
 /// Runs <see cref="DailyService.RunDueAsync"/> every <c>Daily:PollSeconds</c> on every replica; the store decides who
-/// posts. A failure (store unreachable, say) is logged and the next tick tries again, so posts resume by themselves.
+/// posts. With the store down the posts wait (one log line when it goes, one when it is back) and resume by
+/// themselves. At shutdown a run in progress is finished, unless the host's shutdown timeout runs out first.
 /// </summary>
 internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IConfiguration configuration, ILogger<DailyScheduler> log) : BackgroundService
 {
+    private readonly CancellationTokenSource _abort = new();
+    private bool _storeDown;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Daily:PollSeconds", 20.0), 0.05, 300));
         using var timer = new PeriodicTimer(period, clock);
-        do
+        try
         {
-            try
+            do
             {
-                await daily.RunDueAsync(stoppingToken);
+                await TickAsync();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                log.DailyTickFailed(ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        using (cancellationToken.Register(_abort.Cancel))
+            await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>One run; the stopping token only ends the loop, never a run in progress.</summary>
+    private async Task TickAsync()
+    {
+        try
+        {
+            await daily.RunDueAsync(_abort.Token);
+            if (_storeDown)
+                log.DailyStoreBack();
+            _storeDown = false;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            if (!_storeDown)
+                log.DailyStoreDown(ex.Message);
+            _storeDown = true;
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            log.DailyTickFailed(ex);
+        }
     }
 }

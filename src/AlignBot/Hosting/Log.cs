@@ -12,6 +12,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "Term-of-the-day run failed; retrying at the next tick")]
     public static partial void DailyTickFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "Term-of-the-day posts are waiting: {Reason}")]
+    public static partial void DailyStoreDown(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Information, Message = "The store answers again; term-of-the-day posts resume")]
+    public static partial void DailyStoreBack(this ILogger logger);
+
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Corpus reloaded: {Count} terms")]
     public static partial void CorpusReloaded(this ILogger logger, int count);
 

@@ -1,4 +1,5 @@
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -221,5 +222,41 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         var notice = Assert.IsType<Reply.Notice>(await bot.HandleAsync(ChatRequest.Local("daily on")));
 
         Assert.Contains("Slack and Teams channels", notice.Text);
+    }
+
+    [Fact]
+    public async Task Store_lost_right_after_a_post_neither_repeats_the_post_nor_forgets_it()
+    {
+        await Subscribe(C1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var service = Replica();
+        _publisher.AfterPost = () => _store.Down = true;   // the post goes out, then the store stops answering
+
+        Assert.Equal(1, await service.RunDueAsync(default));
+        Assert.Empty(_store.Posted);
+
+        _publisher.AfterPost = null;
+        _clock.Advance(DailyService.Lease + TimeSpan.FromMinutes(1));   // down for longer than the claim's lease
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => service.RunDueAsync(default));
+        _store.Down = false;
+        Assert.Equal(0, await service.RunDueAsync(default));
+
+        Assert.Single(_publisher.Posts);
+        var recorded = Assert.Single(_store.Posted);
+        Assert.Equal(_publisher.Posts[0].Card.Term.Slug, recorded.Slug);
+    }
+
+    [Fact]
+    public async Task Daily_command_while_the_store_is_down_says_so_and_changes_nothing()
+    {
+        var service = Replica();
+        _store.Down = true;
+        var request = new ChatRequest(Platform.Slack, "daily on 09:30", new ChatUser("U1"), new ChatPlace("T1", "C1"));
+
+        var reply = await service.HandleAsync(request, DailyCommand.Parse("on 09:30"), default);
+
+        Assert.Contains("cannot be reached right now", Assert.IsType<Reply.Notice>(reply).Text);
+        _store.Down = false;
+        Assert.Null(await _store.FindAsync(C1));
     }
 }

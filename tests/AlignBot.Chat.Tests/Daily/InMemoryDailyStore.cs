@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 
 namespace AlignBot.Chat.Tests.Daily;
 
@@ -13,20 +14,37 @@ internal sealed class InMemoryDailyStore : IDailyStore
 
     public List<(string Channel, DateOnly Date, string Slug)> Posted { get; } = [];
 
+    /// <summary>While true every call fails as the real store does when its server is unreachable.</summary>
+    public bool Down { get; set; }
+
+    private void Check()
+    {
+        if (Down)
+            throw new StoreUnavailableException("test outage", new TimeoutException("switched off by the test"));
+    }
+
     public Task SaveAsync(DailySubscription subscription, CancellationToken cancellationToken = default)
     {
+        Check();
         _subscriptions[subscription.Channel.Id] = subscription;
         return Task.CompletedTask;
     }
 
-    public Task<DailySubscription?> FindAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_subscriptions.GetValueOrDefault(channel.Id));
+    public Task<DailySubscription?> FindAsync(ChannelKey channel, CancellationToken cancellationToken = default)
+    {
+        Check();
+        return Task.FromResult(_subscriptions.GetValueOrDefault(channel.Id));
+    }
 
-    public Task<IReadOnlyList<DailySubscription>> EnabledAsync(CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DailySubscription>>(_subscriptions.Values.Where(s => s.Enabled).ToList());
+    public Task<IReadOnlyList<DailySubscription>> EnabledAsync(CancellationToken cancellationToken = default)
+    {
+        Check();
+        return Task.FromResult<IReadOnlyList<DailySubscription>>(_subscriptions.Values.Where(s => s.Enabled).ToList());
+    }
 
     public Task DisableAsync(ChannelKey channel, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        Check();
         if (_subscriptions.TryGetValue(channel.Id, out var s))
             _subscriptions[channel.Id] = s with { Enabled = false, DisabledReason = reason, ChangedAt = at };
         return Task.CompletedTask;
@@ -35,6 +53,7 @@ internal sealed class InMemoryDailyStore : IDailyStore
     public Task<DailyClaim> TryClaimAsync(ChannelKey channel, DateOnly date, string owner, DateTimeOffset now, DateTimeOffset leaseUntil,
         CancellationToken cancellationToken = default)
     {
+        Check();
         lock (_gate)
         {
             if (_claims.TryGetValue((channel.Id, date), out var claim))
@@ -54,6 +73,7 @@ internal sealed class InMemoryDailyStore : IDailyStore
 
     public Task MarkPostedAsync(ChannelKey channel, DateOnly date, string owner, string slug, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        Check();
         lock (_gate)
         {
             var claim = _claims[(channel.Id, date)];
@@ -69,6 +89,7 @@ internal sealed class InMemoryDailyStore : IDailyStore
 
     public Task DeferAsync(ChannelKey channel, DateOnly date, string owner, Func<int, DateTimeOffset> retryAt, CancellationToken cancellationToken = default)
     {
+        Check();
         lock (_gate)
         {
             var claim = _claims[(channel.Id, date)];
@@ -80,12 +101,14 @@ internal sealed class InMemoryDailyStore : IDailyStore
 
     public Task<IReadOnlySet<string>> ShownAsync(ChannelKey channel, CancellationToken cancellationToken = default)
     {
+        Check();
         lock (_gate)
             return Task.FromResult<IReadOnlySet<string>>(_shown.GetOrAdd(channel.Id, _ => []).ToHashSet());
     }
 
     public Task ResetShownAsync(ChannelKey channel, CancellationToken cancellationToken = default)
     {
+        Check();
         lock (_gate)
             _shown[channel.Id] = [];
         return Task.CompletedTask;

@@ -11,12 +11,16 @@ internal sealed class RecordingPublisher(Platform platform = Platform.Slack) : I
 
     public Queue<DailyPublishException> Failures { get; } = new();
 
+    /// <summary>Runs after each successful post: a test's way to fail something right after it.</summary>
+    public Action? AfterPost { get; set; }
+
     public Task PublishAsync(ChannelKey channel, Reply card, CancellationToken cancellationToken)
     {
         if (Failures.TryDequeue(out var failure))
             throw failure;
         lock (Posts)
             Posts.Add((channel, (Reply.TermCard)card));
+        AfterPost?.Invoke();
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Work;
+
+/// <summary>Work-queue log messages, event ids 5xxx.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "{Worker} is stopping: finishing {Count} queued items first")]
+    public static partial void WorkDraining(this ILogger logger, string worker, int count);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Worker} ran out of shutdown time: {Count} queued items were not done")]
+    public static partial void WorkDropped(this ILogger logger, string worker, int count);
+}
