@@ -60,16 +60,26 @@ public sealed class FakeBotFramework : IAsyncDisposable
             var target = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value!;
             fake._sent.Enqueue(new RecordedRequest("POST", target, http.Request.Headers.Authorization.FirstOrDefault(),
                 http.Request.ContentType ?? "", await reader.ReadToEndAsync()));
-            return fake._script.TryDequeue(out var answer)
-                ? Results.Text(answer.Body, "application/json", statusCode: answer.Status)
-                : Results.Json(new { id = "reply-" + fake._sent.Count });
+            if (fake.Delay > TimeSpan.Zero)
+                await Task.Delay(fake.Delay);
+            if (!fake._script.TryDequeue(out var answer))
+                return Results.Json(new { id = "reply-" + fake._sent.Count });
+            if (answer.Status == FakeSlackApi.Reset)
+                http.Abort();
+            else if (answer.Status == FakeSlackApi.Hang)
+                await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Text(answer.Body, "application/json", statusCode: answer.Status < 0 ? 500 : answer.Status);
         });
         await app.StartAsync();
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return fake;
     }
 
-    public void Script(int status, string body) => _script.Enqueue((status, body));
+    /// <summary>How long every connector answer waits: a slow Bot Framework.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The next connector answer; <see cref="FakeSlackApi.Reset"/> or <see cref="FakeSlackApi.Hang"/> make a network fault.</summary>
+    public void Script(int status, string body = "") => _script.Enqueue((status, body));
 
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, TimeSpan? timeout = null)
     {

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>
+/// Faults around the Slack adapter: the store down mid-run, a Web API that resets connections or never answers,
+/// and a shutdown with answers still queued. Real host, real SQLite underneath, a loopback fake Slack.
+/// </summary>
+public sealed class SlackFaultTests
+{
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+
+    /// <summary>The published mention fixture as a distinct event: its own event id and message ts.</summary>
+    private static string Mention(int n)
+    {
+        var mention = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
+        mention["event_id"] = $"EvFAULT{n:D4}";
+        mention["event"]!["ts"] = $"1515449600.{n:D6}";
+        return mention.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Store_down_mid_run_refuses_events_with_503_while_commands_still_answer_and_the_retry_is_answered_once()
+    {
+        await using var host = await SlackHost.StartAsync(OutageStore.Install);
+        using var client = host.CreateSlackClient();
+        var store = host.Services.GetRequiredService<OutageStore>();
+
+        store.Down = true;
+        var refused = await client.PostAsync("/slack/events", Json(Mention(1)));
+        var define = await client.PostAsync("/slack/commands", Form(Fixtures.Text("slack/alignbot_slash_command_define.txt")));
+        var daily = await client.PostAsync("/slack/commands", Form(Fixtures.Text("slack/alignbot_slash_command_define.txt").Replace("define%20sycophancy", "daily%20on")));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+        Assert.Equal("", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, define.StatusCode);
+        Assert.Contains("Sycophancy", await define.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, daily.StatusCode);
+        Assert.Contains("cannot be reached right now", await daily.Content.ReadAsStringAsync());
+        Assert.Single(host.Logs.Lines, l => l.Contains("Store unavailable; asked Slack to retry event EvFAULT0001"));
+
+        store.Down = false;
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/slack/events") { Content = Json(Mention(1)) };
+        retry.Headers.Add("X-Slack-Retry-Num", "1");
+        retry.Headers.Add("X-Slack-Retry-Reason", "http_error");
+        var accepted = await client.SendAsync(retry);
+        var again = await client.PostAsync("/slack/events", Json(Mention(1)));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (accepted.StatusCode, again.StatusCode));
+        await host.Slack.WaitForAsync(1);
+        await Task.Delay(300);   // room for a wrong second post
+        var post = Assert.Single(host.Slack.Requests);
+        Assert.Contains("Reinforcement learning from human feedback", post.Body);
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(SlackHost.BotToken) || l.Contains(SlackHost.SigningSecret));
+    }
+
+    [Fact]
+    public async Task Uninstall_while_the_store_is_down_is_refused_so_slack_delivers_it_again()
+    {
+        await using var host = await SlackHost.StartAsync(OutageStore.Install);
+        using var client = host.CreateSlackClient();
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+
+        var response = await client.PostAsync("/slack/events", Json(Fixtures.Text("slack/alignbot_app_uninstalled.json")));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Connection_reset_by_slack_is_retried_and_the_answer_posted_once()
+    {
+        await using var host = await SlackHost.StartAsync(_ => { });
+        host.Slack.Script("/api/chat.postMessage", FakeSlackApi.Reset);
+        using var client = host.CreateSlackClient();
+
+        var ack = await client.PostAsync("/slack/events", Json(Mention(2)));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var requests = await host.Slack.WaitForAsync(2);
+        await Task.Delay(300);
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(2, host.Slack.Requests.Count);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("chat.postMessage") && l.Contains("retrying in"));
+    }
+
+    [Fact]
+    public async Task Slack_that_never_answers_times_out_is_retried_and_does_not_hold_up_the_ack()
+    {
+        await using var host = await SlackHost.StartAsync(_ => { }, ("Slack:ApiTimeout", "00:00:00.500"));
+        host.Slack.Script("/api/chat.postMessage", FakeSlackApi.Hang);
+        using var client = host.CreateSlackClient();
+
+        var ack = await client.PostAsync("/slack/events", Json(Mention(3)));
+        var acknowledgedWhileSlackHung = host.Slack.Requests.Count <= 1;
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.True(acknowledgedWhileSlackHung);
+        var requests = await host.Slack.WaitForAsync(2);
+        Assert.Equal(2, requests.Count);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Slack API chat.postMessage returned timeout; retrying"));
+    }
+
+    [Fact]
+    public async Task Slack_failing_on_every_attempt_gives_up_after_three_and_logs_the_network_error_once()
+    {
+        await using var host = await SlackHost.StartAsync(_ => { });
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            host.Slack.Script("/api/chat.postMessage", FakeSlackApi.Reset);
+        using var client = host.CreateSlackClient();
+
+        await client.PostAsync("/slack/events", Json(Mention(4)));
+
+        await host.Slack.WaitForAsync(SlackApiClient.MaxAttempts);
+        for (var i = 0; i < 100 && !host.Logs.Lines.Any(l => l.Contains("failed: network_")); i++)
+            await Task.Delay(50);
+        await Task.Delay(300);
+        Assert.Equal(SlackApiClient.MaxAttempts, host.Slack.Requests.Count);
+        Assert.Single(host.Logs.Lines, l => l.Contains("Slack work item Answer for team T061EG9R6 failed") && l.Contains("failed: network_"));
+    }
+
+    [Fact]
+    public async Task Shutdown_finishes_the_answers_already_queued()
+    {
+        var host = await SlackHost.StartAsync(_ => { });
+        var slack = host.Slack;
+        slack.Delay = TimeSpan.FromMilliseconds(400);   // a slow Slack: more answers queued than the consumers can send at once
+        using (var client = host.CreateSlackClient())
+        {
+            for (var n = 10; n < 20; n++)
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/slack/events", Json(Mention(n)))).StatusCode);
+        }
+        var before = slack.Requests.Count;
+
+        await host.DisposeAsync();   // stops the host: the worker must drain its queue first
+
+        Assert.True(before < 10, "the test should stop the host while answers are still queued");
+        Assert.Equal(10, slack.Requests.Count(r => r.Path == "/api/chat.postMessage"));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("SlackWorker is stopping: finishing"));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("were not done"));
+    }
+}

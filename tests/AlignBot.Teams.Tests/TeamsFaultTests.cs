@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Teams.Tests;
+
+/// <summary>
+/// Faults around the Teams adapter: a connector that resets connections or never answers, the store down mid-run,
+/// and a shutdown with replies still queued. Real host and tokens, loopback Bot Framework.
+/// </summary>
+public sealed class TeamsFaultTests
+{
+    private static JsonNode Fixture(TeamsHost host, string name)
+    {
+        var activity = JsonNode.Parse(Fixtures.Text("teams/" + name))!;
+        activity["serviceUrl"] = host.Framework.ServiceUrl;
+        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
+        foreach (var entity in activity["entities"]?.AsArray() ?? [])
+        {
+            if ((string?)entity!["type"] == "mention")
+                entity["mentioned"]!["id"] = "28:" + TestIssuer.AppId;
+        }
+        return activity;
+    }
+
+    private static async Task<HttpResponseMessage> Send(TeamsHost host, JsonNode activity)
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Framework.Issuer.Token(host.Framework.ServiceUrl));
+        return await client.SendAsync(request);
+    }
+
+    private static string CardText(RecordedRequest sent) => JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!.ToJsonString();
+
+    [Fact]
+    public async Task Connection_reset_by_the_connector_is_retried_and_the_card_arrives_once()
+    {
+        await using var host = await TeamsHost.StartAsync(_ => { });
+        host.Framework.Script(FakeSlackApi.Reset);
+
+        var response = await Send(host, Fixture(host, "alignbot_message_personal.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await host.Framework.WaitForAsync(2);
+        await Task.Delay(300);
+        Assert.Equal(2, host.Framework.Sent.Count);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("retrying in") && l.Contains("attempt 1"));
+    }
+
+    [Fact]
+    public async Task Connector_that_never_answers_times_out_and_is_retried()
+    {
+        await using var host = await TeamsHost.StartAsync(_ => { }, ("Teams:ConnectorTimeout", "00:00:00.500"));
+        host.Framework.Script(FakeSlackApi.Hang);
+
+        var response = await Send(host, Fixture(host, "alignbot_message_personal.json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = await host.Framework.WaitForAsync(2);
+        Assert.Equal(2, sent.Count);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("timeout") && l.Contains("retrying in"));
+    }
+
+    [Fact]
+    public async Task Store_down_mid_run_still_answers_and_a_daily_command_says_the_settings_are_unreachable()
+    {
+        await using var host = await TeamsHost.StartAsync(OutageStore.Install);
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+        var question = Fixture(host, "message_channel_mention.json");
+        question["text"] = "<at>ridotest</at> what is sycophancy";
+        var daily = Fixture(host, "message_channel_mention.json");
+        daily["text"] = "<at>ridotest</at> daily on";
+        var added = Fixture(host, "conversationUpdate_membersAdded_personal.json");
+        added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
+
+        var answered = await Send(host, question);
+        var refused = await Send(host, daily);
+        var welcomed = await Send(host, added);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (answered.StatusCode, refused.StatusCode, welcomed.StatusCode));
+        var sent = await host.Framework.WaitForAsync(3);
+        Assert.Equal(3, sent.Count);
+        Assert.Contains(sent, s => CardText(s).Contains("Sycophancy"));
+        Assert.Contains(sent, s => CardText(s).Contains("cannot be reached right now"));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Conversation reference for") && l.Contains("not saved: The store is unavailable"));
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(TeamsHost.AppPassword));
+    }
+
+    [Fact]
+    public async Task Shutdown_finishes_the_replies_already_queued()
+    {
+        var host = await TeamsHost.StartAsync(_ => { });
+        var framework = host.Framework;
+        framework.Delay = TimeSpan.FromMilliseconds(400);
+        for (var n = 0; n < 8; n++)
+        {
+            var message = Fixture(host, "alignbot_message_personal.json");
+            message["id"] = $"shutdown-{n}";
+            Assert.Equal(HttpStatusCode.OK, (await Send(host, message)).StatusCode);
+        }
+        var before = framework.Sent.Count;
+
+        await host.DisposeAsync();
+
+        Assert.True(before < 8, "the test should stop the host while replies are still queued");
+        Assert.Equal(8, framework.Sent.Count);
+        Assert.Contains(host.Logs.Lines, l => l.Contains("TeamsWorker is stopping: finishing"));
+    }
+}
