@@ -20,10 +20,10 @@ public static class SlackEndpoints
     {
         var slack = app.MapGroup("/slack");
         var signed = slack.MapGroup("").AddEndpointFilter<SlackSignatureFilter>();
-        signed.MapPost("/commands", HandleCommand);
-        signed.MapPost("/events", SlackEventsEndpoint.Handle);
-        signed.MapPost("/interactions", SlackInteractionsEndpoint.Handle);
-        signed.MapPost("/options", HandleOptions);
+        signed.MapPost("/commands", HandleCommand).WithMetadata(SlackBodyType.Form);
+        signed.MapPost("/events", SlackEventsEndpoint.Handle).WithMetadata(SlackBodyType.Json);
+        signed.MapPost("/interactions", SlackInteractionsEndpoint.Handle).WithMetadata(SlackBodyType.Form);
+        signed.MapPost("/options", HandleOptions).WithMetadata(SlackBodyType.Form);
         slack.MapGet("/install", SlackInstallEndpoints.Install);
         slack.MapGet("/oauth/callback", SlackInstallEndpoints.Callback);
         return slack;

@@ -7,7 +7,7 @@ namespace AlignBot.Slack;
 
 /// <summary>
 /// In front of every signed Slack endpoint: reads the raw body up to the cap (413 beyond it), checks the signature
-/// and the replay window, and only then lets the endpoint parse. A refusal is a 401 with an empty body and one log
+/// and the replay window, then the content type and the UTF-8, and only then lets the endpoint parse. A refusal is a 401 with an empty body and one log
 /// line naming the reason, never the body, the headers or the secret.
 /// </summary>
 internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackSignatureFilter> log) : IEndpointFilter
@@ -29,6 +29,17 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
         {
             log.SlackRequestRefused(http.Request.Path, verdict);
             return Results.Unauthorized();
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<SlackBodyType>() is { } expected && !expected.Matches(http.Request.ContentType))
+        {
+            log.SlackBadRequest(http.Request.Path, "content type is not " + expected.MediaType);
+            return Results.Json("expected a " + expected.MediaType + " body", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (!SlackForm.IsUtf8(body))
+        {
+            log.SlackBadRequest(http.Request.Path, "body is not valid UTF-8");
+            return Results.BadRequest("body is not valid UTF-8");
         }
 
         http.Features.Set(new VerifiedBody(body));

@@ -36,6 +36,17 @@ internal static class TeamsEndpoints
             }
         }
 
+        if (!IsJson(http.Request.ContentType))
+        {
+            log.TeamsBadRequest("content type is not application/json");
+            return Results.Json("expected an application/json body", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            log.TeamsBadRequest("body is not valid UTF-8");
+            return Results.BadRequest("body is not valid UTF-8");
+        }
+
         Activity? activity;
         try
         {
@@ -78,4 +89,8 @@ internal static class TeamsEndpoints
 
         return await router.RouteAsync(activity, http.RequestAborted);
     }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)
+        && string.Equals(type.MediaType.Value, "application/json", StringComparison.OrdinalIgnoreCase);
 }

@@ -65,6 +65,32 @@ public sealed class PlaygroundEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Message_with_the_wrong_content_type_is_415(string contentType)
+    {
+        await using var host = Host("Development");
+        using var client = host.CreateClient();
+
+        var response = await client.PostAsync("/playground/messages", new StringContent("{\"text\":\"rlhf\"}", Encoding.UTF8, contentType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_that_is_not_utf8_is_400()
+    {
+        await using var host = Host("Development");
+        using var client = host.CreateClient();
+        var body = new ByteArrayContent([.. "{\"text\":\"define "u8, 0xFF, 0xFE, .. "\"}"u8]);
+        body.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync("/playground/messages", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task Playground_is_off_in_production_unless_enabled_but_glossary_pages_stay()
     {
