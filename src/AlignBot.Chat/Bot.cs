@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AlignBot.Chat.Daily;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Search;
@@ -8,7 +9,7 @@ namespace AlignBot.Chat;
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
 /// request, asks the glossary and says what it found; adapters render and deliver.
 /// </summary>
-public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null)
+public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -19,14 +20,31 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
     public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
+        var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
-        return intent is Intent.Daily command && daily is not null
-            ? await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken)
-            : Answer(intent);
+        if (intent is Intent.Daily command && daily is not null)
+            return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
+        return Timed(request, start, Answer(intent));
     }
 
     /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
-    public Reply Handle(ChatRequest request) => Answer(RequestParser.Parse(request));
+    public Reply Handle(ChatRequest request)
+    {
+        var start = Stopwatch.GetTimestamp();
+        return Timed(request, start, Answer(RequestParser.Parse(request)));
+    }
+
+    private Reply Timed(ChatRequest request, long start, Reply reply)
+    {
+        metrics?.Searched(start);
+        return Counted(request, reply);
+    }
+
+    private Reply Counted(ChatRequest request, Reply reply)
+    {
+        metrics?.Replied(request.Platform, reply);
+        return reply;
+    }
 
     private Reply Answer(Intent intent) => intent switch
     {

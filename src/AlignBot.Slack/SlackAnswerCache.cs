@@ -13,14 +13,15 @@ namespace AlignBot.Slack;
 internal sealed class SlackAnswerCache(TermGlossary glossary)
 {
     private const int MaxEntries = 4_096;
-    private readonly ConcurrentDictionary<string, byte[]> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Json, Reply Reply)> _answers = new(StringComparer.Ordinal);
     private object _version = glossary.Version;
 
-    public byte[]? TryGet(string text)
+    /// <summary>The serialized answer and the reply it renders, when this text was answered before.</summary>
+    public (byte[] Json, Reply Reply)? TryGet(string text)
     {
         if (!ReferenceEquals(Volatile.Read(ref _version), glossary.Version))
             return null;
-        return _answers.TryGetValue(text.Trim().ToLowerInvariant(), out var json) ? json : null;
+        return _answers.TryGetValue(text.Trim().ToLowerInvariant(), out var answer) ? answer : null;
     }
 
     public void Offer(string text, Reply reply, byte[] json)
@@ -36,6 +37,6 @@ internal sealed class SlackAnswerCache(TermGlossary glossary)
         }
         if (_answers.Count >= MaxEntries)
             _answers.Clear();
-        _answers[text.Trim().ToLowerInvariant()] = json;
+        _answers[text.Trim().ToLowerInvariant()] = (json, reply);
     }
 }

@@ -37,7 +37,7 @@ public static class SlackEndpoints
     private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
 
     private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
-        ILogger<SlackRenderer> log)
+        ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -49,7 +49,10 @@ public static class SlackEndpoints
         }
         var text = SlackText.ToPlain(command.Text);
         if (answers.TryGet(text) is { } cached)
-            return Results.Bytes(cached, "application/json; charset=utf-8");
+        {
+            metrics.Replied(Platform.Slack, cached.Reply);
+            return Results.Bytes(cached.Json, "application/json; charset=utf-8");
+        }
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
         // Not the request's token: a slow command (daily now, with Slack's retries) must finish after the ack.
         var reply = bot.HandleAsync(request, CancellationToken.None);

@@ -15,9 +15,11 @@ builder.AddStorage();      // installs, seen events, conversation references, da
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.AddTeams();        // inert unless Teams:AppId is set
 builder.AddPlayground();   // the local page at /: on in Development unless Playground:Enabled says otherwise
+builder.AddTelemetry();    // OpenTelemetry metrics: /metrics when Metrics:Prometheus (on in Development), OTLP when an endpoint is set
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+app.UseRequestMetrics();   // requests by platform and outcome, outermost so it sees the final status
 app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     // A body that cannot be bound (malformed JSON, wrong content type) is the client's error, not ours; a store that
@@ -38,6 +40,7 @@ app.MapSlack();
 app.MapTeams();
 app.MapPlayground();
 app.MapGlossaryPages();
+app.MapMetrics();
 app.AnnounceUrls();        // one log line with the address to open
 app.Run();
 return 0;

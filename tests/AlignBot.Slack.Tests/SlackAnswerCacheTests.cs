@@ -16,7 +16,7 @@ public sealed class SlackAnswerCacheTests
 
         cache.Offer("define RLHF", bot.Handle(ChatRequest.Local("define RLHF")), [1, 2, 3]);
 
-        Assert.Equal([1, 2, 3], cache.TryGet(" define rlhf "));
+        Assert.Equal([1, 2, 3], cache.TryGet(" define rlhf ")?.Json);
         glossary.Replace(Real.Terms);
         Assert.Null(cache.TryGet("define rlhf"));
     }

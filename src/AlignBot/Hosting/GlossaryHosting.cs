@@ -33,7 +33,9 @@ public static class GlossaryHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DailyService>();
         builder.Services.AddHostedService<DailyScheduler>();
-        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>()));
+        builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
+            metrics: services.GetRequiredService<ChatMetrics>()));
         return builder;
     }
 

@@ -1,0 +1,77 @@
+using AlignBot.Chat;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace AlignBot.Hosting;
+
+/// <summary>
+/// OpenTelemetry metrics: AlignBot's own (<see cref="ChatMetrics"/>) with ASP.NET Core's, Kestrel's, HttpClient's and
+/// the runtime's. Exported to a Prometheus scrape endpoint (<c>Metrics:Prometheus</c>, on in Development, at
+/// <c>Metrics:PrometheusPath</c>) and to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or
+/// <c>Metrics:OtlpEndpoint</c>) is set. With neither, no SDK is started at all.
+/// </summary>
+internal static class TelemetryHosting
+{
+    private static readonly string[] Meters =
+        [ChatMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime"];
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        var prometheus = builder.Configuration.GetValue("Metrics:Prometheus", builder.Environment.IsDevelopment());
+        var otlp = builder.Configuration["Metrics:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        if (!prometheus && string.IsNullOrEmpty(otlp))
+            return builder;
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("alignbot", serviceVersion: typeof(TelemetryHosting).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters);
+                if (prometheus)
+                    metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+                if (!string.IsNullOrEmpty(otlp))
+                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+            });
+        return builder;
+    }
+
+    /// <summary>
+    /// Counts every request to a chat endpoint by platform and outcome. Mapped first, so it sees the status the
+    /// exception handler and the filters settled on.
+    /// </summary>
+    public static WebApplication UseRequestMetrics(this WebApplication app)
+    {
+        var metrics = app.Services.GetRequiredService<ChatMetrics>();
+        app.Use(async (http, next) =>
+        {
+            if (PlatformOf(http.Request.Path) is not { } platform)
+            {
+                await next(http);
+                return;
+            }
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                metrics.Request(platform, ChatMetrics.Outcome(http.Response.StatusCode));
+            }
+        });
+        return app;
+    }
+
+    /// <summary>The scrape endpoint, when Prometheus export is on.</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Metrics:Prometheus", app.Environment.IsDevelopment()))
+            app.MapPrometheusScrapingEndpoint(app.Configuration["Metrics:PrometheusPath"] ?? "/metrics");
+        return app;
+    }
+
+    private static string? PlatformOf(PathString path) =>
+        path.StartsWithSegments("/slack") ? "slack"
+        : path.StartsWithSegments("/api/messages") ? "teams"
+        : path.StartsWithSegments("/playground/messages") ? "playground"
+        : null;
+}
