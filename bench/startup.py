@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Process start to first answered signed /align request, and idle RSS, for the Release build on the real corpus.
-Usage: bench/startup.py [runs, default 5]   (run from the repository root after `dotnet build src/AlignBot -c Release`)"""
+Usage: bench/startup.py [runs, default 5] [path to AlignBot.dll, default the Release build]
+(run from the repository root after `dotnet build src/AlignBot -c Release`, or after the ReadyToRun publish in bench/README.md)"""
 import hashlib, hmac, os, socket, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 secret = "startup-signing-secret-0123456789"
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+app = sys.argv[2] if len(sys.argv) > 2 else "src/AlignBot/bin/Release/net10.0/AlignBot.dll"
 body = urllib.parse.urlencode({"team_id": "T1", "channel_id": "C1", "user_id": "U1", "command": "/align", "text": "define sycophancy"}).encode()
 times, rss = [], []
 for _ in range(runs):
@@ -14,7 +16,7 @@ for _ in range(runs):
     env = dict(os.environ, ASPNETCORE_ENVIRONMENT="Production", Urls=f"http://127.0.0.1:{port}", Slack__SigningSecret=secret,
                Logging__LogLevel__Default="Warning", Storage__ConnectionString=f"Data Source={folder}/a.db")
     start = time.perf_counter()
-    process = subprocess.Popen(["dotnet", "src/AlignBot/bin/Release/net10.0/AlignBot.dll"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(["dotnet", app], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         ts = str(int(time.time()))
         sig = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()

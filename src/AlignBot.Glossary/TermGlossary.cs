@@ -17,9 +17,9 @@ public sealed class TermGlossary
     public static TermGlossary FromDirectory(string directory) => new(CorpusLoader.Load(directory).EnsureValid());
 
     /// <summary>All terms, in corpus (file name) order.</summary>
-    public IReadOnlyList<Term> Terms => _current.Index.Terms;
+    public IReadOnlyList<Term> Terms => _current.Terms;
 
-    public int Count => _current.Index.Count;
+    public int Count => _current.Terms.Count;
 
     /// <summary>Changes whenever <see cref="Replace"/> swaps the corpus: a key for caches of anything built from it.</summary>
     public object Version => _current;
@@ -42,7 +42,7 @@ public sealed class TermGlossary
     public IReadOnlyList<Term> Suggest(string typed, int limit)
     {
         var text = typed.Trim();
-        var terms = _current.Index.Terms;
+        var terms = _current.Terms;
         if (text.Length == 0)
             return terms.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Take(limit).ToList();
         bool Starts(Term t) => t.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase)
@@ -60,12 +60,15 @@ public sealed class TermGlossary
     /// <summary>Replaces the served corpus. Callers validate first, so a broken edit never gets here.</summary>
     public void Replace(IReadOnlyList<Term> terms) => Volatile.Write(ref _current, Snapshot.Of(terms));
 
-    private sealed record Snapshot(GlossaryIndex Index, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug)
+    private sealed record Snapshot(IReadOnlyList<Term> Terms, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug)
     {
+        /// <summary>Serving at once for names and slugs; the search index builds meanwhile (see <see cref="LookupEngine"/>).</summary>
         public static Snapshot Of(IReadOnlyList<Term> terms)
         {
-            var index = GlossaryIndex.Build(terms);
-            return new Snapshot(index, new LookupEngine(index), terms.ToDictionary(t => t.Slug, StringComparer.Ordinal));
+            List<Term> copy = [.. terms];
+            var engine = new LookupEngine(copy);
+            _ = engine.BuildInBackground();
+            return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal));
         }
     }
 }

@@ -39,21 +39,44 @@ internal sealed class LookupEngine
 
     private const int MaxCached = 4_096;
 
-    private readonly GlossaryIndex _index;
+    private readonly IReadOnlyList<Term> _terms;
+    private readonly Lazy<GlossaryIndex> _lazyIndex;
+    private readonly Lazy<TitleVocabulary> _lazyTitles;
     private readonly ExactKeys _exact;
-    private readonly TitleVocabulary _titles;
     private readonly (HashSet<string> All, HashSet<string> Head)?[] _termStems;
     private readonly Dictionary<string, int> _positions;
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
 
-    public LookupEngine(GlossaryIndex index)
+    /// <summary>
+    /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
+    /// repair need, are built on first use or by <see cref="BuildInBackground"/>, whichever comes first.
+    /// </summary>
+    public LookupEngine(IReadOnlyList<Term> terms)
     {
-        _index = index;
-        _exact = new ExactKeys(index.Terms);
-        _titles = new TitleVocabulary(index.Terms.Select(t => GlossaryIndex.Words(string.Join('\n', [t.Name, .. t.Aliases, .. t.Acronyms]))));
-        _termStems = new (HashSet<string>, HashSet<string>)?[index.Count];
-        _positions = index.Terms.Select((t, i) => (t.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
+        _terms = terms;
+        _exact = new ExactKeys(terms);
+        _lazyIndex = new(() => GlossaryIndex.Build(terms));
+        _lazyTitles = new(() => new TitleVocabulary(terms.Select(t => GlossaryIndex.Words(string.Join('\n', [t.Name, .. t.Aliases, .. t.Acronyms])))));
+        _termStems = new (HashSet<string>, HashSet<string>)?[terms.Count];
+        _positions = terms.Select((t, i) => (t.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
     }
+
+    /// <summary>Whether the Lucene index exists yet (tests of what waits for it and what does not).</summary>
+    internal bool IndexBuilt => _lazyIndex.IsValueCreated;
+
+    private GlossaryIndex Index => _lazyIndex.Value;
+
+    private TitleVocabulary Titles => _lazyTitles.Value;
+
+    /// <summary>
+    /// Starts building the index and the vocabulary on the thread pool, so that by the time a question needs them
+    /// they are usually there (a question that comes sooner joins the build). A failure surfaces on that question.
+    /// </summary>
+    public Task BuildInBackground() => Task.Run(() =>
+    {
+        _ = _lazyTitles.Value;
+        _ = _lazyIndex.Value;
+    });
 
     public LookupResult Lookup(string question)
     {
@@ -124,15 +147,15 @@ internal sealed class LookupEngine
         var repaired = new List<string>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
-            if (i + 1 < words.Count && _titles.Contains(words[i] + words[i + 1]))
+            if (i + 1 < words.Count && Titles.Contains(words[i] + words[i + 1]))
             {
                 repaired.Add(words[i] + words[i + 1]);
                 i++;
                 continue;
             }
             var word = words[i];
-            if (word.Length >= 4 && !word.Any(char.IsDigit) && _index.DocFreq(GlossaryIndex.Stem(word)) == 0
-                && _titles.Correct(word, word.Length >= 6 ? 2 : 1) is { } fixedWord)
+            if (word.Length >= 4 && !word.Any(char.IsDigit) && Index.DocFreq(GlossaryIndex.Stem(word)) == 0
+                && Titles.Correct(word, word.Length >= 6 ? 2 : 1) is { } fixedWord)
             {
                 repaired.Add(fixedWord);
                 corrected = true;
@@ -150,7 +173,7 @@ internal sealed class LookupEngine
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var stem in stems)
             weights.TryAdd(stem, Weight(stem));
-        var raw = _index.Search(stems, stem => (float)(weights[stem] / (weights[stem] + 1)), top);
+        var raw = Index.Search(stems, stem => (float)(weights[stem] / (weights[stem] + 1)), top);
         if (raw.Count == 0)
             return [];
         var total = weights.Values.Sum();
@@ -176,7 +199,7 @@ internal sealed class LookupEngine
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
     private double Weight(string stem)
     {
-        double n = _index.Count, df = _index.DocFreq(stem);
+        double n = _terms.Count, df = Index.DocFreq(stem);
         return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
     }
 

@@ -15,6 +15,7 @@ internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, ICo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();   // the first run must not hold up the host's start (SQLite answers synchronously)
         var period = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Daily:PollSeconds", 20.0), 0.05, 300));
         using var timer = new PeriodicTimer(period, clock);
         try
