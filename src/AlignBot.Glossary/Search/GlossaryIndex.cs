@@ -35,6 +35,9 @@ internal sealed class GlossaryIndex
         (NameField, 8f), (AliasesField, 6f), (AcronymsField, 6f), (SummaryField, 2.5f), (BodyField, 1f),
     ];
 
+    /// <summary>Longest query that also gets phrase clauses: names and aliases are at most this many words.</summary>
+    private const int MaxPhraseWords = 5;
+
     private static readonly Analyzer Stemmed = new GlossaryAnalyzer(stem: true);
     private static readonly Analyzer Unstemmed = new GlossaryAnalyzer(stem: false);
 
@@ -104,23 +107,24 @@ internal sealed class GlossaryIndex
 
     /// <summary>
     /// Ranked terms for the stems, each field weighted; adjacent words in a name or alias score extra. Each word is
-    /// also weighted by <paramref name="rarity"/> (0..1, from how many terms use it anywhere): BM25's own IDF is per
+    /// also weighted by <paramref name="rarity"/> (0..1, from how many terms use it anywhere; only the stems in it are
+    /// queried, in dictionary order, so the caller picks which are worth it): BM25's own IDF is per
     /// field, so without it "to" or "in" would count as rare in the short name field and pull up "Weak-to-strong
     /// generalization" or "human in the loop" for any sentence.
     /// </summary>
-    public IReadOnlyList<(Term Term, float Score)> Search(IReadOnlyList<string> stems, Func<string, float> rarity, int top)
+    public IReadOnlyList<(Term Term, float Score)> Search(IReadOnlyList<string> stems, IReadOnlyDictionary<string, float> rarity, int top)
     {
-        if (stems.Count == 0)
+        if (rarity.Count == 0)
             return [];
         var query = new BooleanQuery();
-        foreach (var stem in stems.Distinct())
+        foreach (var (stem, weight) in rarity)
         {
-            var perField = new DisjunctionMaxQuery(0.1f) { Boost = rarity(stem) };
+            var perField = new DisjunctionMaxQuery(0.1f) { Boost = weight };
             foreach (var (field, boost) in Fields)
                 perField.Add(new TermQuery(new LuceneTerm(field, stem)) { Boost = boost });
             query.Add(perField, Occur.SHOULD);
         }
-        if (stems.Count > 1)
+        if (stems.Count is > 1 and <= MaxPhraseWords)
         {
             foreach (var (field, boost) in Fields.Take(2))
             {

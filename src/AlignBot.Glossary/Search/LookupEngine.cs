@@ -39,6 +39,9 @@ internal sealed class LookupEngine
 
     private const int MaxCached = 4_096;
 
+    /// <summary>Stems used by more than this share of the terms are left out of the Lucene query (see <see cref="Rank"/>).</summary>
+    internal const double MaxCommonShare = 0.5;
+
     private readonly IReadOnlyList<Term> _terms;
     private readonly Lazy<GlossaryIndex> _lazyIndex;
     private readonly Lazy<TitleVocabulary> _lazyTitles;
@@ -171,9 +174,20 @@ internal sealed class LookupEngine
         if (stems.Count == 0)
             return [];
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        var rarity = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var stem in stems)
-            weights.TryAdd(stem, Weight(stem));
-        var raw = Index.Search(stems, stem => (float)(weights[stem] / (weights[stem] + 1)), top);
+        {
+            if (weights.ContainsKey(stem))
+                continue;
+            var docFreq = Index.DocFreq(stem);
+            var weight = Idf(docFreq);
+            weights[stem] = weight;
+            // A stem no term uses cannot match, and one nearly every term uses moves no ranking: neither is worth
+            // the five postings lists of its query clause. Both still count in the coverage below.
+            if (docFreq > 0 && docFreq <= _terms.Count * MaxCommonShare)
+                rarity[stem] = (float)(weight / (weight + 1));
+        }
+        var raw = Index.Search(stems, rarity, top);
         if (raw.Count == 0)
             return [];
         var total = weights.Values.Sum();
@@ -197,9 +211,11 @@ internal sealed class LookupEngine
     }
 
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
-    private double Weight(string stem)
+    private double Weight(string stem) => Idf(Index.DocFreq(stem));
+
+    private double Idf(int docFreq)
     {
-        double n = _terms.Count, df = Index.DocFreq(stem);
+        double n = _terms.Count, df = docFreq;
         return Math.Log(1 + (n - df + 0.5) / (df + 0.5));
     }
 
