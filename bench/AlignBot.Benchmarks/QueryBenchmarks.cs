@@ -5,7 +5,8 @@ using BenchmarkDotNet.Attributes;
 namespace AlignBot.Benchmarks;
 
 /// <summary>
-/// One question, uncached (a question never asked before) and cached (a repeated one), on the real corpus and on
+/// One question, uncached (a question never asked before), uncached in new words (nor any of its words) and cached
+/// (a repeated one), on the real corpus and on
 /// 100,000 generated terms. The kinds follow the paths of the lookup: exact name, question phrasing, paraphrase
 /// (ranked search), typo (spelling repair), off-topic (ranked search ending in "no definition").
 /// </summary>
@@ -30,6 +31,14 @@ public class QueryBenchmarks
 
     [Benchmark(Baseline = true)]
     public object? Uncached() => _glossary.LookupUncached(Question).Answer;
+
+    /// <summary>A new question in words never seen before: no remembered stems or word counts either.</summary>
+    [Benchmark]
+    public object? UncachedNewWords()
+    {
+        _glossary.ForgetWords();
+        return _glossary.LookupUncached(Question).Answer;
+    }
 
     [Benchmark]
     public object? Cached() => _glossary.Lookup(Question).Answer;

@@ -32,6 +32,9 @@ public sealed class TermGlossary
     /// <summary>As <see cref="Lookup"/>, bypassing the answer cache.</summary>
     internal LookupResult LookupUncached(string question) => _current.Engine.LookupUncached(question);
 
+    /// <summary>Forgets remembered word statistics, so the next lookup pays for them (benchmarks).</summary>
+    internal void ForgetWords() => _current.Engine.ForgetWords();
+
     /// <summary>Terms ranked for free words, best first.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit = 10) => _current.Engine.Search(words, limit);
 

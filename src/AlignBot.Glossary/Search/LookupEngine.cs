@@ -38,6 +38,7 @@ internal sealed class LookupEngine
     internal const double SuggestCoverage = 0.25;
 
     private const int MaxCached = 4_096;
+    private const int MaxRemembered = 65_536;
 
     /// <summary>Stems used by more than this share of the terms are left out of the Lucene query (see <see cref="Rank"/>).</summary>
     internal const double MaxCommonShare = 0.5;
@@ -49,6 +50,8 @@ internal sealed class LookupEngine
     private readonly (HashSet<string> All, HashSet<string> Head)?[] _termStems;
     private readonly Dictionary<string, int> _positions;
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
@@ -98,10 +101,17 @@ internal sealed class LookupEngine
     /// <summary>The same answer without the cache: what a question never asked before costs (benchmarks).</summary>
     internal LookupResult LookupUncached(string question) => Compute(question, QuestionText.Subject(question));
 
+    /// <summary>Forgets the remembered stems and word counts: what a question in never-seen words costs (benchmarks).</summary>
+    internal void ForgetWords()
+    {
+        _docFreqs.Clear();
+        _stems.Clear();
+    }
+
     /// <summary>Ranked hits for free words ("search" command): every term that explains some of the query.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit)
     {
-        var stems = Repair(GlossaryIndex.Words(words), out _).Select(GlossaryIndex.Stem).ToList();
+        var stems = Repair(GlossaryIndex.Words(words), out _).Select(Stem).ToList();
         var hits = Rank(stems, limit);
         if (_exact.Find(words) is { } exact)
         {
@@ -125,7 +135,7 @@ internal sealed class LookupEngine
         if (!words.SequenceEqual(original) && _exact.Find(string.Join(' ', words)) is { } repaired)
             return new LookupResult(question, subject, repaired, corrected ? MatchKind.Corrected : MatchKind.Exact, [Exact(repaired, [])], []);
 
-        var stems = words.Select(GlossaryIndex.Stem).ToList();
+        var stems = words.Select(Stem).ToList();
         var ranked = Rank(stems, 10);
         var weight = stems.Distinct().Sum(Weight);
         if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= AnswerCoverage && ranked[0].HeadCoverage >= AnswerHeadCoverage)
@@ -157,7 +167,7 @@ internal sealed class LookupEngine
                 continue;
             }
             var word = words[i];
-            if (word.Length >= 4 && !word.Any(char.IsDigit) && Index.DocFreq(GlossaryIndex.Stem(word)) == 0
+            if (word.Length >= 4 && !word.Any(char.IsDigit) && DocFreq(Stem(word)) == 0
                 && Titles.Correct(word, word.Length >= 6 ? 2 : 1) is { } fixedWord)
             {
                 repaired.Add(fixedWord);
@@ -179,7 +189,7 @@ internal sealed class LookupEngine
         {
             if (weights.ContainsKey(stem))
                 continue;
-            var docFreq = Index.DocFreq(stem);
+            var docFreq = DocFreq(stem);
             var weight = Idf(docFreq);
             weights[stem] = weight;
             // A stem no term uses cannot match, and one nearly every term uses moves no ranking: neither is worth
@@ -211,7 +221,30 @@ internal sealed class LookupEngine
     }
 
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
-    private double Weight(string stem) => Idf(Index.DocFreq(stem));
+    private double Weight(string stem) => Idf(DocFreq(stem));
+
+    /// <summary>
+    /// How many terms use the stem, remembered: each query asks it up to three times per word (repair, ranking,
+    /// weight), and the same words come back across questions. The index never changes under this engine.
+    /// </summary>
+    private int DocFreq(string stem)
+    {
+        if (_docFreqs.TryGetValue(stem, out var known))
+            return known;
+        if (_docFreqs.Count >= MaxRemembered)
+            _docFreqs.Clear();
+        return _docFreqs[stem] = Index.DocFreq(stem);
+    }
+
+    /// <summary>A word's stem, remembered for the same reasons as <see cref="DocFreq"/>.</summary>
+    private string Stem(string word)
+    {
+        if (_stems.TryGetValue(word, out var known))
+            return known;
+        if (_stems.Count >= MaxRemembered)
+            _stems.Clear();
+        return _stems[word] = GlossaryIndex.Stem(word);
+    }
 
     private double Idf(int docFreq)
     {
