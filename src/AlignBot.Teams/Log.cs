@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Conversation reference for {ConversationId} not saved: {Reason}")]
     public static partial void TeamsStoreUnavailable(this ILogger logger, string conversationId, string reason);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "No welcome in {ConversationId}: the team has more than {Limit} members")]
+    public static partial void TeamsWelcomeSkipped(this ILogger logger, string conversationId, int limit);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Roster of team {TeamId} could not be read; sending the welcome anyway")]
+    public static partial void TeamsRosterUnavailable(this ILogger logger, Exception exception, string teamId);
 }

@@ -52,7 +52,8 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
         {
             await SaveReferenceAsync(activity, conversation, cancellationToken);
             log.TeamsAdded(conversation, activity.ConversationType);
-            Enqueue(activity with { Id = null }, renderer.Welcome(bot.Help()));
+            // In a team's channel, only if the team is small enough (the worker reads the roster); elsewhere always.
+            Enqueue(activity with { Id = null }, renderer.Welcome(bot.Help()), activity.ConversationType == "channel" ? activity.TeamId : null);
         }
         else if (activity.MembersRemoved.Contains(activity.Recipient.Id))
         {
@@ -84,9 +85,9 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
         }
     }
 
-    private void Enqueue(Activity activity, System.Text.Json.Nodes.JsonObject card)
+    private void Enqueue(Activity activity, System.Text.Json.Nodes.JsonObject card, string? welcomeTeamId = null)
     {
-        if (!queue.TryEnqueue(new TeamsWork(activity.ServiceUrl!, activity.ConversationId!, activity.Id, activity.Recipient, activity.From, card)))
+        if (!queue.TryEnqueue(new TeamsWork(activity.ServiceUrl!, activity.ConversationId!, activity.Id, activity.Recipient, activity.From, card, welcomeTeamId)))
             log.TeamsQueueFull(activity.ConversationId!);
     }
 

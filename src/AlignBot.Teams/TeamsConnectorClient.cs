@@ -22,18 +22,38 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
     /// <summary>Posts <paramref name="activity"/> to the conversation, as a reply to <paramref name="replyToId"/> when given.</summary>
     public async Task<string?> SendAsync(string serviceUrl, string conversationId, string? replyToId, JsonObject activity, CancellationToken ct)
     {
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities" + (replyToId is null ? "" : "/" + Uri.EscapeDataString(replyToId));
+        return Id(await CallAsync(HttpMethod.Post, serviceUrl, path, activity.ToJsonString(), ct));
+    }
+
+    /// <summary>
+    /// How many members a team has, counted up to <paramref name="atMost"/> + 1 (one page of the roster, so a large
+    /// team costs no more than a small one).
+    /// </summary>
+    public async Task<int> CountMembersAsync(string serviceUrl, string teamId, int atMost, CancellationToken ct)
+    {
+        var path = $"v3/conversations/{Uri.EscapeDataString(teamId)}/pagedmembers?pageSize={atMost + 1}";
+        using var json = JsonDocument.Parse(await CallAsync(HttpMethod.Get, serviceUrl, path, null, ct));
+        var members = json.RootElement.TryGetProperty("members", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
+        var more = json.RootElement.TryGetProperty("continuationToken", out var token) && token.ValueKind == JsonValueKind.String && token.GetString() is { Length: > 0 };
+        return more ? Math.Max(members, atMost + 1) : members;
+    }
+
+    /// <summary>One connector call with the outbound token, retried as the class summary says; the response body.</summary>
+    private async Task<string> CallAsync(HttpMethod method, string serviceUrl, string path, string? json, CancellationToken ct)
+    {
         var o = options.Value;
         if (!o.IsAllowedServiceUrl(serviceUrl))
             throw new TeamsConnectorException(0, "service URL not allowed");
-        var url = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
-            + (replyToId is null ? "" : "/" + Uri.EscapeDataString(replyToId));
+        var url = $"{serviceUrl.TrimEnd('/')}/{path}";
         var anonymous = o.AllowAnonymous && new Uri(serviceUrl).IsLoopback;
-        var json = activity.ToJsonString();
         var refreshed = false;
 
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(method, url);
+            if (json is not null)
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             if (!anonymous)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(refreshed, ct));
             TimeSpan delay;
@@ -41,7 +61,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
             {
                 using var response = await http.SendAsync(request, ct);
                 if (response.IsSuccessStatusCode)
-                    return Id(await response.Content.ReadAsStringAsync(ct));
+                    return await response.Content.ReadAsStringAsync(ct);
                 var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !anonymous && !refreshed)
                 {

@@ -9,8 +9,16 @@ namespace AlignBot.Teams;
 internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient connector, IConversationReferenceStore references,
     ILogger<TeamsWorker> log) : QueueWorker<TeamsWork>(queue, 4, log)
 {
+    /// <summary>Teams with more members than this get no welcome: in a big team it is noise for most of them.</summary>
+    public const int LargeTeam = 100;
+
     protected override async Task HandleAsync(TeamsWork work, CancellationToken cancellationToken)
     {
+        if (work.WelcomeTeamId is { } team && await TeamSizeAsync(work.ServiceUrl, team, cancellationToken) is > LargeTeam)
+        {
+            log.TeamsWelcomeSkipped(work.ConversationId, LargeTeam);
+            return;
+        }
         try
         {
             await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, ToActivity(work), cancellationToken);
@@ -23,6 +31,20 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient con
     }
 
     protected override void LogFailure(TeamsWork work, Exception exception) => log.TeamsSendFailed(exception, work.ConversationId);
+
+    /// <summary>The team's size up to <see cref="LargeTeam"/> + 1, or null when the roster cannot be read (then the welcome goes out).</summary>
+    private async Task<int?> TeamSizeAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await connector.CountMembersAsync(serviceUrl, teamId, LargeTeam, cancellationToken);
+        }
+        catch (Exception ex) when (ex is TeamsConnectorException or System.Text.Json.JsonException)
+        {
+            log.TeamsRosterUnavailable(ex, teamId);
+            return null;
+        }
+    }
 
     internal static JsonObject ToActivity(TeamsWork work)
     {

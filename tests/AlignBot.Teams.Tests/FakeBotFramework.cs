@@ -21,6 +21,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _sent = new();
     private readonly ConcurrentQueue<(int Status, string Body)> _script = new();
+    private readonly ConcurrentQueue<string> _rosterRequests = new();
     private int _tokenRequests;
 
     private FakeBotFramework(WebApplication app, TestIssuer issuer)
@@ -54,6 +55,13 @@ public sealed class FakeBotFramework : IAsyncDisposable
             Interlocked.Increment(ref fake._tokenRequests);
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = OutboundToken });
         });
+        app.MapGet("/teams/v3/conversations/{team}/pagedmembers", (string team, int? pageSize) =>
+        {
+            fake._rosterRequests.Enqueue(team);
+            var page = Math.Min(fake.TeamMembers, pageSize ?? 50);
+            var members = Enumerable.Range(0, page).Select(i => new { id = $"29:member-{i}", name = $"Member {i}" }).ToArray();
+            return Results.Json(new { members, continuationToken = page < fake.TeamMembers ? "next-page" : null });
+        });
         app.MapPost("/teams/v3/conversations/{**rest}", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
@@ -74,6 +82,12 @@ public sealed class FakeBotFramework : IAsyncDisposable
         fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return fake;
     }
+
+    /// <summary>How many members the roster (<c>pagedmembers</c>) reports for any team.</summary>
+    public int TeamMembers { get; set; } = 3;
+
+    /// <summary>The team ids whose roster was read.</summary>
+    public IReadOnlyList<string> RosterRequests => [.. _rosterRequests];
 
     /// <summary>How long every connector answer waits: a slow Bot Framework.</summary>
     public TimeSpan Delay { get; set; }

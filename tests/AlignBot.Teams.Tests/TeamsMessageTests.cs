@@ -147,10 +147,42 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
         var welcome = Assert.Single(await _host.Framework.WaitForAsync(1));
         Assert.StartsWith("Hi, I'm AlignBot", (string?)CardOf(welcome)["body"]![0]!["text"]);
+        Assert.Equal([(string)activity["channelData"]!["team"]!["id"]!], _host.Framework.RosterRequests);   // a small team: 3 members
         var conversation = (string)activity["conversation"]!["id"]!;
         var stored = await _host.Services.GetRequiredService<IConversationReferenceStore>().FindAsync(conversation);
         Assert.Equal((_host.Framework.ServiceUrl, "28:" + TestIssuer.AppId), (stored!.ServiceUrl, stored.BotId));
         CardArtifacts.Write("teams", "e2e_welcome", welcome.Body);
+    }
+
+    [Fact]
+    public async Task Bot_added_to_a_team_of_more_than_100_members_stores_the_reference_but_says_no_welcome()
+    {
+        _host.Framework.TeamMembers = 250;
+        var activity = Fixture("conversationUpdate_membersAdded_team.json");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
+
+        for (var i = 0; i < 100 && !_host.Logs.Lines.Any(l => l.Contains("No welcome in")); i++)
+            await Task.Delay(50);
+        await Task.Delay(200);
+        Assert.Empty(_host.Framework.Sent);
+        Assert.Single(_host.Framework.RosterRequests);
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("the team has more than 100 members"));
+        var stored = await _host.Services.GetRequiredService<IConversationReferenceStore>().FindAsync((string)activity["conversation"]!["id"]!);
+        Assert.NotNull(stored);
+    }
+
+    [Fact]
+    public async Task Bot_added_in_a_personal_chat_says_welcome_without_reading_a_roster()
+    {
+        var activity = Fixture("conversationUpdate_membersAdded_personal.json");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
+
+        await Send(activity);
+
+        Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.Empty(_host.Framework.RosterRequests);
     }
 
     [Fact]
