@@ -7,8 +7,8 @@ namespace AlignBot.Slack;
 
 /// <summary>
 /// In front of every signed Slack endpoint: reads the raw body up to the cap (413 beyond it), checks the signature
-/// and the replay window, then the content type and the UTF-8, and only then lets the endpoint parse. A refusal is a 401 with an empty body and one log
-/// line naming the reason, never the body, the headers or the secret.
+/// and the replay window (401 with an empty body), then the content type (415) and the UTF-8 (400), and only then
+/// lets the endpoint parse. Each refusal is one log line naming the reason, never the body, the headers or the secret.
 /// </summary>
 internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackSignatureFilter> log) : IEndpointFilter
 {

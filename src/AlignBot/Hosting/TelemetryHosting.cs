@@ -17,8 +17,8 @@ internal static class TelemetryHosting
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        var prometheus = builder.Configuration.GetValue("Metrics:Prometheus", builder.Environment.IsDevelopment());
-        var otlp = builder.Configuration["Metrics:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var prometheus = PrometheusOn(builder.Configuration, builder.Environment);
+        var otlp = builder.Configuration["Metrics:OtlpEndpoint"] is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (!prometheus && string.IsNullOrEmpty(otlp))
             return builder;
 
@@ -30,7 +30,11 @@ internal static class TelemetryHosting
                 if (prometheus)
                     metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (!string.IsNullOrEmpty(otlp))
-                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                {
+                    var endpoint = Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri
+                        : throw new InvalidOperationException("Metrics:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute URL.");
+                    metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+                }
             });
         return builder;
     }
@@ -64,10 +68,14 @@ internal static class TelemetryHosting
     /// <summary>The scrape endpoint, when Prometheus export is on.</summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Metrics:Prometheus", app.Environment.IsDevelopment()))
+        if (PrometheusOn(app.Configuration, app.Environment))
             app.MapPrometheusScrapingEndpoint(app.Configuration["Metrics:PrometheusPath"] ?? "/metrics");
         return app;
     }
+
+    /// <summary><c>Metrics:Prometheus</c> when set (true or false), else on in Development only.</summary>
+    private static bool PrometheusOn(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Metrics:Prometheus") ?? environment.IsDevelopment();
 
     private static string? PlatformOf(PathString path) =>
         path.StartsWithSegments("/slack") ? "slack"
