@@ -63,15 +63,17 @@ public sealed class TermGlossary
     /// <summary>Replaces the served corpus. Callers validate first, so a broken edit never gets here.</summary>
     public void Replace(IReadOnlyList<Term> terms) => Volatile.Write(ref _current, Snapshot.Of(terms));
 
-    private sealed record Snapshot(IReadOnlyList<Term> Terms, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug)
+    /// <summary>Completes when the current corpus's search index is built (benchmarks; questions wait by themselves).</summary>
+    internal Task WhenIndexed() => _current.Indexed;
+
+    private sealed record Snapshot(IReadOnlyList<Term> Terms, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug, Task Indexed)
     {
         /// <summary>Serving at once for names and slugs; the search index builds meanwhile (see <see cref="LookupEngine"/>).</summary>
         public static Snapshot Of(IReadOnlyList<Term> terms)
         {
             List<Term> copy = [.. terms];
             var engine = new LookupEngine(copy);
-            _ = engine.BuildInBackground();
-            return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal));
+            return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal), engine.BuildInBackground());
         }
     }
 }
