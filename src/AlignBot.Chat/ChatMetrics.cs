@@ -6,7 +6,8 @@ namespace AlignBot.Chat;
 /// <summary>
 /// AlignBot's own instruments on the meter <see cref="MeterName"/>, exported through OpenTelemetry by the host:
 /// <list type="bullet">
-/// <item><c>alignbot.requests</c>: chat requests by <c>platform</c> (slack, teams, playground) and HTTP <c>outcome</c>
+/// <item><c>alignbot.requests</c>: HTTP requests to the Slack routes (install pages included), Teams' and the
+/// playground's, by <c>platform</c> (slack, teams, playground) and <c>outcome</c>
 /// (ok, refused, bad_request, not_found, too_large, rate_limited, retry_later, error);</item>
 /// <item><c>alignbot.replies</c>: replies by <c>platform</c> and <c>kind</c> (term, comparison, results, related,
 /// not_found, notice, help);</item>

@@ -60,8 +60,16 @@ public sealed class TermGlossary
             .ToList();
     }
 
-    /// <summary>Replaces the served corpus. Callers validate first, so a broken edit never gets here.</summary>
-    public void Replace(IReadOnlyList<Term> terms) => Volatile.Write(ref _current, Snapshot.Of(terms));
+    /// <summary>
+    /// Replaces the served corpus once its new index is built, so questions never wait on a reload and a build that
+    /// fails leaves the previous corpus serving. Callers validate first, so a broken edit never gets here.
+    /// </summary>
+    public void Replace(IReadOnlyList<Term> terms)
+    {
+        var next = Snapshot.Of(terms);
+        next.Indexed.GetAwaiter().GetResult();
+        Volatile.Write(ref _current, next);
+    }
 
     /// <summary>Completes when the current corpus's search index is built (benchmarks; questions wait by themselves).</summary>
     internal Task WhenIndexed() => _current.Indexed;
@@ -73,7 +81,9 @@ public sealed class TermGlossary
         {
             List<Term> copy = [.. terms];
             var engine = new LookupEngine(copy);
-            return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal), engine.BuildInBackground());
+            var indexed = engine.BuildInBackground();
+            indexed.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);   // observed
+            return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal), indexed);
         }
     }
 }

@@ -77,7 +77,13 @@ internal static class SlackEventsEndpoint
             log.SlackEventStoreUnavailable(eventId);
             return RetryLater(http);
         }
-        queue.TryEnqueue(work);
+        if (!queue.TryEnqueue(work))
+        {
+            // Filled up or began shutting down while the claim was made: give the id back so the retry is answered.
+            log.SlackQueueFull(eventId);
+            await seen.ReleaseAsync("slack:" + eventId, CancellationToken.None);
+            return RetryLater(http);
+        }
         return Results.Ok();
     }
 

@@ -47,6 +47,9 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
         return changed == 1;
     }
 
+    public Task ReleaseAsync(string eventKey, CancellationToken cancellationToken = default) =>
+        ExecuteAsync("DELETE FROM seen_events WHERE event_key = @key", cancellationToken, ("key", eventKey));
+
     // ---- Teams conversation references ----
 
     public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default) => ExecuteAsync("""
@@ -207,13 +210,14 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
     }
 
     /// <summary>
-    /// What the driver throws when the database cannot be reached or cannot finish: its own exceptions, a timeout,
-    /// a socket or file error, an exhausted pool. A cancellation the caller asked for is not one of them.
+    /// What the driver throws when the database cannot be reached or cannot finish: its own exceptions (an exhausted
+    /// pool included), a timeout, a socket or file error. Not a cancellation the caller asked for, and not
+    /// InvalidOperationException, which is a bug in the caller rather than an outage.
     /// </summary>
     private static bool IsUnavailable(Exception ex, CancellationToken cancellationToken) => ex switch
     {
         OperationCanceledException => !cancellationToken.IsCancellationRequested,
-        DbException or TimeoutException or IOException or System.Net.Sockets.SocketException or InvalidOperationException => true,
+        DbException or TimeoutException or IOException or System.Net.Sockets.SocketException => true,
         _ => false,
     };
 

@@ -29,7 +29,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3008, Level = LogLevel.Information, Message = "Teams is on: /api/messages for app {AppId}{Mode}")]
     public static partial void TeamsOn(this ILogger logger, string appId, string mode);
 
-    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams work queue full; dropped a reply to {ConversationId}")]
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Warning, Message = "Teams work queue full or shutting down; dropped a reply to {ConversationId}")]
     public static partial void TeamsQueueFull(this ILogger logger, string conversationId);
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Warning, Message = "Conversation reference for {ConversationId} not saved: {Reason}")]

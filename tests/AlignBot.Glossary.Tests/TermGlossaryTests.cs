@@ -111,6 +111,18 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
     [Fact]
     public void Search_nonsense_finds_nothing() => Assert.Empty(_glossary.Search("zzzzqqq"));
 
+    [Theory]
+    [InlineData("model")]
+    [InlineData("AI")]
+    [InlineData("the model")]
+    public void Search_for_words_most_terms_use_still_lists_terms(string words)
+    {
+        var common = _glossary.Terms.Count(t => (t.Summary + " " + t.Body).Contains(words.Split(' ')[^1], StringComparison.OrdinalIgnoreCase));
+        Assert.True(common > _glossary.Count / 2, $"the test needs a word most terms use; '{words}' is in {common}");
+
+        Assert.NotEmpty(_glossary.Search(words));
+    }
+
     [Fact]
     public void Find_by_slug_and_replace_swaps_the_corpus()
     {

@@ -47,6 +47,19 @@ public abstract class StoreContract
     }
 
     [SkippableFact]
+    public async Task Released_event_key_can_be_claimed_again_and_others_stay_claimed()
+    {
+        var (key, other) = ("slack:Ev-release-" + _run, "slack:Ev-kept-" + _run);
+        Assert.True(await Store.TryClaimAsync(key, Now, TimeSpan.FromHours(1)));
+        Assert.True(await Store.TryClaimAsync(other, Now, TimeSpan.FromHours(1)));
+
+        await Store.ReleaseAsync(key);
+
+        Assert.True(await Store.TryClaimAsync(key, Now.AddSeconds(1), TimeSpan.FromHours(1)));
+        Assert.False(await Store.TryClaimAsync(other, Now.AddSeconds(1), TimeSpan.FromHours(1)));
+    }
+
+    [SkippableFact]
     public async Task Event_key_claimed_concurrently_goes_to_exactly_one()
     {
         var key = "slack:Ev-race-" + _run;

@@ -68,6 +68,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
             var target = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.Value!;
             fake._sent.Enqueue(new RecordedRequest("POST", target, http.Request.Headers.Authorization.FirstOrDefault(),
                 http.Request.ContentType ?? "", await reader.ReadToEndAsync()));
+            if (fake._hold is { } hold)
+                await hold.Task;
             if (fake.Delay > TimeSpan.Zero)
                 await Task.Delay(fake.Delay);
             if (!fake._script.TryDequeue(out var answer))
@@ -89,6 +91,19 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>The team ids whose roster was read.</summary>
     public IReadOnlyList<string> RosterRequests => [.. _rosterRequests];
 
+    private volatile TaskCompletionSource? _hold;
+
+    /// <summary>From now on connector posts are recorded but not answered until <see cref="ReleaseAnswers"/>.</summary>
+    public void HoldAnswers() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers every held post and stops holding.</summary>
+    public void ReleaseAnswers()
+    {
+        var hold = _hold;
+        _hold = null;
+        hold?.TrySetResult();
+    }
+
     /// <summary>How long every connector answer waits: a slow Bot Framework.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -105,6 +120,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseAnswers();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -50,8 +50,21 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// <summary>A scripted status that never answers, so the caller's timeout fires.</summary>
     public const int Hang = -2;
 
+    private volatile TaskCompletionSource? _hold;
+
     /// <summary>How long every answer waits before it is sent: a slow Slack.</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>From now on requests are recorded but not answered until <see cref="ReleaseAnswers"/>.</summary>
+    public void HoldAnswers() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers every held request and stops holding.</summary>
+    public void ReleaseAnswers()
+    {
+        var hold = _hold;
+        _hold = null;
+        hold?.TrySetResult();
+    }
 
     /// <summary>
     /// Queues answers for a path such as "/api/chat.postMessage"; each is used once, then the default returns.
@@ -77,6 +90,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(http.Request.Method, path, http.Request.Headers.Authorization.FirstOrDefault(),
             http.Request.ContentType ?? "", body));
         _received.Release();
+        if (_hold is { } hold)
+            await hold.Task;
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
 
@@ -104,6 +119,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseAnswers();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _received.Dispose();

@@ -54,6 +54,9 @@ public sealed class OutageStore(SqlStore inner) : IInstallationStore, IEventDedu
     public Task<bool> TryClaimAsync(string eventKey, DateTimeOffset now, TimeSpan keepFor, CancellationToken cancellationToken = default) =>
         Up<IEventDeduplicator>(inner).TryClaimAsync(eventKey, now, keepFor, cancellationToken);
 
+    public Task ReleaseAsync(string eventKey, CancellationToken cancellationToken = default) =>
+        Up<IEventDeduplicator>(inner).ReleaseAsync(eventKey, cancellationToken);
+
     public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default) =>
         Up<IConversationReferenceStore>(inner).SaveAsync(reference, cancellationToken);
 

@@ -25,13 +25,19 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     /// <summary>Identifies this replica's claims.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Convert.ToHexString(RandomNumberGenerator.GetBytes(4))}";
 
-    /// <summary>Posts every post that is due and unclaimed; returns how many this replica made.</summary>
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts every post that is due and unclaimed; returns how many this replica made. Once
+    /// <paramref name="stopStarting"/> fires no further post is begun (a shutdown), while the one in progress
+    /// finishes unless <paramref name="cancellationToken"/> fires too.
+    /// </summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken, CancellationToken stopStarting = default)
     {
         await RecordPendingAsync(cancellationToken);
         var posted = 0;
         foreach (var subscription in await store.EnabledAsync(cancellationToken))
         {
+            if (stopStarting.IsCancellationRequested)
+                break;
             if (subscription.Schedule.DueDate(clock.GetUtcNow()) is { } date && await DeliverAsync(subscription, date, cancellationToken) is not null)
                 posted++;
         }
@@ -133,7 +139,8 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         var posted = new PostedDay(channel, date, term.Slug, clock.GetUtcNow());
         try
         {
-            await store.MarkPostedAsync(channel, date, Owner, term.Slug, posted.At, cancellationToken);
+            // Not the caller's token: once the post is out, recording it must not be cut short by a shutdown.
+            await store.MarkPostedAsync(channel, date, Owner, term.Slug, posted.At, CancellationToken.None);
         }
         catch (StoreUnavailableException)
         {

@@ -8,4 +8,7 @@ public interface IEventDeduplicator
 {
     /// <summary>True for the first caller of <paramref name="eventKey"/> within its lifetime; false for a repeat.</summary>
     Task<bool> TryClaimAsync(string eventKey, DateTimeOffset now, TimeSpan keepFor, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a claimed key back, when the event could not be taken after all, so its retry is handled.</summary>
+    Task ReleaseAsync(string eventKey, CancellationToken cancellationToken = default);
 }

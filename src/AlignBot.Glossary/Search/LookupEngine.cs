@@ -50,8 +50,8 @@ internal sealed class LookupEngine
     private readonly (HashSet<string> All, HashSet<string> Head)?[] _termStems;
     private readonly Dictionary<string, int> _positions;
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _docFreqs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<int> _docFreqs = new(MaxRemembered);
+    private readonly BoundedMemo<string> _stems = new(MaxRemembered);
 
     /// <summary>
     /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
@@ -76,7 +76,8 @@ internal sealed class LookupEngine
 
     /// <summary>
     /// Starts building the index and the vocabulary on the thread pool, so that by the time a question needs them
-    /// they are usually there (a question that comes sooner joins the build). A failure surfaces on that question.
+    /// they are usually there (a question that comes sooner joins the build). A build that fails (only a bug can
+    /// make a validated corpus fail) fails the returned task and every question that needs the index.
     /// </summary>
     public Task BuildInBackground() => Task.Run(() =>
     {
@@ -197,6 +198,15 @@ internal sealed class LookupEngine
             if (docFreq > 0 && docFreq <= _terms.Count * MaxCommonShare)
                 rarity[stem] = (float)(weight / (weight + 1));
         }
+        if (rarity.Count == 0)
+        {
+            // Only common words ("search model"): then they are all there is to rank by.
+            foreach (var (stem, weight) in weights)
+            {
+                if (DocFreq(stem) > 0)
+                    rarity[stem] = (float)(weight / (weight + 1));
+            }
+        }
         var raw = Index.Search(stems, rarity, top);
         if (raw.Count == 0)
             return [];
@@ -227,24 +237,10 @@ internal sealed class LookupEngine
     /// How many terms use the stem, remembered: each query asks it up to three times per word (repair, ranking,
     /// weight), and the same words come back across questions. The index never changes under this engine.
     /// </summary>
-    private int DocFreq(string stem)
-    {
-        if (_docFreqs.TryGetValue(stem, out var known))
-            return known;
-        if (_docFreqs.Count >= MaxRemembered)
-            _docFreqs.Clear();
-        return _docFreqs[stem] = Index.DocFreq(stem);
-    }
+    private int DocFreq(string stem) => _docFreqs.GetOrAdd(stem, Index.DocFreq);
 
     /// <summary>A word's stem, remembered for the same reasons as <see cref="DocFreq"/>.</summary>
-    private string Stem(string word)
-    {
-        if (_stems.TryGetValue(word, out var known))
-            return known;
-        if (_stems.Count >= MaxRemembered)
-            _stems.Clear();
-        return _stems[word] = GlossaryIndex.Stem(word);
-    }
+    private string Stem(string word) => _stems.GetOrAdd(word, GlossaryIndex.Stem);
 
     private double Idf(int docFreq)
     {

@@ -58,7 +58,17 @@ internal sealed class CorpusWatcher(TermGlossary glossary, IOptions<CorpusOption
             log.CorpusReloadRefused(glossary.Count);
             return;
         }
-        glossary.Replace(corpus.Terms);
+        try
+        {
+            glossary.Replace(corpus.Terms);
+        }
+        catch (Exception ex)
+        {
+            // Only a bug gets here (the corpus validated); the watcher must outlive it, and the old index still serves.
+            log.CorpusReloadProblem(ex.ToString());
+            log.CorpusReloadRefused(glossary.Count);
+            return;
+        }
         log.CorpusReloaded(glossary.Count);
     }
 }

@@ -6,7 +6,8 @@ namespace AlignBot.Hosting;
 /// <summary>
 /// Runs <see cref="DailyService.RunDueAsync"/> every <c>Daily:PollSeconds</c> on every replica; the store decides who
 /// posts. With the store down the posts wait (one log line when it goes, one when it is back) and resume by
-/// themselves. At shutdown a run in progress is finished, unless the host's shutdown timeout runs out first.
+/// themselves. At shutdown the post in progress is finished and no other begun, unless the host's shutdown timeout
+/// runs out first.
 /// </summary>
 internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IConfiguration configuration, ILogger<DailyScheduler> log) : BackgroundService
 {
@@ -15,14 +16,13 @@ internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, ICo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await Task.Yield();   // the first run must not hold up the host's start (SQLite answers synchronously)
         var period = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Daily:PollSeconds", 20.0), 0.05, 300));
         using var timer = new PeriodicTimer(period, clock);
         try
         {
             do
             {
-                await TickAsync();
+                await TickAsync(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -43,12 +43,12 @@ internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, ICo
         base.Dispose();
     }
 
-    /// <summary>One run; the stopping token only ends the loop, never a run in progress.</summary>
-    private async Task TickAsync()
+    /// <summary>One run: a stop lets the post in progress finish and starts no other; only the shutdown timeout cancels it.</summary>
+    private async Task TickAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await daily.RunDueAsync(_abort.Token);
+            await daily.RunDueAsync(_abort.Token, stopStarting: stoppingToken);
             if (_storeDown)
                 log.DailyStoreBack();
             _storeDown = false;

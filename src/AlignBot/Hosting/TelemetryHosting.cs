@@ -18,7 +18,8 @@ internal static class TelemetryHosting
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var prometheus = PrometheusOn(builder.Configuration, builder.Environment);
-        var otlp = builder.Configuration["Metrics:OtlpEndpoint"] is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var configured = builder.Configuration["Metrics:OtlpEndpoint"] is { Length: > 0 } value ? value : null;
+        var otlp = configured ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (!prometheus && string.IsNullOrEmpty(otlp))
             return builder;
 
@@ -29,19 +30,24 @@ internal static class TelemetryHosting
                 metrics.AddMeter(Meters);
                 if (prometheus)
                     metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
-                if (!string.IsNullOrEmpty(otlp))
+                if (configured is not null)
                 {
-                    var endpoint = Uri.TryCreate(otlp, UriKind.Absolute, out var uri) ? uri
-                        : throw new InvalidOperationException("Metrics:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute URL.");
+                    var endpoint = Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri
+                        : throw new InvalidOperationException("Metrics:OtlpEndpoint must be an absolute URL.");
                     metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+                }
+                else if (!string.IsNullOrEmpty(otlp))
+                {
+                    metrics.AddOtlpExporter();   // reads OTEL_EXPORTER_OTLP_* itself, protocol and /v1/metrics path included
                 }
             });
         return builder;
     }
 
     /// <summary>
-    /// Counts every request to a chat endpoint by platform and outcome. Mapped first, so it sees the status the
-    /// exception handler and the filters settled on.
+    /// Counts every request under <c>/slack</c> (commands, events, interactions, options, and the install pages),
+    /// to <c>/api/messages</c> and to the playground, by platform and outcome. Mapped first, so it sees the status
+    /// the exception handler and the filters settled on.
     /// </summary>
     public static WebApplication UseRequestMetrics(this WebApplication app)
     {
