@@ -123,6 +123,18 @@ public sealed class SlackFaultTests
     }
 
     [Fact]
+    public async Task Web_api_client_recycles_its_connections_so_a_long_lived_worker_sees_dns_changes()
+    {
+        await using var host = await SlackHost.StartAsync(_ => { });
+
+        var handler = host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(SlackApiClient));
+        while (handler is DelegatingHandler { InnerHandler: { } inner })
+            handler = inner;
+
+        Assert.Equal(SlackHosting.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
+    }
+
+    [Fact]
     public async Task Shutdown_finishes_the_answers_already_queued()
     {
         var host = await SlackHost.StartAsync(_ => { });

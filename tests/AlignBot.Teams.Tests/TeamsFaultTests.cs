@@ -92,6 +92,20 @@ public sealed class TeamsFaultTests
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(TeamsHost.AppPassword));
     }
 
+    [Theory]
+    [InlineData(nameof(TeamsConnectorClient))]
+    [InlineData(nameof(TeamsTokenProvider))]
+    public async Task Long_lived_clients_recycle_their_connections_so_dns_changes_are_seen(string client)
+    {
+        await using var host = await TeamsHost.StartAsync(_ => { });
+
+        var handler = host.Services.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(client);
+        while (handler is DelegatingHandler { InnerHandler: { } inner })
+            handler = inner;
+
+        Assert.Equal(TeamsHosting.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
+    }
+
     [Fact]
     public async Task Shutdown_finishes_the_replies_already_queued()
     {
