@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,30 +10,6 @@ namespace AlignBot.Teams.Tests;
 /// </summary>
 public sealed class TeamsFaultTests
 {
-    private static JsonNode Fixture(TeamsHost host, string name)
-    {
-        var activity = JsonNode.Parse(Fixtures.Text("teams/" + name))!;
-        activity["serviceUrl"] = host.Framework.ServiceUrl;
-        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
-        foreach (var entity in activity["entities"]?.AsArray() ?? [])
-        {
-            if ((string?)entity!["type"] == "mention")
-                entity["mentioned"]!["id"] = "28:" + TestIssuer.AppId;
-        }
-        return activity;
-    }
-
-    private static async Task<HttpResponseMessage> Send(TeamsHost host, JsonNode activity)
-    {
-        using var client = host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.Framework.Issuer.Token(host.Framework.ServiceUrl));
-        return await client.SendAsync(request);
-    }
-
     private static string CardText(RecordedRequest sent) => JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!.ToJsonString();
 
     [Fact]
@@ -44,7 +18,7 @@ public sealed class TeamsFaultTests
         await using var host = await TeamsHost.StartAsync(_ => { });
         host.Framework.Script(FakeSlackApi.Reset);
 
-        var response = await Send(host, Fixture(host, "alignbot_message_personal.json"));
+        var response = await host.SendAsync(host.Activity("alignbot_message_personal.json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await host.Framework.WaitForAsync(2);
@@ -59,7 +33,7 @@ public sealed class TeamsFaultTests
         await using var host = await TeamsHost.StartAsync(_ => { }, ("Teams:ConnectorTimeout", "00:00:00.500"));
         host.Framework.Script(FakeSlackApi.Hang);
 
-        var response = await Send(host, Fixture(host, "alignbot_message_personal.json"));
+        var response = await host.SendAsync(host.Activity("alignbot_message_personal.json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = await host.Framework.WaitForAsync(2);
@@ -72,16 +46,16 @@ public sealed class TeamsFaultTests
     {
         await using var host = await TeamsHost.StartAsync(OutageStore.Install);
         host.Services.GetRequiredService<OutageStore>().Down = true;
-        var question = Fixture(host, "message_channel_mention.json");
+        var question = host.Activity("message_channel_mention.json");
         question["text"] = "<at>ridotest</at> what is sycophancy";
-        var daily = Fixture(host, "message_channel_mention.json");
+        var daily = host.Activity("message_channel_mention.json");
         daily["text"] = "<at>ridotest</at> daily on";
-        var added = Fixture(host, "conversationUpdate_membersAdded_personal.json");
+        var added = host.Activity("conversationUpdate_membersAdded_personal.json");
         added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
 
-        var answered = await Send(host, question);
-        var refused = await Send(host, daily);
-        var welcomed = await Send(host, added);
+        var answered = await host.SendAsync(question);
+        var refused = await host.SendAsync(daily);
+        var welcomed = await host.SendAsync(added);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK), (answered.StatusCode, refused.StatusCode, welcomed.StatusCode));
         var sent = await host.Framework.WaitForAsync(3);
@@ -114,9 +88,9 @@ public sealed class TeamsFaultTests
         framework.HoldAnswers();   // the four consumers each wait on one reply, the rest stay queued
         for (var n = 0; n < 8; n++)
         {
-            var message = Fixture(host, "alignbot_message_personal.json");
+            var message = host.Activity("alignbot_message_personal.json");
             message["id"] = $"shutdown-{n}";
-            Assert.Equal(HttpStatusCode.OK, (await Send(host, message)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await host.SendAsync(message)).StatusCode);
         }
         for (var i = 0; i < 200 && framework.Sent.Count < 4; i++)
             await Task.Delay(25);

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,6 +43,32 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
     /// <summary>A host with test services (an <see cref="OutageStore"/>, say) and settings on top.</summary>
     public static async Task<TeamsHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
         new(await FakeBotFramework.StartAsync(), "Testing", false, services, settings);
+
+    /// <summary>A fixture activity addressed to this host: its service URL, and the bot's id as recipient and in mentions.</summary>
+    public JsonNode Activity(string fixture)
+    {
+        var activity = JsonNode.Parse(Fixtures.Text("teams/" + fixture))!;
+        activity["serviceUrl"] = Framework.ServiceUrl;
+        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
+        foreach (var entity in activity["entities"]?.AsArray() ?? [])
+        {
+            if ((string?)entity!["type"] == "mention")
+                entity["mentioned"]!["id"] = "28:" + TestIssuer.AppId;
+        }
+        return activity;
+    }
+
+    /// <summary>POSTs an activity to <c>/api/messages</c> with a Bot Framework token for it (or the one given).</summary>
+    public async Task<HttpResponseMessage> SendAsync(JsonNode activity, string? token = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? Framework.Issuer.Token(Framework.ServiceUrl));
+        return await client.SendAsync(request);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

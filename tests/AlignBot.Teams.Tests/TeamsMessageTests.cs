@@ -16,29 +16,9 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    private JsonNode Fixture(string name)
-    {
-        var activity = JsonNode.Parse(Fixtures.Text("teams/" + name))!;
-        activity["serviceUrl"] = _host.Framework.ServiceUrl;
-        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
-        foreach (var entity in activity["entities"]?.AsArray() ?? [])
-        {
-            if ((string?)entity!["type"] == "mention")
-                entity["mentioned"]!["id"] = "28:" + TestIssuer.AppId;
-        }
-        return activity;
-    }
+    private JsonNode Fixture(string name) => _host.Activity(name);
 
-    private async Task<HttpResponseMessage> Send(JsonNode activity, string? token = null)
-    {
-        using var client = _host.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? _host.Framework.Issuer.Token(_host.Framework.ServiceUrl));
-        return await client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> Send(JsonNode activity, string? token = null) => _host.SendAsync(activity, token);
 
     private static JsonNode CardOf(RecordedRequest sent) => JsonNode.Parse(sent.Body)!["attachments"]![0]!["content"]!;
 
