@@ -8,7 +8,8 @@ public sealed class PostgresStore : SqlStore, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
-    public PostgresStore(string connectionString)
+    public PostgresStore(string connectionString, TokenCipher? tokens = null)
+        : base(tokens)
     {
         _source = NpgsqlDataSource.Create(connectionString);
         using var connection = _source.OpenConnection();

@@ -8,10 +8,14 @@ namespace AlignBot.Storage;
 /// <summary>
 /// Every store AlignBot has, in SQL that SQLite and PostgreSQL both run (named <c>@</c> parameters, <c>ON CONFLICT</c>
 /// upserts, times as Unix milliseconds). The subclasses open connections and create or migrate the schema; one
-/// contract test suite runs against both. A connection per operation; the drivers pool them.
+/// contract test suite runs against both. A connection per operation; the drivers pool them. Bot tokens are
+/// encrypted at rest when a <see cref="TokenCipher"/> is given.
 /// </summary>
-public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
+public abstract class SqlStore(TokenCipher? tokens) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
 {
+    /// <summary>Whether bot tokens are encrypted at rest (see <see cref="TokenCipher"/>).</summary>
+    public bool EncryptsTokens => tokens is not null;
+
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     // ---- installations ----
@@ -22,12 +26,13 @@ public abstract class SqlStore : IInstallationStore, IEventDeduplicator, IConver
         ON CONFLICT (team_id) DO UPDATE SET enterprise_id = @enterprise, team_name = @name, bot_token = @token,
             bot_user_id = @bot, scopes = @scopes, installed_by = @by, installed_at = @at
         """, cancellationToken, ("team", installation.TeamId), ("enterprise", installation.EnterpriseId), ("name", installation.TeamName),
-        ("token", installation.BotToken), ("bot", installation.BotUserId), ("scopes", installation.Scopes), ("by", installation.InstalledBy),
+        ("token", tokens?.Protect(installation.BotToken) ?? installation.BotToken), ("bot", installation.BotUserId), ("scopes", installation.Scopes), ("by", installation.InstalledBy),
         ("at", installation.InstalledAt.ToUnixTimeMilliseconds()));
 
     public Task<WorkspaceInstallation?> FindAsync(string teamId, CancellationToken cancellationToken = default) => SingleAsync(
         "SELECT team_id, enterprise_id, team_name, bot_token, bot_user_id, scopes, installed_by, installed_at FROM installations WHERE team_id = @team",
-        r => new WorkspaceInstallation(r.GetString(0), Text(r, 1), Text(r, 2), r.GetString(3), Text(r, 4), r.GetString(5), Text(r, 6), Time(r, 7)),
+        r => new WorkspaceInstallation(r.GetString(0), Text(r, 1), Text(r, 2), tokens?.Unprotect(r.GetString(3)) ?? r.GetString(3), Text(r, 4), r.GetString(5),
+            Text(r, 6), Time(r, 7)),
         cancellationToken, ("team", teamId));
 
     public async Task<bool> DeleteAsync(string teamId, CancellationToken cancellationToken = default) =>

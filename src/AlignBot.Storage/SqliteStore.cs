@@ -11,7 +11,8 @@ public sealed class SqliteStore : SqlStore
 {
     private readonly string _connectionString;
 
-    public SqliteStore(string connectionString)
+    public SqliteStore(string connectionString, TokenCipher? tokens = null)
+        : base(tokens)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
@@ -19,6 +20,19 @@ public sealed class SqliteStore : SqlStore
         _connectionString = builder.ToString();
         using var connection = Open();
         SqliteSchema.Migrate(connection);
+    }
+
+    /// <summary>
+    /// The token key kept beside the database file (<c>alignbot.db</c> → <c>alignbot.token-key</c>), created when
+    /// missing; for an in-memory database, a key that lives as long as the process.
+    /// </summary>
+    public static TokenCipher TokenKeyBeside(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is not { Length: > 0 } file || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory)
+            return new TokenCipher(System.Security.Cryptography.RandomNumberGenerator.GetBytes(TokenCipher.KeyBytes));
+        var full = Path.GetFullPath(file);
+        return TokenCipher.FromKeyFile(Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full) + ".token-key"));
     }
 
     /// <summary>The schema version of the database.</summary>

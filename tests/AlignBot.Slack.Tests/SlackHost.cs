@@ -72,7 +72,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>
         if (_clock is null)
             await Slack.DisposeAsync();   // replicas share theirs; the test disposes it
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", Path.ChangeExtension(_database, ".token-key") })
             File.Delete(file);
     }
 }

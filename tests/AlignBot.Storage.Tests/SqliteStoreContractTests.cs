@@ -1,3 +1,5 @@
+using AlignBot.Chat.Stores;
+
 namespace AlignBot.Storage.Tests;
 
 /// <summary>The store contract on a real SQLite file.</summary>
@@ -6,9 +8,43 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"alignbot-store-{Guid.NewGuid():N}.db");
     private readonly SqliteStore _store;
 
-    public SqliteStoreContractTests() => _store = new SqliteStore($"Data Source={_file}");
+    public SqliteStoreContractTests() => _store = new SqliteStore($"Data Source={_file}", Tokens);
 
     protected override SqlStore Store => _store;
+
+    protected override async Task<string?> StoredTokenAsync(string teamId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT bot_token FROM installations WHERE team_id = $team";
+        command.Parameters.AddWithValue("$team", teamId);
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task Token_saved_before_encryption_is_read_as_it_is_and_encrypted_when_saved_again()
+    {
+        var plain = new SqliteStore($"Data Source={_file}");
+        var installation = new WorkspaceInstallation("T-legacy", null, "Team", "xoxb-legacy-token", "UBOT", "commands", "U1", DateTimeOffset.UtcNow);
+        await plain.SaveAsync(installation);
+        Assert.Equal("xoxb-legacy-token", await StoredTokenAsync("T-legacy"));
+
+        Assert.Equal("xoxb-legacy-token", (await _store.FindAsync("T-legacy"))!.BotToken);
+        await _store.SaveAsync(installation);
+        Assert.StartsWith("enc:v1:", await StoredTokenAsync("T-legacy"));
+    }
+
+    [Fact]
+    public async Task Token_read_with_another_key_is_a_clear_error_not_garbage()
+    {
+        await _store.SaveAsync(new WorkspaceInstallation("T-key", null, "Team", "xoxb-key-token", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
+        var otherKey = new SqliteStore($"Data Source={_file}", new TokenCipher(new byte[TokenCipher.KeyBytes]));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => otherKey.FindAsync("T-key"));
+
+        Assert.Contains("Storage:TokenKey", error.Message);
+    }
 
     [Fact]
     public void Schema_is_migrated_to_the_latest_version_and_again_is_a_no_op()

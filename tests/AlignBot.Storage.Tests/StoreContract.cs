@@ -14,12 +14,33 @@ public abstract class StoreContract
     private static readonly DateOnly Today = new(2026, 11, 24);
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The key the contract's stores encrypt bot tokens with.</summary>
+    protected static readonly TokenCipher Tokens = new(Enumerable.Range(1, TokenCipher.KeyBytes).Select(i => (byte)i).ToArray());
+
     protected abstract SqlStore Store { get; }
+
+    /// <summary>The bot_token column as stored, read past the store.</summary>
+    protected abstract Task<string?> StoredTokenAsync(string teamId);
 
     private ChannelKey Channel(string name = "C1") => new(Platform.Slack, "T-" + _run, name);
 
     private DailySubscription Subscription(ChannelKey channel) =>
         new(channel, new DailySchedule(new TimeOnly(7, 45), "Europe/Paris", true), true, "seed", "U1", Now);
+
+    [SkippableFact]
+    public async Task Bot_token_is_encrypted_at_rest_and_read_back_as_given()
+    {
+        var team = "T-" + _run;
+        const string token = "xoxb-1234-5678-secretsecretsecret";
+
+        await Store.SaveAsync(new WorkspaceInstallation(team, null, "Team", token, "UBOT", "commands", "U1", Now));
+        var stored = await StoredTokenAsync(team);
+
+        Assert.True(Store.EncryptsTokens);
+        Assert.StartsWith("enc:v1:", stored);
+        Assert.DoesNotContain("secret", stored);
+        Assert.Equal(token, (await Store.FindAsync(team))!.BotToken);
+    }
 
     [SkippableFact]
     public async Task Installation_round_trips_replaces_and_deletes()

@@ -98,7 +98,7 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
         await base.DisposeAsync();
         await Framework.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", Path.ChangeExtension(_database, ".token-key") })
             File.Delete(file);
     }
 

@@ -10,7 +10,7 @@ public sealed class TempDatabase : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var path in new[] { File, File + "-wal", File + "-shm" })
+        foreach (var path in new[] { File, File + "-wal", File + "-shm", Path.ChangeExtension(File, ".token-key") })
             System.IO.File.Delete(path);
     }
 }

@@ -78,6 +78,25 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Bot_tokens_are_encrypted_at_rest_with_a_key_created_beside_the_sqlite_file()
+    {
+        await using var host = Host();
+        var installations = host.Services.GetRequiredService<AlignBot.Chat.Stores.IInstallationStore>();
+
+        await installations.SaveAsync(new AlignBot.Chat.Stores.WorkspaceInstallation("T-rest", null, "Team", "xoxb-at-rest-token", "UBOT", "commands", "U1",
+            DateTimeOffset.UtcNow));
+
+        Assert.True(File.Exists(Path.ChangeExtension(_database.File, ".token-key")));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT bot_token FROM installations WHERE team_id = 'T-rest'";
+        var stored = (string?)await command.ExecuteScalarAsync();
+        Assert.StartsWith("enc:v1:", stored);
+        Assert.Equal("xoxb-at-rest-token", (await installations.FindAsync("T-rest"))!.BotToken);
+    }
+
+    [Fact]
     public async Task Unreachable_store_at_start_up_is_one_clear_error_and_exit_code_3()
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AlignBot.dll")])

@@ -30,6 +30,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "The store is unavailable at start-up: {Reason}. Check Storage:Provider and Storage:ConnectionString.")]
     public static partial void StoreUnavailable(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
+        Message = "Bot tokens are stored unencrypted: set Storage:TokenKey (32 random bytes in base64, the same on every replica) to encrypt them")]
+    public static partial void TokensUnencrypted(this ILogger logger);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "AlignBot is running: {Where}")]
     public static partial void ReadyAt(this ILogger logger, string where);
 }

@@ -15,10 +15,13 @@ public static class StorageHosting
         builder.Services.AddSingleton<SqlStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var key = options.TokenKey.Length > 0 ? TokenCipher.FromBase64(options.TokenKey) : null;
+            var sqlite = options.ConnectionString.Length > 0 ? options.ConnectionString : $"Data Source={Path.Combine(contentRoot, "data", "alignbot.db")}";
             return options.Provider.ToLowerInvariant() switch
             {
-                "sqlite" => new SqliteStore(options.ConnectionString.Length > 0 ? options.ConnectionString : $"Data Source={Path.Combine(contentRoot, "data", "alignbot.db")}"),
-                "postgres" or "postgresql" when options.ConnectionString.Length > 0 => new PostgresStore(options.ConnectionString),
+                "sqlite" => new SqliteStore(sqlite, key ?? SqliteStore.TokenKeyBeside(sqlite)),
+                "postgres" or "postgresql" when options.ConnectionString.Length > 0 => new PostgresStore(options.ConnectionString,
+                    key ?? Unencrypted(services.GetRequiredService<ILoggerFactory>())),
                 "postgres" or "postgresql" => throw new InvalidOperationException("Storage:Provider=postgres needs Storage:ConnectionString."),
                 _ => throw new InvalidOperationException($"Storage:Provider '{options.Provider}' is not sqlite or postgres."),
             };
@@ -28,6 +31,12 @@ public static class StorageHosting
         builder.Services.AddSingleton<IConversationReferenceStore>(services => services.GetRequiredService<SqlStore>());
         builder.Services.AddSingleton<IDailyStore>(services => services.GetRequiredService<SqlStore>());
         return builder;
+    }
+
+    private static TokenCipher? Unencrypted(ILoggerFactory logs)
+    {
+        logs.CreateLogger("AlignBot.Storage").TokensUnencrypted();
+        return null;
     }
 
     /// <summary>

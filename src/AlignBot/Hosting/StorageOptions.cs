@@ -10,4 +10,10 @@ public sealed class StorageOptions
 
     /// <summary>An ADO.NET connection string; empty: a SQLite file <c>data/alignbot.db</c> under the content root.</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>
+    /// The key bot tokens are encrypted with: 32 random bytes in base64, the same on every replica. Empty: with SQLite,
+    /// a key file created beside the database; with PostgreSQL, tokens are stored unencrypted (with a warning).
+    /// </summary>
+    public string TokenKey { get; set; } = "";
 }
