@@ -26,8 +26,8 @@ public abstract class SqlStore(TokenCipher? tokens) : IInstallationStore, IEvent
         ON CONFLICT (team_id) DO UPDATE SET enterprise_id = @enterprise, team_name = @name, bot_token = @token,
             bot_user_id = @bot, scopes = @scopes, installed_by = @by, installed_at = @at
         """, cancellationToken, ("team", installation.TeamId), ("enterprise", installation.EnterpriseId), ("name", installation.TeamName),
-        ("token", tokens?.Protect(installation.BotToken) ?? installation.BotToken), ("bot", installation.BotUserId), ("scopes", installation.Scopes), ("by", installation.InstalledBy),
-        ("at", installation.InstalledAt.ToUnixTimeMilliseconds()));
+        ("token", tokens?.Protect(installation.BotToken) ?? installation.BotToken), ("bot", installation.BotUserId), ("scopes", installation.Scopes),
+        ("by", installation.InstalledBy), ("at", installation.InstalledAt.ToUnixTimeMilliseconds()));
 
     public Task<WorkspaceInstallation?> FindAsync(string teamId, CancellationToken cancellationToken = default) => SingleAsync(
         "SELECT team_id, enterprise_id, team_name, bot_token, bot_user_id, scopes, installed_by, installed_at FROM installations WHERE team_id = @team",
