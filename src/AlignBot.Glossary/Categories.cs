@@ -1,6 +1,6 @@
 namespace AlignBot.Glossary;
 
-/// <summary>The closed set of categories a term may belong to (see shared/docs/corpus.md).</summary>
+/// <summary>The closed set of categories a term may belong to (rules in docs/corpus-format.md).</summary>
 public static class Categories
 {
     public static readonly IReadOnlyList<string> All =

@@ -4,7 +4,7 @@ using AlignBot.Glossary.Corpus;
 namespace AlignBot.Cli;
 
 /// <summary>
-/// The terms the product promises (shared/docs/corpus.md), listed one slug a line in <c>required-terms.txt</c>
+/// The terms the product promises (docs/corpus-format.md), listed one slug a line in <c>required-terms.txt</c>
 /// beside the corpus's <c>terms/</c> folder. <c>corpus check</c> reports each missing one as an error.
 /// </summary>
 internal static class RequiredTerms
