@@ -6,8 +6,9 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// Renders a <see cref="Reply"/> as an Adaptive Card (schema 1.5, what Teams supports for bot cards). Related terms
-/// are <c>Action.Submit</c> buttons with a messageBack the router understands; the body opens with "Read more"
-/// (<c>Action.ShowCard</c>). Words a user typed are escaped before they reach the card's markdown.
+/// are <c>Action.Submit</c> buttons (and search results <c>selectAction</c>s) carrying <see cref="TeamsActions"/> data
+/// the router understands; the body opens with "Read more" (<c>Action.ShowCard</c>). Words a user typed are escaped
+/// before they reach the card's markdown.
 /// </summary>
 public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
 {
@@ -142,12 +143,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     {
         ["type"] = "Action.Submit",
         ["title"] = TeamsText.Truncate(title, 60),
-        ["data"] = new JsonObject
-        {
-            ["msteams"] = new JsonObject { ["type"] = "messageBack", ["displayText"] = term.Name, ["text"] = "define " + term.Slug },
-            [TeamsActions.Key] = TeamsActions.ShowTerm,
-            ["slug"] = term.Slug,
-        },
+        ["data"] = TeamsActions.ShowTermData(term.Slug),
     };
 
     private static string Link(TermSource source) =>
