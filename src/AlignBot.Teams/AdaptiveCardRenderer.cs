@@ -6,8 +6,9 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// Renders a <see cref="Reply"/> as an Adaptive Card (schema 1.5, what Teams supports for bot cards). Related terms
-/// are <c>Action.Submit</c> buttons with a messageBack the router understands; the body opens with "Read more"
-/// (<c>Action.ShowCard</c>). Words a user typed are escaped before they reach the card's markdown.
+/// are <c>Action.Submit</c> buttons (and search results <c>selectAction</c>s) carrying <see cref="TeamsActions"/> data
+/// the router understands; the body opens with "Read more" (<c>Action.ShowCard</c>). Words a user typed are escaped
+/// before they reach the card's markdown, and so is corpus text (only its **bold** and http(s) links stay markdown).
 /// </summary>
 public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
 {
@@ -43,12 +44,12 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text(Escape(heading), size: "Small", weight: "Bolder", color: "Accent"));
         body.AddRange(
         [
-            Text(term.Name, size: "Large", weight: "Bolder"),
-            Text(Categories.Label(term.Category), subtle: true, spacing: "None"),
+            Text(Escape(term.Name), size: "Large", weight: "Bolder"),
+            Text(Escape(Categories.Label(term.Category)), subtle: true, spacing: "None"),
         ]);
         if (reply.CorrectedFrom is { } typed)
             body.Add(Text($"Showing results for **{Escape(term.Name)}** (you typed “{Escape(typed)}”)", subtle: true, size: "Small"));
-        body.Add(Text(term.Summary));
+        body.Add(Text(Escape(term.Summary)));
         if (term.Sources.Count > 0)
             body.Add(Text("Sources: " + string.Join(" · ", term.Sources.Take(3).Select(Link)), subtle: true, size: "Small"));
         if (reply.Related.Count > 0)
@@ -62,7 +63,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             {
                 ["type"] = "Action.ShowCard",
                 ["title"] = "Read more",
-                ["card"] = Card([.. term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Take(12).Select(p => Text(p.Replace('\n', ' ')))]),
+                ["card"] = Card([.. term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Take(12).Select(p => Text(TeamsText.FromMarkdown(p).Replace('\n', ' ')))]),
             },
         };
         if (_publicBaseUrl is not null)
@@ -76,11 +77,12 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         {
             ["type"] = "Column",
             ["width"] = "stretch",
-            ["items"] = new JsonArray(Text(t.Name, weight: "Bolder"), Text(Categories.Label(t.Category), subtle: true, spacing: "None", size: "Small"), Text(t.Summary)),
+            ["items"] = new JsonArray(Text(Escape(t.Name), weight: "Bolder"), Text(Escape(Categories.Label(t.Category)), subtle: true, spacing: "None", size: "Small"),
+                Text(Escape(t.Summary))),
         };
         var body = new List<JsonObject>
         {
-            Text($"{pair.First.Name} vs {pair.Second.Name}", size: "Large", weight: "Bolder"),
+            Text($"{Escape(pair.First.Name)} vs {Escape(pair.Second.Name)}", size: "Large", weight: "Bolder"),
             new() { ["type"] = "ColumnSet", ["columns"] = new JsonArray(Column(pair.First), Column(pair.Second)) },
         };
         body.AddRange(Buttons([TermRef.Of(pair.First), TermRef.Of(pair.Second)], "Read about "));
@@ -96,7 +98,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             {
                 ["type"] = "Container",
                 ["selectAction"] = Submit(item, item.Name),
-                ["items"] = new JsonArray(Text(item.Name, weight: "Bolder", color: "Accent"), Text(TeamsText.Truncate(item.Summary, 300), size: "Small", spacing: "None")),
+                ["items"] = new JsonArray(Text(Escape(item.Name), weight: "Bolder", color: "Accent"), Text(Escape(TeamsText.Truncate(item.Summary, 300)), size: "Small", spacing: "None")),
             });
         }
         return Card(body, fallback: $"{list.Items.Count} terms match");
@@ -110,7 +112,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Did you mean:", weight: "Bolder", size: "Small"));
             body.AddRange(Buttons(miss.DidYouMean.Take(3)));
         }
-        body.Add(Text("Try “search <words>”, or “help” to see what I can do.".Replace("<", "‹").Replace(">", "›"), subtle: true, size: "Small"));
+        body.Add(Text(TeamsText.Plain("Try “search <words>”, or “help” to see what I can do."), subtle: true, size: "Small"));
         return Card(body, fallback: "No definition found");
     }
 
@@ -141,19 +143,11 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     private static JsonObject Submit(TermRef term, string title) => new()
     {
         ["type"] = "Action.Submit",
-        ["title"] = TeamsText.Truncate(title, 60),
-        ["data"] = new JsonObject
-        {
-            ["msteams"] = new JsonObject { ["type"] = "messageBack", ["displayText"] = term.Name, ["text"] = "define " + term.Slug },
-            [TeamsActions.Key] = TeamsActions.ShowTerm,
-            ["slug"] = term.Slug,
-        },
+        ["title"] = TeamsText.Plain(TeamsText.Truncate(title, 60)),
+        ["data"] = TeamsActions.ShowTermData(term.Slug),
     };
 
-    private static string Link(TermSource source) =>
-        Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? $"[{Escape(TeamsText.Truncate(source.Title, 100))}]({uri.AbsoluteUri.Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)})"
-            : Escape(source.Title);
+    private static string Link(TermSource source) => TeamsText.Link(TeamsText.Truncate(source.Title, 100), source.Url);
 
     private static string Escape(string text) => TeamsText.Escape(text);
 
@@ -180,7 +174,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         if (actions?.ToList() is { Count: > 0 } list)
             card["actions"] = new JsonArray([.. list]);
         if (fallback is not null)
-            card["fallbackText"] = TeamsText.Truncate(fallback, 500);
+            card["fallbackText"] = Escape(TeamsText.Truncate(fallback, 500));   // the schema says it may hold markdown
         return card;
     }
 }

@@ -46,8 +46,8 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
             ["contentType"] = "application/vnd.microsoft.card.thumbnail",
             ["content"] = new JsonObject
             {
-                ["title"] = term.Name,
-                ["text"] = TeamsText.Truncate(term.Summary, 140),
+                ["title"] = TeamsText.Plain(term.Name),
+                ["text"] = TeamsText.Escape(TeamsText.Truncate(term.Summary, 140)),
                 ["tap"] = new JsonObject { ["type"] = "invoke", ["value"] = new JsonObject { ["slug"] = term.Slug } },
             },
         };

@@ -1,13 +1,20 @@
+using System.Text.Json.Nodes;
+
 namespace AlignBot.Teams;
 
 /// <summary>
-/// The data AlignBot's Adaptive Card buttons carry. A related-term button is an <c>Action.Submit</c> whose data is
-/// <c>{"msteams":{"type":"messageBack",…},"alignbot":"show_term","slug":"rlhf"}</c>: Teams sends a message activity
-/// whose <c>value</c> holds it, and the router turns that back into a <c>ChatAction</c>.
+/// The data AlignBot's Adaptive Card buttons carry: a plain object, <c>{"alignbot":"show_term","slug":"rlhf"}</c>, with
+/// no <c>msteams</c> part. Teams delivers a click on such an <c>Action.Submit</c> as a message activity whose
+/// <c>value</c> is that object and whose text is empty, and the router turns it back into a <c>ChatAction</c>.
+/// (Microsoft 365 Agents Playground's web client fails on any <c>Action.Submit</c> whose data has an <c>msteams</c>
+/// object, so messageBack and imBack are not used.)
 /// </summary>
 internal static class TeamsActions
 {
     public const string Key = "alignbot";
     public const string ShowTerm = "show_term";
     public const string Ask = "ask";
+
+    /// <summary>The data of a button that shows the term <paramref name="slug"/>.</summary>
+    public static JsonObject ShowTermData(string slug) => new() { [Key] = ShowTerm, ["slug"] = slug };
 }

@@ -9,7 +9,8 @@ namespace AlignBot.Teams;
 /// <summary>
 /// <c>POST /api/messages</c>: the body is read (capped) and the Bearer token validated before anything else; then the
 /// token's <c>serviceurl</c> claim must equal the activity's service URL and the signing key's endorsements must
-/// include the activity's channel. Refusals are 401 (403 for a missing endorsement), logged once with the reason.
+/// include the activity's channel, and the service URL must be on <c>Teams:AllowedServiceHosts</c>. Refusals are 401
+/// (403 for a missing endorsement or a service URL off the list), logged once with the reason.
 /// </summary>
 internal static class TeamsEndpoints
 {
@@ -83,6 +84,12 @@ internal static class TeamsEndpoints
             if (activity.ChannelId is null || !auth.Endorsements.Contains(activity.ChannelId, StringComparer.OrdinalIgnoreCase))
             {
                 log.TeamsRefused("signing key not endorsed for the channel");
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            if (!o.IsAllowedServiceUrl(activity.ServiceUrl))
+            {
+                // Nothing from it is stored or answered: replies and conversation references would point elsewhere.
+                log.TeamsRefused("service URL not on Teams:AllowedServiceHosts");
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
         }

@@ -51,6 +51,24 @@ public sealed class AdaptiveCardRendererTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public void Every_button_and_select_action_submits_plain_data_the_router_reads(string name, string text)
+    {
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local(text, Platform.Teams)));
+
+        var submits = card.Descendants().Where(n => (string?)n["type"] == "Action.Submit").ToList();
+        Assert.All(submits, submit =>
+        {
+            var data = submit["data"]!.AsObject();
+            Assert.Equal(["alignbot", "slug"], data.Select(p => p.Key));   // no msteams part: the Agents Playground cannot click those
+            Assert.Equal("show_term", (string?)data["alignbot"]);
+            Assert.NotNull(Glossary.Find((string)data["slug"]!));
+        });
+        if (name is "search" or "term" or "related" or "did_you_mean" or "help" or "comparison")
+            Assert.NotEmpty(submits);
+    }
+
     [Fact]
     public void Term_card_reads_more_in_a_show_card_and_links_the_glossary_page()
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using AlignBot.Chat.Stores;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlignBot.Teams.Tests;
 
@@ -107,16 +109,23 @@ public sealed class TeamsAuthTests : IAsyncLifetime
         AssertRefusedOnce("malformed token");
     }
 
-    [Fact]
-    public async Task Service_url_off_the_allowed_hosts_gets_no_token_and_no_reply()
+    [Theory]
+    [InlineData("alignbot_message_personal.json", "daily on 10:00")]
+    [InlineData("conversationUpdate_membersAdded_personal.json", null)]
+    public async Task Service_url_off_the_allowed_hosts_is_403_at_the_door_with_nothing_stored_and_no_reply(string fixture, string? text)
     {
-        var activity = Activity();
+        var activity = _host.Activity(fixture);
         activity["serviceUrl"] = "https://attacker.example/";
+        if (text is not null)
+            activity["text"] = text;                  // "daily" stores the conversation reference
+        else
+            activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });   // so does being added
 
-        Assert.Equal(HttpStatusCode.OK, await Send(_host.Framework.Issuer.Token("https://attacker.example/"), activity));
-        for (var i = 0; i < 40 && !_host.Logs.Lines.Any(l => l.Contains("service URL not allowed")); i++)
-            await Task.Delay(50);
-        Assert.Contains(_host.Logs.Lines, l => l.Contains("service URL not allowed"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Send(_host.Framework.Issuer.Token("https://attacker.example/"), activity));
+
+        AssertRefusedOnce("service URL not on Teams:AllowedServiceHosts");
+        Assert.Null(await _host.Services.GetRequiredService<IConversationReferenceStore>().FindAsync((string)activity["conversation"]!["id"]!));
         Assert.Equal(0, _host.Framework.TokenRequests);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("service URL not allowed"));   // the connector was never asked to send
     }
 }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,14 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
     /// <summary>A host with test services (an <see cref="OutageStore"/>, say) and settings on top.</summary>
     public static async Task<TeamsHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
         new(await FakeBotFramework.StartAsync(), "Testing", false, services, settings);
+
+    /// <summary>Serves the host with Kestrel on a free loopback port, for clients outside the process; its base URL.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
 
     /// <summary>A fixture activity addressed to this host: its service URL, and the bot's id as recipient and in mentions.</summary>
     public JsonNode Activity(string fixture)

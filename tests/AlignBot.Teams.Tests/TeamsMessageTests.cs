@@ -44,16 +44,32 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         Assert.Equal("Sycophancy", (string?)card["body"]![0]!["text"]);
         Assert.Contains("what they want to hear", card.ToJsonString());
         var submit = card["body"]!.AsArray().Where(b => (string?)b!["type"] == "ActionSet").SelectMany(b => b!["actions"]!.AsArray()).ToList();
-        Assert.Contains(submit, a => (string?)a!["type"] == "Action.Submit" && (string?)a["data"]!["slug"] == "rlhf" && (string?)a["data"]!["msteams"]!["type"] == "messageBack");
+        var rlhf = Assert.Single(submit, a => (string?)a!["type"] == "Action.Submit" && (string?)a["data"]!["slug"] == "rlhf")!;
+        Assert.Equal("""{"alignbot":"show_term","slug":"rlhf"}""", rlhf["data"]!.ToJsonString());   // plain data: no msteams part
         CardArtifacts.Write("teams", "e2e_mention_reply", reply.Body);
     }
 
-    [Fact]
-    public async Task Related_term_button_sends_that_terms_card()
+    [Theory]
+    [InlineData("personal", "conv-1")]
+    [InlineData("channel", "19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856")]   // no mention: a click needs none
+    public async Task Related_term_button_sends_that_terms_card(string conversationType, string conversationId)
     {
-        var activity = Fixture("message_cardaction_messageBack.json");
-        activity["value"] = new JsonObject { ["alignbot"] = "show_term", ["slug"] = "rlhf" };
-        activity["text"] = "define rlhf";
+        // A click on an Action.Submit with plain data: a message activity with the data as its value and no text, as
+        // Microsoft documents for Teams (learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-actions)
+        // and as Microsoft 365 Agents Playground 0.2.28 sends it (recorded from its page, ids shortened).
+        var activity = JsonNode.Parse("""
+            {"type":"message","id":"dbd098a4","from":{"id":"user-id-0","name":"Alex Wilber","aadObjectId":"00000000-0000-0000-0000-0000000000020"},
+             "timestamp":"2026-11-30T08:38:46.494Z","localTimezone":"UTC","serviceUrl":"","channelId":"msteams",
+             "conversation":{"conversationType":"personal","tenantId":"00000000-0000-0000-0000-0000000000001","id":"conv-1"},
+             "recipient":{"id":"","name":"Test Bot"},"locale":"en-US",
+             "entities":[{"type":"clientInfo","locale":"en-US","country":"US","platform":"Web","timezone":"UTC"}],
+             "channelData":{"source":{"name":"message"},"tenant":{"id":"00000000-0000-0000-0000-0000000000001"}},
+             "replyToId":"1796027926273","value":{"alignbot":"show_term","slug":"rlhf"}}
+            """)!;
+        activity["serviceUrl"] = _host.Framework.ServiceUrl;
+        activity["recipient"]!["id"] = "28:" + TestIssuer.AppId;
+        activity["conversation"]!["conversationType"] = conversationType;
+        activity["conversation"]!["id"] = conversationId;
 
         Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
 

@@ -42,4 +42,15 @@ public sealed class TeamsTextTests
         Assert.Equal(("message", "c", null), (activity.Type, activity.ConversationId, activity.Text));
         Assert.Null(activity.Value);
     }
+
+    [Theory]
+    [InlineData("https://example.org/a_(b)/${c}", "[label \\*1\\*](https://example.org/a_%28b%29/%24%7Bc%7D)")]
+    [InlineData("javascript:alert(1)", "label \\*1\\*")]
+    [InlineData("/relative", "label \\*1\\*")]
+    public void Links_only_to_http_addresses_that_cannot_break_out_of_the_markdown(string url, string expected) =>
+        Assert.Equal(expected, TeamsText.Link("label *1*", url));
+
+    [Fact]
+    public void Plain_text_carries_no_html_and_no_template_expression() =>
+        Assert.Equal("‹b›$\u2060{x}‹/b›", TeamsText.Plain("<b>${x}</b>"));
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end: AlignBot (Development, Teams:AllowAnonymous) and Microsoft 365 Agents Playground on loopback.
 
-Sends "what is sycophancy" through the playground, finds the Sycophancy Adaptive Card among the activities the
-bot sent back (the playground's recording), submits one of its related-term buttons through the playground, and
-finds that term's card. Usage: teams_playground.py PATH/TO/AlignBot.dll   (run from the repository root)
+Starts the playground with tools/agents-playground/start, sends "what is sycophancy" through it, finds the Sycophancy
+Adaptive Card among the activities the bot sent back (the playground's recording), submits one of its related-term
+buttons through the playground, and finds that term's card. Usage: teams_playground.py PATH/TO/AlignBot.dll   (run from the repository root)
 """
 import json, os, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -65,7 +65,7 @@ def main():
                Urls=f"http://127.0.0.1:{bot_port}", Storage__ConnectionString=f"Data Source={work}/alignbot.db")
     host = subprocess.Popen(["dotnet", dll], env=env, stdout=open(os.path.join(work, "host.log"), "w"), stderr=subprocess.STDOUT,
                             start_new_session=True)
-    playground = subprocess.Popen(["../shared/tools/teams-playground", f"http://127.0.0.1:{bot_port}/api/messages", str(pg_port), recording],
+    playground = subprocess.Popen(["tools/agents-playground/start", f"http://127.0.0.1:{bot_port}/api/messages", str(pg_port), recording],
                                   stdout=open(os.path.join(work, "playground.out"), "w"), stderr=subprocess.STDOUT, start_new_session=True)
     try:
         if not wait_http(f"http://127.0.0.1:{bot_port}/healthz", 60) or not wait_http(f"http://127.0.0.1:{pg_port}/", 180):
@@ -80,7 +80,7 @@ def main():
             raise SystemExit("e2e: the Sycophancy card has no related-term buttons")
         button = buttons[0]
         post(f"{base}/submit", {"conversation": {"id": "conv-1"}, "replyToId": card_id, "value": button["data"], "from": {"id": "user-id-0"}})
-        _, related = wait_card(recording, button["data"]["msteams"]["displayText"])
+        _, related = wait_card(recording, button["title"])
         if related is None:
             raise SystemExit(f"e2e: clicking '{button['title']}' did not bring that term's card")
         print(f"e2e: Agents Playground round trip passed (Sycophancy card, then {button['title']})")
