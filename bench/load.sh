@@ -1,30 +1,21 @@
 #!/usr/bin/env bash
 # HTTP load: signed `/align define <term>` slash commands against AlignBot and the Slack Bolt-JS peer
-# (../shared/peers/bolt), measured alternately in one run with wrk -t2 -c32. Needs wrk, node/npm, openssl, python3
-# with PyYAML. Usage: bench/load.sh [seconds per round, default 15] [rounds, default 2]. Run from the repository root.
+# (bench/peers/bolt), measured alternately in one run with wrk -t2 -c32. Needs wrk, node/npm, python3.
+# Usage: bench/load.sh [seconds per round, default 15] [rounds, default 2]. Run from the repository root.
 set -euo pipefail
 seconds="${1:-15}" rounds="${2:-2}"
 secret="load-test-signing-secret-0123456789"
 work="$(mktemp -d)"; trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet build src/AlignBot -c Release -v q > /dev/null
-cp -r ../shared/peers/bolt/. "$work/bolt"; chmod -R u+w "$work/bolt"
-(cd "$work/bolt" && npm ci --no-audit --no-fund --silent > /dev/null)
-python3 - "$work/glossary.json" <<'PY'
-import glob, json, sys, yaml
-terms = []
-for path in sorted(glob.glob("corpus/terms/*.md")):
-    front = yaml.safe_load(open(path, encoding="utf-8").read().split("---")[1])
-    terms.append({"slug": path.split("/")[-1][:-3], "term": front["term"], "aliases": front.get("aliases") or [],
-                  "summary": front["summary"].strip(), "category": front["category"], "related": front.get("related") or []})
-json.dump(terms, open(sys.argv[1], "w"))
-PY
+(cd bench/peers/bolt && npm ci --no-audit --no-fund --silent > /dev/null)
 
 # Signed bodies for a rotation of real terms; a signature stays valid for the 5-minute window.
 python3 - "$work" "$secret" <<'PY'
-import hashlib, hmac, json, sys, time, urllib.parse
+import glob, hashlib, hmac, re, sys, time, urllib.parse
 work, secret = sys.argv[1], sys.argv[2]
-terms = [t["term"] for t in json.load(open(work + "/glossary.json"))][:32]
+names = (re.search(r"^term: *(.+)$", open(path, encoding="utf-8").read(), re.M) for path in sorted(glob.glob("corpus/terms/*.md")))
+terms = [name.group(1).strip().strip('"') for name in names][:32]
 ts = str(int(time.time()))
 lines = []
 for i, term in enumerate(terms):
@@ -47,7 +38,7 @@ PY
 
 ASPNETCORE_ENVIRONMENT=Production Urls=http://127.0.0.1:5081 Slack__SigningSecret="$secret" Logging__LogLevel__Default=Warning \
   Storage__ConnectionString="Data Source=$work/alignbot.db" dotnet src/AlignBot/bin/Release/net10.0/AlignBot.dll > "$work/alignbot.log" 2>&1 &
-(cd "$work/bolt" && SIGNING_SECRET="$secret" PORT=5082 GLOSSARY_JSON="$work/glossary.json" node app.js > "$work/bolt.log" 2>&1) &
+SLACK_SIGNING_SECRET="$secret" PORT=5082 node bench/peers/bolt/app.js > "$work/bolt.log" 2>&1 &
 for port in 5081 5082; do
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.2; done
 done

@@ -4,13 +4,13 @@ namespace AlignBot.Chat.Tests;
 
 /// <summary>
 /// Floors for search quality, so a change to the corpus, analysis or ranking cannot silently degrade it.
-/// Measured when set: dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv as recorded in the test below.
+/// Measured when set: eval/dev.tsv top1=0.984 mrr=1.000; eval/search-cases.tsv as recorded in the test below.
 /// </summary>
 public sealed class SearchQualityTests(RealGlossary real) : IClassFixture<RealGlossary>
 {
     private EvalReport Run(string file)
     {
-        Assert.True(File.Exists(file), $"{file} is missing: the shared folder must sit beside the checkout");
+        Assert.True(File.Exists(file), $"{file} is missing from the checkout");
         return new SearchEvaluator(new Bot(real.Glossary), real.Glossary).Run(EvalCase.Parse(File.ReadLines(file)));
     }
 
@@ -22,6 +22,7 @@ public sealed class SearchQualityTests(RealGlossary real) : IClassFixture<RealGl
     {
         var report = Run(RepoPaths.DevSet);
 
+        Assert.True(report.Outcomes.Count >= 60, "the development set shrank");
         Assert.True(report.Top1 >= 0.95 && report.Mrr >= 0.95, Misses(report));
     }
 

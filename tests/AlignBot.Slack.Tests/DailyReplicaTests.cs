@@ -11,14 +11,12 @@ namespace AlignBot.Slack.Tests;
 /// .ci/run), one fake Slack Web API and one fake clock. A fourth replica claimed today's post and crashed before
 /// posting; one of the three is killed mid-run. Exactly one chat.postMessage reaches the channel.
 /// </summary>
-public sealed class DailyReplicaTests
+public sealed class DailyReplicaTests(MachineRequirements machine) : IClassFixture<MachineRequirements>
 {
     [SkippableFact]
     public async Task Three_replicas_one_killed_and_a_crashed_claim_still_post_exactly_once()
     {
-        var connection = Environment.GetEnvironmentVariable("ALIGNBOT_TEST_POSTGRES");
-        Skip.If(connection is null && Environment.GetEnvironmentVariable("CI") is null, "No PostgreSQL configured (ALIGNBOT_TEST_POSTGRES); .ci/run starts one.");
-        Assert.NotNull(connection);
+        var connection = machine.Postgres();
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 30, TimeSpan.Zero));
         var channel = new ChannelKey(Platform.Slack, "T-" + Guid.NewGuid().ToString("N")[..8], "C-daily");

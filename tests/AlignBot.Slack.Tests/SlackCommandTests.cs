@@ -65,7 +65,7 @@ public sealed class SlackCommandTests : IAsyncLifetime
         var refusals = _host.Logs.Lines.Where(l => l.Contains("Refused Slack request")).ToList();
         Assert.Single(refusals);
         Assert.Contains("MissingHeaders", refusals[0]);
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(SlackHost.SigningSecret) || l.Contains("sycophancy") || l.Contains("gIkuvaNzQIHg97ATvDxqgjtO"));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(SlackHost.SigningSecret) || l.Contains("sycophancy") || l.Contains("Rk2mVq8ZsLx4TbNw7YcJ0eHd"));
     }
 
     [Fact]

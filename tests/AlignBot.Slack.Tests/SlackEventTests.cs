@@ -47,8 +47,8 @@ public sealed class SlackEventTests : IAsyncLifetime
         Assert.Equal("/api/chat.postMessage", post.Path);
         Assert.Equal("Bearer " + SlackHost.BotToken, post.Authorization);
         var body = JsonNode.Parse(post.Body)!;
-        Assert.Equal("C0LAN2Q65", (string?)body["channel"]);
-        Assert.Equal("1515449522.000016", (string?)body["thread_ts"]);
+        Assert.Equal("C05RSRCH01", (string?)body["channel"]);
+        Assert.Equal("1764497120.204417", (string?)body["thread_ts"]);
         Assert.Contains("Reinforcement learning from human feedback", post.Body);
         Assert.DoesNotContain(SlackActions.Share, post.Body);
         Assert.Contains(_host.Logs.Lines, l => l.Contains("already handled (retry 1)"));
@@ -86,7 +86,7 @@ public sealed class SlackEventTests : IAsyncLifetime
         using var client = _host.CreateSlackClient();
         var own = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
         own["event_id"] = "Ev-own";
-        own["event"]!["user"] = "U0LAN0Z89";   // the bot user of the authorization
+        own["event"]!["user"] = "U05BQ7ALGN";   // the bot user of the authorization
 
         var responses = new[]
         {

@@ -20,7 +20,7 @@ public sealed class SlackFaultTests
     {
         var mention = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
         mention["event_id"] = $"EvFAULT{n:D4}";
-        mention["event"]!["ts"] = $"1515449600.{n:D6}";
+        mention["event"]!["ts"] = $"1764497433.{n:D6}";
         return mention.ToJsonString();
     }
 
@@ -119,7 +119,7 @@ public sealed class SlackFaultTests
             await Task.Delay(50);
         await Task.Delay(300);
         Assert.Equal(SlackApiClient.MaxAttempts, host.Slack.Requests.Count);
-        Assert.Single(host.Logs.Lines, l => l.Contains("Slack work item Answer for team T061EG9R6 failed") && l.Contains("failed: network_"));
+        Assert.Single(host.Logs.Lines, l => l.Contains("Slack work item Answer for team T04ALGN7Q2 failed") && l.Contains("failed: network_"));
     }
 
     [Fact]

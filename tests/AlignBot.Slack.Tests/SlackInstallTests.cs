@@ -47,21 +47,21 @@ public sealed class SlackInstallTests : IAsyncLifetime
         var callback = await browser.GetAsync($"/slack/oauth/callback?code=abc123&state={Uri.EscapeDataString(state!)}");
 
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
-        Assert.Contains("Slack Pickleball Team", await callback.Content.ReadAsStringAsync());
+        Assert.Contains("Interpretability Reading Group", await callback.Content.ReadAsStringAsync());
         var exchange = Assert.Single(_host.Slack.Requests);
         Assert.Equal("/api/oauth.v2.access", exchange.Path);
         Assert.StartsWith("Basic ", exchange.Authorization);
         Assert.Contains("code=abc123", exchange.Body);
-        var stored = await _host.Services.GetRequiredService<IInstallationStore>().FindAsync("T9TK3CUKW");
-        Assert.Equal(("xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", "U0KRQLJ9H"), (stored!.BotToken, stored.BotUserId));
+        var stored = await _host.Services.GetRequiredService<IInstallationStore>().FindAsync("T07RDGRP55");
+        Assert.Equal(("xoxb-7301958264-7319024857-Qm4LwZr8TfKc2NvYpXe6HdJa", "U07RDBOT11"), (stored!.BotToken, stored.BotUserId));
 
         var mention = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
-        mention["team_id"] = "T9TK3CUKW";
+        mention["team_id"] = "T07RDGRP55";
         using var slack = _host.CreateSlackClient();
         await slack.PostAsync("/slack/events", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
         var requests = await _host.Slack.WaitForAsync(2);
-        Assert.Equal("Bearer xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy", requests[1].Authorization);
-        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("xoxb-17653672481") || l.Contains(SlackHost.ClientSecret));
+        Assert.Equal("Bearer xoxb-7301958264-7319024857-Qm4LwZr8TfKc2NvYpXe6HdJa", requests[1].Authorization);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("xoxb-7301958264") || l.Contains(SlackHost.ClientSecret));
     }
 
     [Theory]

@@ -66,7 +66,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         var message = JsonNode.Parse(hook.Body)!;
         Assert.Equal("in_channel", (string?)message["response_type"]);
         Assert.True((bool?)message["delete_original"]);
-        Assert.Contains("Shared by <@W111>", hook.Body);
+        Assert.Contains("Shared by <@U03JX2PLN4>", hook.Body);
         Assert.DoesNotContain(SlackActions.Share, hook.Body);
         CardArtifacts.Write("slack", "e2e_shared", hook.Body);
     }
@@ -99,7 +99,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("a", "click_me_123")]
+    [InlineData("approve_request", "request-4471")]
     [InlineData("alignbot.unknown", "x")]
     public async Task Unknown_action_id_is_400_and_nothing_is_posted(string actionId, string value)
     {

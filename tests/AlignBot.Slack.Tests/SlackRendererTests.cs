@@ -6,7 +6,7 @@ namespace AlignBot.Slack.Tests;
 
 /// <summary>
 /// Every kind of card the bot can produce, from real replies, within Slack's limits. Each card is also written to
-/// artifacts/cards/slack for .ci/run to check with Slack's own types (../shared/tools/check-blockkit).
+/// artifacts/cards/slack for .ci/run to check with Slack's own types (tools/cardcheck/check-blockkit).
 /// </summary>
 public sealed class SlackRendererTests
 {

@@ -11,7 +11,7 @@ public sealed class SlackTextTests
         Assert.Equal(expected, SlackText.Escape(text));
 
     [Theory]
-    [InlineData("<@U0LAN0Z89> define   RLHF please", "define RLHF please")]
+    [InlineData("<@U05BQ7ALGN> define   RLHF please", "define RLHF please")]
     [InlineData("<!channel> what is <#C123|general> sycophancy", "what is #general sycophancy")]
     [InlineData("see <https://example.org|this page> &amp; &lt;that&gt;", "see this page & <that>")]
     [InlineData("<https://example.org>", "https://example.org")]

@@ -4,24 +4,15 @@ namespace AlignBot.Storage.Tests;
 /// The store contract on a real PostgreSQL server, from $ALIGNBOT_TEST_POSTGRES (a connection string; .ci/run starts
 /// a server and sets it). Without it the tests are skipped with that message, except in CI, where they fail.
 /// </summary>
-public sealed class PostgresStoreContractTests : StoreContract
+public sealed class PostgresStoreContractTests(MachineRequirements machine) : StoreContract, IClassFixture<MachineRequirements>
 {
-    private static readonly Lazy<PostgresStore?> Shared = new(() =>
-        Environment.GetEnvironmentVariable("ALIGNBOT_TEST_POSTGRES") is { Length: > 0 } connection ? new PostgresStore(connection, Tokens) : null);
+    private static PostgresStore? _shared;   // one store, and so one connection pool, for the class's tests (run one at a time)
 
-    protected override SqlStore Store
-    {
-        get
-        {
-            Skip.If(Shared.Value is null && Environment.GetEnvironmentVariable("CI") is null,
-                "No PostgreSQL configured: set ALIGNBOT_TEST_POSTGRES to a connection string (.ci/run starts a server and does).");
-            return Shared.Value ?? throw new InvalidOperationException("CI must provide ALIGNBOT_TEST_POSTGRES.");
-        }
-    }
+    protected override SqlStore Store => _shared ??= new PostgresStore(machine.Postgres(), Tokens);
 
     protected override async Task<string?> StoredTokenAsync(string teamId)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(Environment.GetEnvironmentVariable("ALIGNBOT_TEST_POSTGRES"));
+        await using var connection = new Npgsql.NpgsqlConnection(machine.Postgres());
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT bot_token FROM installations WHERE team_id = @team", connection);
         command.Parameters.AddWithValue("team", teamId);

@@ -9,7 +9,7 @@ namespace AlignBot.Storage.Tests;
 /// A store that stops answering mid-run fails with <see cref="StoreUnavailableException"/> (what the host degrades
 /// on), never with a driver exception, names no connection detail, and works again once the database is back.
 /// </summary>
-public sealed class StoreOutageTests
+public sealed class StoreOutageTests(MachineRequirements machine) : IClassFixture<MachineRequirements>
 {
     private static readonly ChannelKey Channel = new(Platform.Slack, "T1", "C1");
 
@@ -43,9 +43,7 @@ public sealed class StoreOutageTests
     [SkippableFact]
     public async Task Postgres_cut_off_mid_run_gives_store_unavailable_and_recovers_when_it_is_back()
     {
-        var connection = Environment.GetEnvironmentVariable("ALIGNBOT_TEST_POSTGRES");
-        Skip.If(connection is null && Environment.GetEnvironmentVariable("CI") is null, "No PostgreSQL configured (ALIGNBOT_TEST_POSTGRES); .ci/run starts one.");
-        Assert.NotNull(connection);
+        var connection = machine.Postgres();
         var real = new NpgsqlConnectionStringBuilder(connection);
         await using var proxy = new CuttableProxy(real.Host!, real.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(connection) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 2, CommandTimeout = 2 };

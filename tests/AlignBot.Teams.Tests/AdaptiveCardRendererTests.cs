@@ -8,7 +8,7 @@ namespace AlignBot.Teams.Tests;
 
 /// <summary>
 /// Every kind of card the bot can produce, from real replies. Each is also written to artifacts/cards/teams, where
-/// .ci/run checks them with Microsoft's adaptivecards library (../shared/tools/check-adaptivecard).
+/// .ci/run checks them with Microsoft's adaptivecards library (tools/cardcheck/check-adaptivecard).
 /// </summary>
 public sealed class AdaptiveCardRendererTests
 {

@@ -47,9 +47,9 @@ public sealed class TeamsFaultTests
         await using var host = await TeamsHost.StartAsync(OutageStore.Install);
         host.Services.GetRequiredService<OutageStore>().Down = true;
         var question = host.Activity("message_channel_mention.json");
-        question["text"] = "<at>ridotest</at> what is sycophancy";
+        question["text"] = "<at>AlignBot</at> what is sycophancy";
         var daily = host.Activity("message_channel_mention.json");
-        daily["text"] = "<at>ridotest</at> daily on";
+        daily["text"] = "<at>AlignBot</at> daily on";
         var added = host.Activity("conversationUpdate_membersAdded_personal.json");
         added["membersAdded"] = new JsonArray(new JsonObject { ["id"] = "28:" + TestIssuer.AppId });
 

@@ -26,7 +26,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     public async Task Channel_mention_what_is_sycophancy_gets_exactly_one_card_reply_with_related_buttons()
     {
         var activity = Fixture("message_channel_mention.json");
-        activity["text"] = "<at>ridotest</at> what is sycophancy";
+        activity["text"] = "<at>AlignBot</at> what is sycophancy";
 
         var response = await Send(activity);
 
@@ -34,7 +34,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         var sent = await _host.Framework.WaitForAsync(1);
         await Task.Delay(300);
         var reply = Assert.Single(_host.Framework.Sent);
-        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("19:6848757105754c8981c67612732d9aa7@thread.tacv2;messageid=1759881511856")}/activities/1759944781430", reply.Path);
+        Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("19:4b8e2d7a1c6f4a9e8d3b5c0f7a2e6d19@thread.tacv2;messageid=1764495020117")}/activities/1764495311842", reply.Path);
         Assert.Equal("Bearer " + FakeBotFramework.OutboundToken, reply.Authorization);
         var body = JsonNode.Parse(reply.Body)!;
         Assert.Equal("message", (string?)body["type"]);
@@ -188,19 +188,19 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         on["text"] = "daily on 10:00 Europe/Berlin every day";
         await Send(on);
         var confirmation = (await _host.Framework.WaitForAsync(1))[0];
-        Assert.Contains("set by Megan Bowen", (string?)CardOf(confirmation)["body"]![0]!["text"]);
+        Assert.Contains("set by Amara Lindqvist", (string?)CardOf(confirmation)["body"]![0]!["text"]);
         Assert.Contains("10:00 Europe/Berlin, every day", (string?)CardOf(confirmation)["body"]![0]!["text"]);
 
         var now = Fixture("alignbot_message_personal.json");
         now["text"] = "daily now";
-        now["id"] = "1763975999001";
+        now["id"] = "1764492072001";
         await Send(now);
 
         var sent = await _host.Framework.WaitForAsync(3);
-        var conversation = Uri.EscapeDataString("a:1pL6w3Qk9bTqJc4XvVd2nHyR8sFz0mE7uGoK5iA1");
+        var conversation = Uri.EscapeDataString("a:1Hk7QwZp3Rt9Lm2Vx8Nc5Bd4Fg6Js0Ya_eUoPiTrEwQ");
         var proactive = Assert.Single(sent, r => r.Path == $"/teams/v3/conversations/{conversation}/activities");
         Assert.Equal("Term of the day", (string?)CardOf(proactive)["body"]![0]!["text"]);
-        Assert.Contains(sent, r => r.Path.EndsWith("/activities/1763975999001") && CardOf(r).ToJsonString().Contains("Posted today"));
+        Assert.Contains(sent, r => r.Path.EndsWith("/activities/1764492072001") && CardOf(r).ToJsonString().Contains("Posted today"));
         CardArtifacts.Write("teams", "e2e_term_of_the_day", proactive.Body);
     }
 

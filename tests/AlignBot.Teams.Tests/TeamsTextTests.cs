@@ -11,7 +11,7 @@ public sealed class TeamsTextTests
     {
         var activity = Parse(Fixtures.Text("teams/message_channel_mention.json"));
 
-        Assert.Equal("reply to thread", TeamsText.WithoutBotMention(activity));
+        Assert.Equal("what is reward hacking", TeamsText.WithoutBotMention(activity));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace AlignBot.Teams.Tests;
 public sealed class TestIssuer
 {
     public const string Issuer = "https://api.botframework.com";
-    public const string AppId = "2bd3f4c6-7e8a-4b9c-8d0e-1f2a3b4c5d6e";
+    public const string AppId = "6f1c2a9e-3b4d-4e8f-9a7b-2c5d8e1f0a36";
 
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key-1" };
     private readonly RsaSecurityKey _rogue = new(RSA.Create(2048)) { KeyId = "rogue-key" };

@@ -2,7 +2,7 @@ namespace AlignBot.Testing;
 
 /// <summary>
 /// Every card a test renders is also written to <c>artifacts/cards/{slack,teams}/</c> (or $ALIGNBOT_CARDS_DIR), where
-/// .ci/run checks them with ../shared/tools/check-blockkit and check-adaptivecard.
+/// .ci/run checks them with tools/cardcheck/check-blockkit and check-adaptivecard.
 /// </summary>
 public static class CardArtifacts
 {

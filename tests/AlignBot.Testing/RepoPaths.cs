@@ -1,6 +1,6 @@
 namespace AlignBot.Testing;
 
-/// <summary>Paths in this checkout and in the shared folder beside it (CI clones main with ../shared next to it).</summary>
+/// <summary>Paths in this checkout, found from a test's bin folder by walking up to AlignBot.sln.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,9 +9,9 @@ public static class RepoPaths
 
     public static string SearchCases => Path.Combine(Root, "eval", "search-cases.tsv");
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string DevSet => Path.Combine(Root, "eval", "dev.tsv");
 
-    public static string DevSet => Path.Combine(Shared, "eval", "dev.tsv");
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     private static string FindRoot()
     {

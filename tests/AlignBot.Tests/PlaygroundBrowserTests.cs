@@ -9,22 +9,21 @@ namespace AlignBot.Tests;
 /// Skipped with a message on a machine without /usr/bin/chromium, except in CI, where a missing browser fails.
 /// Screenshots land in artifacts/screenshots (the ones in docs/ were taken from here).
 /// </summary>
-public sealed class PlaygroundBrowserTests : IAsyncLifetime
+public sealed class PlaygroundBrowserTests(MachineRequirements machine) : IAsyncLifetime, IClassFixture<MachineRequirements>
 {
-    private const string Chromium = "/usr/bin/chromium";
     private HostProcess? _host;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
+        if (!File.Exists(MachineRequirements.ChromiumPath))
             return;
         _host = await HostProcess.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = MachineRequirements.ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
@@ -41,9 +40,8 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
 
     private async Task<IPage> Open(string path, int width = 1100)
     {
-        Skip.If(_browser is null && Environment.GetEnvironmentVariable("CI") is null, $"No {Chromium} on this machine (apt-get install chromium); CI always has it.");
-        Assert.True(_browser is not null, $"CI must provide {Chromium}");
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        machine.Chromium();
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
         await page.GotoAsync(_host!.BaseUrl + path);
         return page;
     }
