@@ -38,6 +38,21 @@ public sealed partial class WebPagesEndpointTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Slack_install_pages_are_styled_under_the_same_policy()
+    {
+        await using var host = _hosts.Create("Development", ("Slack:SigningSecret", "0123456789abcdef0123"), ("Slack:ClientId", "1.2"), ("Slack:ClientSecret", "install-secret"));
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync("/slack/oauth/callback?code=c&state=forged");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("frame-ancestors 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/app.css\">", html);
+        Assert.DoesNotMatch(InlineScriptOrStyle(), html);
+    }
+
     [GeneratedRegex(@"<script(?![^>]*\bsrc=)|<style|\sstyle=|\son[a-z]+=", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScriptOrStyle();
 
