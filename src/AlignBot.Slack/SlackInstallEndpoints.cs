@@ -84,7 +84,8 @@ internal static class SlackInstallEndpoints
         o.RedirectUri.Length > 0 ? o.RedirectUri : $"{http.Request.Scheme}://{http.Request.Host}/slack/oauth/callback";
 
     private static IResult Page(int status, string title, string text) => Results.Content(
-        $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title><link rel=\"stylesheet\" href=\"/assets/app.css\">"
+        $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
+        + "<link rel=\"stylesheet\" href=\"/assets/app.css\">"
         + $"<body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",
         "text/html; charset=utf-8", statusCode: status);
 }

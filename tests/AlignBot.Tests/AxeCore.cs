@@ -11,7 +11,9 @@ public static class AxeCore
     public const string Version = "4.14.1";
 
     private static readonly string Folder = Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache ? cache : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } cache
+            ? cache
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
         "alignbot", "axe-core-" + Version);
 
     private static readonly Lazy<Task<string?>> Installed = new(InstallAsync);
@@ -33,7 +35,8 @@ public static class AxeCore
             return $"no npm on PATH to install axe-core {Version} (apt-get install npm)";
         var staging = Folder + ".part-" + Environment.ProcessId;
         Directory.CreateDirectory(staging);
-        using var process = Process.Start(new ProcessStartInfo(npm, ["install", "--prefix", staging, "--no-audit", "--no-fund", "--no-save", "--loglevel=error", $"axe-core@{Version}"])
+        string[] install = ["install", "--prefix", staging, "--no-audit", "--no-fund", "--no-save", "--loglevel=error", $"axe-core@{Version}"];
+        using var process = Process.Start(new ProcessStartInfo(npm, install)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -4,8 +4,8 @@ using AlignBot.Glossary;
 namespace AlignBot.Playground;
 
 /// <summary>
-/// <c>/terms</c>: every term by category and A–Z within it, with jump links and a filter box; <c>/terms/{slug}</c>: one term with its related
-/// terms and sources. Rendered on the server, every corpus string HTML-encoded; the cards' "Read more" links here.
+/// <c>/terms</c>: every term by category and A–Z within it, with jump links and a filter box; <c>/terms/{slug}</c>: one
+/// term with its related terms and sources. Rendered on the server, every corpus string HTML-encoded; the cards' "Read more" links here.
 /// </summary>
 public static class GlossaryPages
 {
@@ -39,13 +39,15 @@ public static class GlossaryPages
         html.Append("</ul></nav>");
         foreach (var group in categories)
         {
-            html.Append($"<section class=\"category\" aria-labelledby=\"{HtmlPage.Encode(group.Key)}\"><h2 id=\"{HtmlPage.Encode(group.Key)}\">{HtmlPage.Encode(Categories.Label(group.Key))}</h2><ul class=\"terms\">");
+            var id = HtmlPage.Encode(group.Key);
+            html.Append($"<section class=\"category\" aria-labelledby=\"{id}\">")
+                .Append($"<h2 id=\"{id}\">{HtmlPage.Encode(Categories.Label(group.Key))}</h2><ul class=\"terms\">");
             foreach (var term in group.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
                 html.Append(Item(term));
             html.Append("</ul></section>");
         }
-        return HtmlPage.Frame("AI-alignment glossary · AlignBot", $"{glossary.Count} AI-alignment terms by category, each with a short definition, an example and sources.",
-            html.ToString(), WebPageSection.GlossaryIndex, "terms.js", playground);
+        var description = $"{glossary.Count} AI-alignment terms by category, each with a short definition, an example and sources.";
+        return HtmlPage.Frame("AI-alignment glossary · AlignBot", description, html.ToString(), WebPageSection.GlossaryIndex, "terms.js", playground);
     }
 
     private static string Item(Term term)
@@ -81,8 +83,8 @@ public static class GlossaryPages
             html.Append($"<li>{link}</li>");
         }
         html.Append("</ul><p><a href=\"/terms\">← All terms</a></p></article>");
-        return HtmlPage.Frame($"{term.Name} · AlignBot glossary", $"{term.Name}: {Shorten(term.Summary, 150)}", html.ToString(), WebPageSection.GlossaryTerm,
-            playground: playground);
+        return HtmlPage.Frame($"{term.Name} · AlignBot glossary", $"{term.Name}: {Shorten(term.Summary, 150)}", html.ToString(),
+            WebPageSection.GlossaryTerm, playground: playground);
     }
 
     private static string NotFoundPage(string slug, TermGlossary glossary, bool playground)
@@ -97,8 +99,8 @@ public static class GlossaryPages
             html.Append("</ul>");
         }
         html.Append("<p><a href=\"/terms\">See all terms</a></p>");
-        return HtmlPage.Frame("Not found · AlignBot glossary", "The glossary has no term at this address; similar terms are listed.", html.ToString(),
-            WebPageSection.GlossaryTerm, playground: playground);
+        return HtmlPage.Frame("Not found · AlignBot glossary", "The glossary has no term at this address; similar terms are listed.",
+            html.ToString(), WebPageSection.GlossaryTerm, playground: playground);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..text.LastIndexOf(' ', max)] + "…";

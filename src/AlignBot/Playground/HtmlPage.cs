@@ -10,7 +10,8 @@ internal static class HtmlPage
 {
     public static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
-    public static string Frame(string title, string description, string main, WebPageSection section, string? script = null, bool playground = true) => $$"""
+    public static string Frame(string title, string description, string main, WebPageSection section, string? script = null,
+        bool playground = true) => $$"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -27,7 +28,7 @@ internal static class HtmlPage
           <a class="skip" href="#main">Skip to content</a>
           <header class="top">
             <a class="brand" href="{{(playground ? "/" : "/terms")}}">AlignBot</a>
-            <nav aria-label="Main">{{(playground ? $"<a href=\"/\"{Current(section, WebPageSection.Playground)}>Playground</a>" : "")}}<a href="/terms"{{Current(section, WebPageSection.GlossaryIndex)}}>Glossary</a></nav>
+            <nav aria-label="Main">{{Navigation(section, playground)}}</nav>
           </header>
           <main id="main">
         {{main}}
@@ -35,6 +36,10 @@ internal static class HtmlPage
         </body>
         </html>
         """;
+
+    private static string Navigation(WebPageSection section, bool playground) =>
+        (playground ? $"<a href=\"/\"{Current(section, WebPageSection.Playground)}>Playground</a>" : "")
+        + $"<a href=\"/terms\"{Current(section, WebPageSection.GlossaryIndex)}>Glossary</a>";
 
     /// <summary><c>aria-current="page"</c> on the entry of this very page; <c>"true"</c> on the glossary from a term's page.</summary>
     private static string Current(WebPageSection section, WebPageSection entry) => (section, entry) switch

@@ -5,7 +5,8 @@ internal static class NotFoundPage
 {
     public static Task WriteAsync(HttpContext http, bool playground)
     {
-        if (http.Response.StatusCode != StatusCodes.Status404NotFound || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)))
+        var method = http.Request.Method;
+        if (http.Response.StatusCode != StatusCodes.Status404NotFound || !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method)))
             return Task.CompletedTask;
         var main = $"<h1>Page not found</h1><p>There is no page at <code>{HtmlPage.Encode(http.Request.Path.Value ?? "/")}</code>.</p><ul>"
             + (playground ? "<li><a href=\"/\">Ask AlignBot in the playground</a></li>" : "")
