@@ -85,6 +85,7 @@ internal static class SlackInstallEndpoints
 
     private static IResult Page(int status, string title, string text) => Results.Content(
         $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
-        + $"<body style=\"font-family:system-ui;max-width:40rem;margin:4rem auto\"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></body></html>",
+        + "<link rel=\"stylesheet\" href=\"/assets/app.css\">"
+        + $"<body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",
         "text/html; charset=utf-8", statusCode: status);
 }

@@ -15,6 +15,7 @@ builder.AddStorage();      // installs, seen events, conversation references, da
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.AddTeams();        // inert unless Teams:AppId is set
 builder.AddPlayground();   // the local page at /: on in Development unless Playground:Enabled says otherwise
+builder.AddWebPages();     // compression, no Server header
 builder.AddTelemetry();    // OpenTelemetry metrics: /metrics when Metrics:Prometheus (on in Development), OTLP when an endpoint is set
 builder.Services.AddProblemDetails();
 
@@ -31,6 +32,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         _ => StatusCodes.Status500InternalServerError,
     },
 });
+app.UseWebPages();         // security headers, compressed pages and assets with ETags, the 404 page
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3
     return StorageHosting.StoreUnavailableExitCode;

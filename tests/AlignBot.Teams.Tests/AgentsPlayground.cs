@@ -37,11 +37,6 @@ public sealed class AgentsPlayground : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether <c>node</c> is on the PATH (the launcher needs it, and npm beside it).</summary>
-    public static bool NodeInstalled =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, "node")));
-
     public static async Task<AgentsPlayground> StartAsync(string botEndpoint)
     {
         var port = FreePort();

@@ -10,9 +10,9 @@ namespace AlignBot.Teams.Tests;
 /// in process on loopback (Development, anonymous), the Playground through tools/agents-playground/start. Skipped
 /// with a message where Node or Chromium is missing, except in CI, where that fails.
 /// </summary>
-public sealed class AgentsPlaygroundBrowserTests : IAsyncLifetime
+public sealed class AgentsPlaygroundBrowserTests(MachineRequirements machine) : IAsyncLifetime, IClassFixture<MachineRequirements>
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = MachineRequirements.ChromiumPath;
     private static readonly float Patience = (float)TimeSpan.FromSeconds(60).TotalMilliseconds;
 
     private TeamsHost? _host;
@@ -20,13 +20,9 @@ public sealed class AgentsPlaygroundBrowserTests : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private static string? Missing => !File.Exists(Chromium) ? $"No {Chromium} on this machine (apt-get install chromium)"
-        : !AgentsPlayground.NodeInstalled ? "No node on the PATH (the Agents Playground is a Node.js program)"
-        : null;
-
     public async Task InitializeAsync()
     {
-        if (Missing is not null)
+        if (!File.Exists(Chromium) || !MachineRequirements.HasNode)
             return;
         _host = await TeamsHost.StartAsync("Development", anonymous: true);
         _playground = await AgentsPlayground.StartAsync(_host.StartOnLoopback() + "/api/messages");
@@ -53,11 +49,11 @@ public sealed class AgentsPlaygroundBrowserTests : IAsyncLifetime
     [SkippableFact]
     public async Task Ask_what_is_sycophancy_then_click_a_related_term_in_the_playground_page()
     {
-        Skip.If(Missing is not null && Environment.GetEnvironmentVariable("CI") is null, $"{Missing}; CI always has Node and Chromium.");
-        Assert.True(_browser is not null, $"CI must provide Node and {Chromium}: {Missing}");
+        machine.Chromium();
+        machine.Node();   // the Agents Playground is a Node.js program
         var glossary = TermGlossary.FromDirectory(RepoPaths.Corpus);
         var related = glossary.Find(glossary.Find("sycophancy")!.Related[0])!.Name;   // the card's first related-term button
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(Patience);
         var pageErrors = new List<string>();
         page.PageError += (_, error) => pageErrors.Add(error);

@@ -6,7 +6,8 @@ using Xunit.Sdk;
 namespace AlignBot.Testing;
 
 /// <summary>
-/// What some tests need from the machine: a PostgreSQL server ($ALIGNBOT_TEST_POSTGRES) or Debian's Chromium. Without
+/// What some tests need from the machine: a PostgreSQL server ($ALIGNBOT_TEST_POSTGRES), Debian's Chromium, Node.js and
+/// npm, or something a test installs with them. Without
 /// it such a test is skipped with a reason saying how to provide it, except in CI (the CI variable set), where .ci/run
 /// provides both and a missing one fails the test. <c>dotnet test</c> prints skip reasons only at normal verbosity, so
 /// each reason is also sent once as an xUnit diagnostic message, which it always prints (tests/xunit.runner.json).
@@ -30,6 +31,27 @@ public sealed class MachineRequirements(IMessageSink diagnostics)
         if (!File.Exists(ChromiumPath))
             throw Missing("Chromium", $"no {ChromiumPath} on this machine (apt-get install chromium; .ci/run installs it)");
     }
+
+    /// <summary>Skips the test unless <c>node</c> and <c>npm</c> are on the PATH.</summary>
+    public void Node()
+    {
+        if (!HasNode)
+            throw Missing("Node.js and npm", "no node or npm on the PATH (apt-get install nodejs npm; .ci/run installs them)");
+    }
+
+    /// <summary>Skips the test when <paramref name="missingReason"/> says why <paramref name="what"/> cannot be had.</summary>
+    public void Provided(string what, string? missingReason)
+    {
+        if (missingReason is not null)
+            throw Missing(what, missingReason);
+    }
+
+    /// <summary>Whether <c>node</c> and <c>npm</c> are on the PATH.</summary>
+    public static bool HasNode => OnPath("node") is not null && OnPath("npm") is not null;
+
+    private static string? OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
     private Exception Missing(string what, string howToProvide)
     {

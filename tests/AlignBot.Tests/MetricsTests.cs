@@ -46,7 +46,8 @@ public sealed partial class MetricsTests : IDisposable
     [Fact]
     public async Task Metrics_endpoint_counts_requests_by_platform_and_outcome_replies_misses_and_search_latency()
     {
-        await using var host = Host("Testing", ("Metrics:Prometheus", "true"), ("Playground:Enabled", "true"));
+        // TestServer gives no client address, which the playground counts as remote.
+        await using var host = Host("Testing", ("Metrics:Prometheus", "true"), ("Playground:Enabled", "true"), ("Playground:AllowRemote", "true"));
         using var playground = host.CreateClient();
         using var slack = host.CreateDefaultClient(new SlackSigningHandler(SigningSecret));
         using var unsigned = host.CreateClient();

@@ -2,28 +2,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Tests;
 
-public sealed class PlaygroundEndpointTests : IDisposable
+public sealed partial class PlaygroundEndpointTests : IDisposable
 {
-    private readonly List<TempDatabase> _databases = [];
+    private readonly PageHosts _hosts = new();
 
-    public void Dispose() => _databases.ForEach(d => d.Dispose());
+    public void Dispose() => _hosts.Dispose();
 
-    private WebApplicationFactory<Program> Host(string environment, params (string Key, string Value)[] settings)
-    {
-        var database = new TempDatabase();
-        _databases.Add(database);
-        return new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment(environment).UseSetting("Corpus:Path", RepoPaths.Corpus).UseSetting("Storage:ConnectionString", database.ConnectionString);
-            foreach (var (key, value) in settings)
-                b.UseSetting(key, value);
-        });
-    }
+    private WebApplicationFactory<Program> Host(string environment, params (string Key, string Value)[] settings) => _hosts.Create(environment, settings);
 
     [Fact]
     public async Task Message_returns_the_reply_with_block_kit_and_adaptive_card()
@@ -53,7 +44,7 @@ public sealed class PlaygroundEndpointTests : IDisposable
 
     [Theory]
     [InlineData("{}")]
-    [InlineData("{\"text\":\"   \"}")]
+    [InlineData("{\"actionValue\":\"rlhf\"}")]
     [InlineData("not json")]
     public async Task Empty_or_malformed_message_is_400(string body)
     {
@@ -63,6 +54,20 @@ public sealed class PlaygroundEndpointTests : IDisposable
         var response = await client.PostAsync("/playground/messages", new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Empty_message_shows_help(string text)
+    {
+        await using var host = Host("Development");
+        using var client = host.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/playground/messages", new { text });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("help", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["reply"]!["kind"]);
     }
 
     [Theory]
@@ -119,6 +124,31 @@ public sealed class PlaygroundEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Rate_limited_message_says_when_to_retry()
+    {
+        await using var host = Host("Development", ("Playground:PermitsPerMinute", "1"));
+        using var client = host.CreateClient();
+
+        await client.PostAsJsonAsync("/playground/messages", new { text = "rlhf" });
+        var refused = await client.PostAsJsonAsync("/playground/messages", new { text = "rlhf" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task Permits_per_minute_under_one_stops_the_start_up(string permits)
+    {
+        await using var host = Host("Development", ("Playground:PermitsPerMinute", permits));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
+
+        Assert.Contains("Playground:PermitsPerMinute", error.Message);
+    }
+
+    [Fact]
     public async Task Page_and_assets_are_served_by_the_host_with_no_external_urls()
     {
         await using var host = Host("Development");
@@ -154,7 +184,53 @@ public sealed class PlaygroundEndpointTests : IDisposable
         var html = await client.GetStringAsync("/terms");
 
         Assert.Contains("<label class=\"filter\" for=\"filter\">", html);
-        Assert.Contains(">Failure modes</h3>", html);
-        Assert.Equal(2 * Glossary.Corpus.CorpusLoader.Load(RepoPaths.Corpus).Terms.Count, html.Split("<li data-keywords=").Length - 1);
+        Assert.Contains("<h2 id=\"failure-modes\">Failure modes</h2>", html);
+        Assert.Contains("<a href=\"#failure-modes\">Failure modes</a>", html);
+        var slugs = TermLinks().Matches(html).Select(m => m.Groups["slug"].Value).ToList();
+        Assert.Equal(Glossary.Corpus.CorpusLoader.Load(RepoPaths.Corpus).Terms.Select(t => t.Slug).Order(), slugs.Order());
+    }
+
+    [GeneratedRegex("<li data-keywords=\"[^\"]*\"><a href=\"/terms/(?<slug>[^\"]+)\"")]
+    private static partial Regex TermLinks();
+
+    [Theory]
+    [InlineData("/terms/RLHF")]
+    [InlineData("/terms/Rlhf")]
+    public async Task Term_page_slugs_ignore_case_by_redirecting_to_the_canonical_one(string path)
+    {
+        await using var host = Host("Development");
+        using var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/terms/rlhf", response.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", "http://localhost/", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", "http://127.0.0.1:5000/", HttpStatusCode.OK)]
+    [InlineData("::1", "http://[::1]:5000/", HttpStatusCode.OK)]
+    [InlineData("::ffff:127.0.0.1", "http://localhost:5000/", HttpStatusCode.OK)]
+    [InlineData(null, "http://localhost/", HttpStatusCode.Forbidden)]
+    [InlineData("10.1.2.3", "http://localhost/", HttpStatusCode.Forbidden)]
+    [InlineData("127.0.0.1", "http://rebound.example/", HttpStatusCode.Forbidden)]
+    [InlineData("127.0.0.1", "http://localhost.rebound.example/", HttpStatusCode.Forbidden)]
+    public async Task Playground_answers_a_loopback_address_at_a_loopback_name_only(string? address, string baseUrl, HttpStatusCode expected)
+    {
+        await using var host = _hosts.Create("Development", address is null ? null : IPAddress.Parse(address));
+        using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseUrl) });
+
+        Assert.Equal(expected, (await client.PostAsJsonAsync("/playground/messages", new { text = "rlhf" })).StatusCode);
+        Assert.Equal(expected, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Allow_remote_answers_any_address_and_name()
+    {
+        await using var host = _hosts.Create("Development", null, ("Playground:AllowRemote", "true"));
+        using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://alignbot.example/") });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/playground/messages", new { text = "rlhf" })).StatusCode);
     }
 }

@@ -4,40 +4,50 @@ using AlignBot.Glossary;
 namespace AlignBot.Playground;
 
 /// <summary>
-/// <c>/terms</c>: every term by category and A–Z, with a filter box; <c>/terms/{slug}</c>: one term with its related
-/// terms and sources. Rendered on the server, every corpus string HTML-encoded; the cards' "Read more" links here.
+/// <c>/terms</c>: every term by category and A–Z within it, with jump links and a filter box; <c>/terms/{slug}</c>: one
+/// term with its related terms and sources. Rendered on the server, every corpus string HTML-encoded; the cards' "Read more" links here.
 /// </summary>
 public static class GlossaryPages
 {
     public static WebApplication MapGlossaryPages(this WebApplication app)
     {
         var playground = app.IsEnabled();
-        app.MapGet("/terms", (TermGlossary glossary) => Results.Content(Index(glossary, playground), "text/html; charset=utf-8"));
-        app.MapGet("/terms/{slug}", (string slug, TermGlossary glossary) => glossary.Find(slug) is { } term
-            ? Results.Content(TermPage(term, glossary, playground), "text/html; charset=utf-8")
-            : Results.Content(NotFoundPage(slug, glossary, playground), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/terms", getOrHead, (TermGlossary glossary) => new HtmlResult(Index(glossary, playground)));
+        app.MapMethods("/terms/{slug}", getOrHead, IResult (string slug, TermGlossary glossary) => glossary.Find(slug) switch
+        {
+            { } term => new HtmlResult(TermPage(term, glossary, playground)),
+            // Slugs are lower case; /terms/RLHF is the same page under its one address.
+            null when glossary.Terms.FirstOrDefault(t => t.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase)) is { } term =>
+                Results.Redirect("/terms/" + Uri.EscapeDataString(term.Slug), permanent: true),
+            null => new HtmlResult(NotFoundPage(slug, glossary, playground), StatusCodes.Status404NotFound),
+        });
         return app;
     }
 
+    /// <summary>Every term once, by category (with jump links to each) and A–Z within it; terms.js filters them.</summary>
     private static string Index(TermGlossary glossary, bool playground)
     {
+        var categories = glossary.Terms.GroupBy(t => t.Category).OrderBy(g => Categories.All.ToList().IndexOf(g.Key)).ToList();
         var html = new StringBuilder();
         html.Append($"<h1>AI-alignment glossary</h1><p class=\"lead\">{glossary.Count} terms, each with a short definition, an example and sources.</p>");
         html.Append("<label class=\"filter\" for=\"filter\">Filter terms</label><input id=\"filter\" type=\"search\" placeholder=\"e.g. reward, RLHF, oversight\" autocomplete=\"off\">");
-        html.Append("<p id=\"filter-status\" class=\"muted\" aria-live=\"polite\"></p>");
-        html.Append("<section aria-labelledby=\"by-category\"><h2 id=\"by-category\">By category</h2>");
-        foreach (var group in glossary.Terms.GroupBy(t => t.Category).OrderBy(g => Categories.All.ToList().IndexOf(g.Key)))
+        html.Append("<p id=\"filter-status\" class=\"muted\" role=\"status\"></p>");
+        html.Append("<nav class=\"jump\" aria-label=\"Categories\"><ul>");
+        foreach (var group in categories)
+            html.Append($"<li><a href=\"#{HtmlPage.Encode(group.Key)}\">{HtmlPage.Encode(Categories.Label(group.Key))}</a></li>");
+        html.Append("</ul></nav>");
+        foreach (var group in categories)
         {
-            html.Append($"<h3>{HtmlPage.Encode(Categories.Label(group.Key))}</h3><ul class=\"terms\">");
+            var id = HtmlPage.Encode(group.Key);
+            html.Append($"<section class=\"category\" aria-labelledby=\"{id}\">")
+                .Append($"<h2 id=\"{id}\">{HtmlPage.Encode(Categories.Label(group.Key))}</h2><ul class=\"terms\">");
             foreach (var term in group.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
                 html.Append(Item(term));
-            html.Append("</ul>");
+            html.Append("</ul></section>");
         }
-        html.Append("</section><section aria-labelledby=\"a-z\"><h2 id=\"a-z\">A–Z</h2><ul class=\"terms\">");
-        foreach (var term in glossary.Terms.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase))
-            html.Append(Item(term));
-        html.Append("</ul></section>");
-        return HtmlPage.Frame("AI-alignment glossary · AlignBot", html.ToString(), "terms.js", playground);
+        var description = $"{glossary.Count} AI-alignment terms by category, each with a short definition, an example and sources.";
+        return HtmlPage.Frame("AI-alignment glossary · AlignBot", description, html.ToString(), WebPageSection.GlossaryIndex, "terms.js", playground);
     }
 
     private static string Item(Term term)
@@ -73,7 +83,8 @@ public static class GlossaryPages
             html.Append($"<li>{link}</li>");
         }
         html.Append("</ul><p><a href=\"/terms\">← All terms</a></p></article>");
-        return HtmlPage.Frame($"{term.Name} · AlignBot glossary", html.ToString(), playground: playground);
+        return HtmlPage.Frame($"{term.Name} · AlignBot glossary", $"{term.Name}: {Shorten(term.Summary, 150)}", html.ToString(),
+            WebPageSection.GlossaryTerm, playground: playground);
     }
 
     private static string NotFoundPage(string slug, TermGlossary glossary, bool playground)
@@ -88,7 +99,8 @@ public static class GlossaryPages
             html.Append("</ul>");
         }
         html.Append("<p><a href=\"/terms\">See all terms</a></p>");
-        return HtmlPage.Frame("Not found · AlignBot glossary", html.ToString(), playground: playground);
+        return HtmlPage.Frame("Not found · AlignBot glossary", "The glossary has no term at this address; similar terms are listed.",
+            html.ToString(), WebPageSection.GlossaryTerm, playground: playground);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..text.LastIndexOf(' ', max)] + "…";

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Globalization;
 using System.Reflection;
 using System.Threading.RateLimiting;
 using AlignBot.Chat;
@@ -20,17 +20,30 @@ public static class PlaygroundEndpoints
 
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.Section);
+        builder.Services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.Section)
+            .Validate(o => o.PermitsPerMinute > 0, "Playground:PermitsPerMinute must be at least 1.")
+            .ValidateOnStart();
         var publicBaseUrl = builder.Configuration["App:PublicBaseUrl"];
         builder.Services.AddKeyedSingleton("playground", new SlackRenderer(publicBaseUrl));
         builder.Services.AddKeyedSingleton("playground", new AdaptiveCardRenderer(publicBaseUrl));
-        var permits = builder.Configuration.GetValue($"{PlaygroundOptions.Section}:{nameof(PlaygroundOptions.PermitsPerMinute)}", 120);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+            {
+                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             limiter.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
         return builder;
     }
@@ -40,34 +53,37 @@ public static class PlaygroundEndpoints
 
     public static WebApplication MapPlayground(this WebApplication app)
     {
-        app.MapGet("/assets/{name}", Asset);
         if (!app.IsEnabled())
             return app;
         app.UseRateLimiter();
-        app.MapGet("/", () => Results.Content(Read("index.html"), "text/html; charset=utf-8"));
-        app.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy);
+        var playground = app.MapGroup("").AddEndpointFilter(LoopbackOnly);
+        var page = HtmlPage.Frame("AlignBot playground", "Ask AlignBot about AI-alignment terms and see the Slack and Teams cards it would send.",
+            Read("playground.html"), WebPageSection.Playground, script: "app.js");
+        playground.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => new HtmlResult(page));
+        playground.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy);
         return app;
     }
 
-    private static async Task<IResult> Message(PlaygroundMessage? message, HttpContext http, Bot bot, IOptions<PlaygroundOptions> options,
+    private static ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        return http.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.AllowRemote || LoopbackClient.Is(http)
+            ? next(context)
+            : ValueTask.FromResult<object?>(Results.Problem(
+                "The playground answers this machine only, at localhost, 127.0.0.1 or [::1] (Playground:AllowRemote).",
+                statusCode: StatusCodes.Status403Forbidden));
+    }
+
+    private static async Task<IResult> Message(PlaygroundMessage? message, HttpContext http, Bot bot,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
-        if (!options.Value.AllowRemote && http.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip))
-            return Results.Problem("The playground answers this machine only (Playground:AllowRemote).", statusCode: StatusCodes.Status403Forbidden);
-        if (message is null || (string.IsNullOrWhiteSpace(message.Text) && string.IsNullOrWhiteSpace(message.ActionId)))
+        if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId)))
             return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
         var reply = await bot.HandleAsync(request, http.RequestAborted);
         return Results.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
-
-    private static IResult Asset(string name) => name switch
-    {
-        "app.js" or "terms.js" => Results.Content(Read(name), "text/javascript; charset=utf-8"),
-        "app.css" => Results.Content(Read(name), "text/css; charset=utf-8"),
-        _ => Results.NotFound(),
-    };
 
     private static string Read(string name)
     {

@@ -5,6 +5,7 @@
   const form = document.getElementById("ask-form");
   const input = document.getElementById("ask");
   const showJson = document.getElementById("show-json");
+  const status = document.getElementById("status");
 
   const el = (tag, props = {}, children = []) => {
     const node = document.createElement(tag);
@@ -21,6 +22,8 @@
   const termButton = (term, label) =>
     el("button", { type: "button", class: "secondary", "data-slug": term.slug, text: label ?? term.name,
       onclick: () => send({ actionId: "alignbot.show_term", actionValue: term.slug }, label ?? term.name) });
+
+  const askButton = (label, text) => el("button", { type: "button", class: "secondary", text: label, onclick: () => send({ text }, text) });
 
   const buttons = (terms, prefix = "") => terms.length ? el("div", { class: "buttons" }, terms.map(t => termButton(t, prefix + t.name))) : null;
 
@@ -53,8 +56,9 @@
       ]);
       case "notFound": return el("div", { class: "card" }, [
         el("p", { text: `No definition found for “${reply.query}”.` }),
-        reply.didYouMean.length ? el("p", { text: "Did you mean:" }) : el("p", { class: "muted", text: "Try “search <words>” or “help”." }),
+        reply.didYouMean.length ? el("p", { text: "Did you mean:" }) : el("p", { class: "muted", text: "Try a search for the words or see what AlignBot knows:" }),
         buttons(reply.didYouMean),
+        reply.didYouMean.length ? null : el("div", { class: "buttons" }, [askButton(`Search “${reply.query}”`, `search ${reply.query}`), askButton("Help", "help")]),
       ]);
       case "help": return el("div", { class: "card" }, [
         el("p", { text: `AlignBot explains ${reply.termCount} AI-alignment terms.` }),
@@ -66,28 +70,42 @@
     }
   };
 
-  const jsonBlock = (title, value) => el("details", { class: "json", open: "" }, [el("summary", { text: title }), el("pre", { text: JSON.stringify(value, null, 2) })]);
+  // Scrollable, so reachable from the keyboard (tabindex) and named for screen readers.
+  const jsonBlock = (title, value) => el("details", { class: "json", open: "" }, [el("summary", { text: title }),
+    el("pre", { tabindex: "0", role: "region", "aria-label": title + " JSON", text: JSON.stringify(value, null, 2) })]);
 
+  const who = name => el("span", { class: "visually-hidden", text: name + ": " });
+
+  const problem = async response => {
+    try { const data = await response.json(); return data.detail || data.title || `error ${response.status}`; } catch { return `error ${response.status}`; }
+  };
+
+  // The answer goes into a pending item that says a reply is on its way (status for screen readers, dots on screen).
   async function send(message, shown) {
-    log.append(el("li", { class: "me", text: shown }));
-    const item = el("li", { "aria-busy": "true" });
+    log.append(el("li", { class: "me" }, [who("You"), shown || "(empty message)"]));
+    const waiting = el("p", { class: "pending", text: "AlignBot is answering…" });
+    const item = el("li", { class: "bot", "aria-busy": "true" }, [who("AlignBot"), waiting]);
     log.append(item);
+    status.textContent = "AlignBot is answering…";
+    item.scrollIntoView({ block: "nearest" });
     try {
       const response = await fetch("/playground/messages", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(message) });
+      if (!response.ok) throw new Error(await problem(response));
       const data = await response.json();
-      item.removeAttribute("aria-busy");
-      if (!response.ok) { item.append(el("div", { class: "card", text: data.detail || data.title || `Error ${response.status}` })); return; }
       item.append(render(data.reply), jsonBlock("Block Kit (Slack)", data.slack), jsonBlock("Adaptive Card (Teams)", data.teams));
     } catch (error) {
-      item.append(el("div", { class: "card", text: "AlignBot did not answer: " + error.message }));
+      item.append(el("div", { class: "card error", text: "AlignBot did not answer: " + error.message }));
     }
+    waiting.remove();
+    item.removeAttribute("aria-busy");
+    status.textContent = "";
     item.scrollIntoView({ block: "nearest" });
   }
 
+  // An empty message is sent too: AlignBot answers it with help, as on Slack and Teams.
   form.addEventListener("submit", event => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
     input.value = "";
     send({ text }, text);
   });
