@@ -1,6 +1,9 @@
 namespace AlignBot.Glossary;
 
 /// <summary>One reviewed glossary entry, as loaded from <c>corpus/terms/&lt;slug&gt;.md</c>.</summary>
+/// <param name="Reviewed">When the whole entry was last reviewed.</param>
+/// <param name="Checked">For an entry about something that moves (a law, a framework, an institute): when its facts
+/// were last checked against primary sources.</param>
 public sealed record Term(
     string Slug,
     string Name,
@@ -10,4 +13,6 @@ public sealed record Term(
     IReadOnlyList<string> Related,
     IReadOnlyList<TermSource> Sources,
     string Summary,
-    string Body);
+    string Body,
+    DateOnly? Reviewed = null,
+    DateOnly? Checked = null);

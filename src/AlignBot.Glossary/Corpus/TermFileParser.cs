@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +24,10 @@ internal static partial class TermFileParser
     private const int MaxScalarLength = 2_000;
 
     private static readonly HashSet<string> KnownKeys =
-        ["term", "aliases", "acronyms", "category", "related", "sources", "summary"];
+        ["term", "aliases", "acronyms", "category", "related", "sources", "summary", "reviewed", "checked"];
+
+    /// <summary>The one date format the front matter accepts: <c>reviewed: 2026-11-30</c>.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
@@ -77,6 +81,8 @@ internal static partial class TermFileParser
         var acronyms = reader.List("acronyms");
         var related = reader.List("related");
         var sources = reader.Sources("sources");
+        var reviewed = reader.Date("reviewed");
+        var checkedOn = reader.Date("checked");
 
         if (category.Length > 0 && !Categories.IsKnown(category))
             Error("category", $"'{category}' is not a category; use one of {string.Join(", ", Categories.All)}");
@@ -90,6 +96,8 @@ internal static partial class TermFileParser
             Error("related", $"'{dup.Key}' is listed twice");
         if (sources.Count == 0 && !problems.Skip(before).Any(p => p.Field == "sources"))
             Error("sources", "at least one source (title and url) is required");
+        if (reviewed is null && !problems.Skip(before).Any(p => p.Field == "reviewed"))
+            Warn("reviewed", $"no review date; add reviewed: {DateFormat}");
 
         var bodyText = body.Trim();
         if (bodyText.Length == 0)
@@ -105,7 +113,7 @@ internal static partial class TermFileParser
 
         // Returned even with field errors, so the cross-file rules still see this file and every problem is
         // reported in one pass; a corpus with any error is never served (LoadedCorpus.EnsureValid).
-        return new Term(slug, name, aliases, acronyms, category, related, sources, summary, bodyText);
+        return new Term(slug, name, aliases, acronyms, category, related, sources, summary, bodyText, reviewed, checkedOn);
     }
 
     /// <summary>Splits "---\n yaml \n---\n body". Accepts CRLF and a closing "..." as YAML allows.</summary>
@@ -157,6 +165,18 @@ internal static partial class TermFileParser
                 return "";
             }
             return value;
+        }
+
+        /// <summary>An optional date in the one accepted format; anything else is an error naming the field.</summary>
+        public DateOnly? Date(string key)
+        {
+            var text = Scalar(key, required: false);
+            if (text.Length == 0)
+                return null;
+            if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
+            error(key, $"'{text}' is not a date; write it as {DateFormat}, e.g. 2026-11-30");
+            return null;
         }
 
         public IReadOnlyList<string> List(string key)
