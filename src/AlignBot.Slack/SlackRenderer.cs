@@ -128,7 +128,8 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     private string Footer(Term term, string? sharedBy)
     {
         var sources = string.Join(", ", term.Sources.Take(3).Select(s => SlackText.Link(s.Url, SlackText.Truncate(s.Title, 120))));
-        return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))} · Sources: {sources}", 2900) + SharedLine(sharedBy);
+        var reviewed = Provenance.ReviewedLabel(term) is { } label ? " · " + label : "";
+        return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))}{reviewed} · Sources: {sources}", 2900) + SharedLine(sharedBy);
     }
 
     private static string SharedLine(string? sharedBy) =>

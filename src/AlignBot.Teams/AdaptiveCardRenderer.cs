@@ -51,6 +51,8 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         body.Add(Text(term.Summary));
         if (term.Sources.Count > 0)
             body.Add(Text("Sources: " + string.Join(" · ", term.Sources.Take(3).Select(Link)), subtle: true, size: "Small"));
+        if (Provenance.ReviewedLabel(term) is { } reviewed)
+            body.Add(Text(reviewed, subtle: true, size: "Small", spacing: "None"));
         if (reply.Related.Count > 0)
         {
             body.Add(Text("Related terms", weight: "Bolder", size: "Small"));

@@ -63,6 +63,16 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Term_card_says_when_the_entry_was_reviewed()
+    {
+        var label = Provenance.ReviewedLabel(Glossary.Find("sycophancy")!);
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Teams)));
+
+        Assert.NotNull(label);
+        Assert.Contains(card["body"]!.AsArray(), b => (string?)b!["text"] == label && (bool?)b["isSubtle"] == true);
+    }
+
+    [Fact]
     public void User_words_cannot_form_links_or_markup_in_the_card()
     {
         var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](https://evil.example) *x*", Platform.Teams)));

@@ -146,6 +146,18 @@ public sealed class PlaygroundEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Term_page_says_when_the_entry_was_reviewed()
+    {
+        await using var host = Host("Production");
+        using var client = host.CreateClient();
+        var term = Glossary.Corpus.CorpusLoader.Load(RepoPaths.Corpus).Terms.Single(t => t.Slug == "sycophancy");
+
+        var html = await client.GetStringAsync("/terms/sycophancy");
+
+        Assert.Contains($"<p class=\"muted\">{Glossary.Provenance.ReviewedLabel(term)}</p>", html);
+    }
+
+    [Fact]
     public async Task Glossary_index_lists_every_term_by_category_and_a_to_z()
     {
         await using var host = Host("Development");

@@ -72,7 +72,10 @@ public static class GlossaryPages
                 : HtmlPage.Encode(source.Title);
             html.Append($"<li>{link}</li>");
         }
-        html.Append("</ul><p><a href=\"/terms\">← All terms</a></p></article>");
+        html.Append("</ul>");
+        if (Provenance.ReviewedLabel(term) is { } reviewed)
+            html.Append($"<p class=\"muted\">{HtmlPage.Encode(reviewed)}</p>");
+        html.Append("<p><a href=\"/terms\">← All terms</a></p></article>");
         return HtmlPage.Frame($"{term.Name} · AlignBot glossary", html.ToString(), playground: playground);
     }
 
