@@ -4,6 +4,7 @@ namespace AlignBot.Glossary;
 /// <param name="Reviewed">When the whole entry was last reviewed.</param>
 /// <param name="Checked">For an entry about something that moves (a law, a framework, an institute): when its facts
 /// were last checked against primary sources.</param>
+/// <param name="Senses">Where people mean different things by the term: each meaning, shown under the summary.</param>
 public sealed record Term(
     string Slug,
     string Name,
@@ -15,4 +16,12 @@ public sealed record Term(
     string Summary,
     string Body,
     DateOnly? Reviewed = null,
-    DateOnly? Checked = null);
+    DateOnly? Checked = null,
+    IReadOnlyList<TermSense>? Senses = null)
+{
+    /// <summary>The senses, or none.</summary>
+    public IReadOnlyList<TermSense> SenseList => Senses ?? [];
+
+    /// <summary>The senses' names and summaries as one text, for the search index.</summary>
+    internal string SenseText => string.Join('\n', SenseList.Select(s => s.Name + "\n" + s.Summary));
+}

@@ -252,7 +252,7 @@ internal sealed class LookupEngine
     {
         var at = _positions[term.Slug];
         return _termStems[at] ??= (
-            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body])).ToHashSet(StringComparer.Ordinal),
+            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body, term.SenseText])).ToHashSet(StringComparer.Ordinal),
             GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary])).ToHashSet(StringComparer.Ordinal));
     }
 }
