@@ -158,6 +158,18 @@ public sealed class PlaygroundEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Term_page_lists_senses_with_their_sources()
+    {
+        await using var host = Host("Production");
+        using var client = host.CreateClient();
+
+        var html = await client.GetStringAsync("/terms/corrigibility");
+
+        Assert.Contains("<h2>Senses</h2><dl class=\"senses\"><dt>Shutdown corrigibility (MIRI)</dt><dd>", html);
+        Assert.Contains("href=\"https://www.greaterwrong.com/posts/fkLYhTQteAu5SinAc/corrigibility\"", html);
+    }
+
+    [Fact]
     public async Task Glossary_index_lists_every_term_by_category_and_a_to_z()
     {
         await using var host = Host("Development");
