@@ -77,7 +77,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     {
         var result = glossary.Lookup(question);
         return result.Answer is { } term
-            ? Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null)
+            ? Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) }
             : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
     }
 

@@ -12,7 +12,14 @@ public abstract record Reply
     /// <summary>A term's card: the whole term (name, summary, body, category, sources) and its related terms as buttons.</summary>
     /// <param name="CorrectedFrom">The user's words when they were misspelt and corrected, for a "showing results for" line.</param>
     /// <param name="Heading">A line above the card, e.g. "Term of the day".</param>
-    public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null, string? Heading = null) : Reply;
+    /// <param name="Senses">The term's senses in the order to show them, the one the question was about first; null
+    /// for the file's order.</param>
+    public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null, string? Heading = null,
+        IReadOnlyList<TermSense>? Senses = null) : Reply
+    {
+        /// <summary>The senses to show, in order (none for most terms).</summary>
+        public IReadOnlyList<TermSense> SensesInOrder => Senses ?? Term.SenseList;
+    }
 
     /// <summary>Two terms side by side ("X vs Y", "difference between X and Y").</summary>
     public sealed record Comparison(Term First, Term Second) : Reply;

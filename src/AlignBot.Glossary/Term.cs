@@ -1,6 +1,10 @@
 namespace AlignBot.Glossary;
 
 /// <summary>One reviewed glossary entry, as loaded from <c>corpus/terms/&lt;slug&gt;.md</c>.</summary>
+/// <param name="Reviewed">When the whole entry was last reviewed.</param>
+/// <param name="Checked">For an entry about something that moves (a law, a framework, an institute): when its facts
+/// were last checked against primary sources.</param>
+/// <param name="Senses">Where people mean different things by the term: each meaning, shown under the summary.</param>
 public sealed record Term(
     string Slug,
     string Name,
@@ -10,4 +14,14 @@ public sealed record Term(
     IReadOnlyList<string> Related,
     IReadOnlyList<TermSource> Sources,
     string Summary,
-    string Body);
+    string Body,
+    DateOnly? Reviewed = null,
+    DateOnly? Checked = null,
+    IReadOnlyList<TermSense>? Senses = null)
+{
+    /// <summary>The senses, or none.</summary>
+    public IReadOnlyList<TermSense> SenseList => Senses ?? [];
+
+    /// <summary>The senses' names and summaries as one text, for the search index.</summary>
+    internal string SenseText => string.Join('\n', SenseList.Select(s => s.Name + "\n" + s.Summary));
+}

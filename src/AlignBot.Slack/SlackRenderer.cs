@@ -40,6 +40,8 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         if (reply.CorrectedFrom is { } typed)
             blocks.Add(BlockKit.Context($"Showing results for *{SlackText.Escape(term.Name)}* (you typed “{SlackText.Escape(typed)}”)"));
         blocks.Add(BlockKit.Section(SlackText.Escape(term.Summary)));
+        if (reply.SensesInOrder.Count > 0)
+            blocks.Add(BlockKit.Section(SlackText.Truncate("*Senses*\n" + string.Join('\n', reply.SensesInOrder.Select(Sense)), BlockKit.MaxSectionText)));
         if (card.Expanded)
             blocks.AddRange(SlackText.Chunks(SlackText.FromMarkdown(term.Body), BlockKit.MaxSectionText).Take(6).Select(c => BlockKit.Section(c)));
         blocks.Add(BlockKit.Context(Footer(term, card.SharedBy)));
@@ -125,10 +127,14 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         return Message($"AlignBot explains {help.TermCount} AI-alignment terms. Try /align define sycophancy.", blocks);
     }
 
+    private static string Sense(TermSense sense) =>
+        $"• *{SlackText.Escape(sense.Name)}*: {SlackText.Escape(sense.Summary)} ({SlackText.Link(sense.Sources[0].Url, "source")})";
+
     private string Footer(Term term, string? sharedBy)
     {
         var sources = string.Join(", ", term.Sources.Take(3).Select(s => SlackText.Link(s.Url, SlackText.Truncate(s.Title, 120))));
-        return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))} · Sources: {sources}", 2900) + SharedLine(sharedBy);
+        var reviewed = Provenance.ReviewedLabel(term) is { } label ? " · " + label : "";
+        return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))}{reviewed} · Sources: {sources}", 2900) + SharedLine(sharedBy);
     }
 
     private static string SharedLine(string? sharedBy) =>

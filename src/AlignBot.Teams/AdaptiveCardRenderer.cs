@@ -50,8 +50,15 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         if (reply.CorrectedFrom is { } typed)
             body.Add(Text($"Showing results for **{Escape(term.Name)}** (you typed “{Escape(typed)}”)", subtle: true, size: "Small"));
         body.Add(Text(Escape(term.Summary)));
+        if (reply.SensesInOrder.Count > 0)
+        {
+            body.Add(Text("Senses", weight: "Bolder", size: "Small"));
+            body.AddRange(reply.SensesInOrder.Select(s => Text($"**{Escape(s.Name)}**: {Escape(s.Summary)} ({Link(s.Sources[0])})", spacing: "Small")));
+        }
         if (term.Sources.Count > 0)
             body.Add(Text("Sources: " + string.Join(" · ", term.Sources.Take(3).Select(Link)), subtle: true, size: "Small"));
+        if (Provenance.ReviewedLabel(term) is { } reviewed)
+            body.Add(Text(reviewed, subtle: true, size: "Small", spacing: "None"));
         if (reply.Related.Count > 0)
         {
             body.Add(Text("Related terms", weight: "Bolder", size: "Small"));

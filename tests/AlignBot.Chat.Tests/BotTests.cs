@@ -22,6 +22,17 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     }
 
     [Fact]
+    public void A_question_about_one_sense_shows_that_sense_first()
+    {
+        var scheming = Assert.IsType<Reply.TermCard>(Ask("what is in-context scheming?"));
+        var plain = Assert.IsType<Reply.TermCard>(Ask("define deceptive alignment"));
+
+        Assert.Equal("deceptive-alignment", scheming.Term.Slug);
+        Assert.Equal("In-context scheming", scheming.SensesInOrder[0].Name);
+        Assert.Equal(plain.Term.SenseList.Select(s => s.Name), plain.SensesInOrder.Select(s => s.Name));
+    }
+
+    [Fact]
     public void Free_question_is_answered_like_define() =>
         Assert.Equal("reward-hacking", Assert.IsType<Reply.TermCard>(Ask("What is reward hacking?")).Term.Slug);
 

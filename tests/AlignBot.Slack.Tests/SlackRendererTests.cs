@@ -72,6 +72,27 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void Term_card_footer_says_when_the_entry_was_reviewed()
+    {
+        var label = Provenance.ReviewedLabel(Glossary.Find("sycophancy")!);
+        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack)));
+
+        Assert.NotNull(label);
+        Assert.Matches(@"^Reviewed [A-Z][a-z]+ \d{4}$", label);
+        Assert.Contains(" · " + label + " · Sources: ", SlackJson.Serialize(message));
+    }
+
+    [Fact]
+    public void Term_with_senses_lists_them_under_the_summary_with_a_source_each()
+    {
+        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define corrigibility", Platform.Slack)));
+        var senses = message["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"]).Single(t => t?.StartsWith("*Senses*") == true)!;
+
+        Assert.Contains("• *Shutdown corrigibility (MIRI)*: ", senses);
+        Assert.Contains("<https://intelligence.org/files/Corrigibility.pdf|source>", senses);
+    }
+
+    [Fact]
     public void Public_card_has_no_share_button()
     {
         var json = Renderer.Public(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack))).ToJsonString();

@@ -81,6 +81,28 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Term_card_says_when_the_entry_was_reviewed()
+    {
+        var label = Provenance.ReviewedLabel(Glossary.Find("sycophancy")!);
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Teams)));
+
+        Assert.NotNull(label);
+        Assert.Contains(card["body"]!.AsArray(), b => (string?)b!["text"] == label && (bool?)b["isSubtle"] == true);
+    }
+
+    [Fact]
+    public void Term_with_senses_lists_them_the_asked_one_first()
+    {
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("corrigibility in the broad sense", Platform.Teams)));
+        var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
+
+        var heading = texts.IndexOf("Senses");
+        Assert.True(heading > 0);
+        Assert.StartsWith("**Broad corrigibility (Christiano)**: ", texts[heading + 1]);
+        Assert.StartsWith("**Shutdown corrigibility (MIRI)**: ", texts[heading + 2]);
+    }
+
+    [Fact]
     public void User_words_cannot_form_links_or_markup_in_the_card()
     {
         var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](https://evil.example) *x*", Platform.Teams)));

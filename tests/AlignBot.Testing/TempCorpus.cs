@@ -24,6 +24,9 @@ public sealed class TempCorpus : IDisposable
         return Write(slug, edit is null ? text : edit(text));
     }
 
+    /// <summary>The review date every template term carries.</summary>
+    public const string Reviewed = "2026-01-15";
+
     public static string TermText(string slug, string name, string[] related, string[]? aliases = null) => $"""
         ---
         term: {name}
@@ -34,6 +37,7 @@ public sealed class TempCorpus : IDisposable
         sources:
           - title: A source about {name}
             url: https://example.org/{slug}
+        reviewed: {Reviewed}
         summary: >
           {name} is a made-up entry used by the tests to check how the corpus loader behaves.
         ---

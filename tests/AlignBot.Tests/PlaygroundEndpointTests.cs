@@ -176,6 +176,30 @@ public sealed partial class PlaygroundEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Term_page_says_when_the_entry_was_reviewed()
+    {
+        await using var host = Host("Production");
+        using var client = host.CreateClient();
+        var term = Glossary.Corpus.CorpusLoader.Load(RepoPaths.Corpus).Terms.Single(t => t.Slug == "sycophancy");
+
+        var html = await client.GetStringAsync("/terms/sycophancy");
+
+        Assert.Contains($"<p class=\"muted\">{Glossary.Provenance.ReviewedLabel(term)}</p>", html);
+    }
+
+    [Fact]
+    public async Task Term_page_lists_senses_with_their_sources()
+    {
+        await using var host = Host("Production");
+        using var client = host.CreateClient();
+
+        var html = await client.GetStringAsync("/terms/corrigibility");
+
+        Assert.Contains("<h2>Senses</h2><dl class=\"senses\"><dt>Shutdown corrigibility (MIRI)</dt><dd>", html);
+        Assert.Contains("href=\"https://www.greaterwrong.com/posts/fkLYhTQteAu5SinAc/corrigibility\"", html);
+    }
+
+    [Fact]
     public async Task Glossary_index_lists_every_term_by_category_and_a_to_z()
     {
         await using var host = Host("Development");

@@ -4,7 +4,8 @@ namespace AlignBot.Glossary.Corpus;
 public static class CorpusLoader
 {
     /// <summary>Loads <paramref name="directory"/>; never throws for bad content, only lists problems.</summary>
-    public static LoadedCorpus Load(string directory)
+    /// <param name="clock">Today's date for the review rules; the system clock when omitted.</param>
+    public static LoadedCorpus Load(string directory, TimeProvider? clock = null)
     {
         var problems = new List<CorpusProblem>();
         var terms = new List<Term>();
@@ -41,15 +42,17 @@ public static class CorpusLoader
             problems.Add(new(directory, "path", "the corpus folder holds no term files (*.md)", ProblemSeverity.Error));
 
         var fileSlugs = Directory.EnumerateFiles(directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>();
-        CorpusValidator.Validate(terms, fileSlugs.ToHashSet(StringComparer.Ordinal), problems);
+        CorpusValidator.Validate(terms, fileSlugs.ToHashSet(StringComparer.Ordinal), problems, Today(clock));
         return new LoadedCorpus(directory, terms, problems);
     }
 
     /// <summary>Validates terms built in code (tests, benchmarks) with the same cross-file rules.</summary>
-    public static LoadedCorpus FromTerms(IReadOnlyList<Term> terms)
+    public static LoadedCorpus FromTerms(IReadOnlyList<Term> terms, TimeProvider? clock = null)
     {
         var problems = new List<CorpusProblem>();
-        CorpusValidator.Validate(terms, terms.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal), problems);
+        CorpusValidator.Validate(terms, terms.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal), problems, Today(clock));
         return new LoadedCorpus("(in memory)", terms, problems);
     }
+
+    private static DateOnly Today(TimeProvider? clock) => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 }

@@ -1,11 +1,18 @@
 namespace AlignBot.Glossary.Corpus;
 
-/// <summary>The rules that span term files: related slugs exist, aliases and acronyms belong to one term only.</summary>
+/// <summary>
+/// The rules that span term files (related slugs exist, aliases and acronyms belong to one term only) and the ones
+/// that depend on today's date (entries about moving subjects are checked at least yearly).
+/// </summary>
 internal static class CorpusValidator
 {
+    /// <summary>How long the facts of an entry about a moving subject stay trusted without a new check.</summary>
+    public const int MovingSubjectMonths = 12;
+
     /// <param name="fileSlugs">Every term file's slug, including files that failed to parse, so that a link to a
     /// broken file is reported once (on that file) and not again on every file that links to it.</param>
-    public static void Validate(IReadOnlyList<Term> terms, IReadOnlySet<string> fileSlugs, List<CorpusProblem> problems)
+    /// <param name="today">The date the review rules are judged against.</param>
+    public static void Validate(IReadOnlyList<Term> terms, IReadOnlySet<string> fileSlugs, List<CorpusProblem> problems, DateOnly today)
     {
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var term in terms.Where(t => t.Name.Length > 0))
@@ -48,6 +55,31 @@ internal static class CorpusValidator
         var linked = terms.SelectMany(t => t.Related).ToHashSet(StringComparer.Ordinal);
         foreach (var term in terms.Where(t => !linked.Contains(t.Slug)))
             problems.Add(Warning(term, "related", "no other term links to this one"));
+
+        foreach (var term in terms)
+            CheckDates(term, today, problems);
+    }
+
+    /// <summary>
+    /// An entry is about a moving subject when it has a <c>checked</c> date or is in the governance category (laws,
+    /// frameworks, institutes). Its facts are stale once the last check (or review) is over a year old.
+    /// </summary>
+    private static void CheckDates(Term term, DateOnly today, List<CorpusProblem> problems)
+    {
+        foreach (var (field, date) in new[] { ("reviewed", term.Reviewed), ("checked", term.Checked) })
+        {
+            if (date > today)
+                problems.Add(Warning(term, field, $"{date:yyyy-MM-dd} is in the future"));
+        }
+
+        var moving = term.Checked is not null || term.Category == "governance";
+        if (!moving)
+            return;
+        if (term.Checked is null)
+            problems.Add(Warning(term, "checked", "a governance entry describes something that moves; add checked: yyyy-MM-dd once its facts are verified"));
+        if ((term.Checked ?? term.Reviewed) is { } last && last.AddMonths(MovingSubjectMonths) < today)
+            problems.Add(Warning(term, term.Checked is null ? "reviewed" : "checked",
+                $"about a moving subject and last checked {last:yyyy-MM-dd}, over {MovingSubjectMonths} months ago; verify its facts and update the date"));
     }
 
     private static CorpusProblem Error(Term term, string field, string message) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +24,12 @@ internal static partial class TermFileParser
     private const int MaxScalarLength = 2_000;
 
     private static readonly HashSet<string> KnownKeys =
-        ["term", "aliases", "acronyms", "category", "related", "sources", "summary"];
+        ["term", "aliases", "acronyms", "category", "related", "sources", "summary", "reviewed", "checked", "senses"];
+
+    public const int MaxSenses = 4;
+
+    /// <summary>The one date format the front matter accepts: <c>reviewed: 2026-11-30</c>.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
@@ -77,6 +83,9 @@ internal static partial class TermFileParser
         var acronyms = reader.List("acronyms");
         var related = reader.List("related");
         var sources = reader.Sources("sources");
+        var reviewed = reader.Date("reviewed");
+        var checkedOn = reader.Date("checked");
+        var senses = reader.Senses("senses");
 
         if (category.Length > 0 && !Categories.IsKnown(category))
             Error("category", $"'{category}' is not a category; use one of {string.Join(", ", Categories.All)}");
@@ -90,6 +99,12 @@ internal static partial class TermFileParser
             Error("related", $"'{dup.Key}' is listed twice");
         if (sources.Count == 0 && !problems.Skip(before).Any(p => p.Field == "sources"))
             Error("sources", "at least one source (title and url) is required");
+        if (senses.Count is 1 or > MaxSenses)
+            Error("senses", $"{senses.Count} senses; give 2 to {MaxSenses}, or none");
+        foreach (var dup in senses.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            Error("senses", $"'{dup.Key}' is listed twice");
+        if (reviewed is null && !problems.Skip(before).Any(p => p.Field == "reviewed"))
+            Warn("reviewed", $"no review date; add reviewed: {DateFormat}");
 
         var bodyText = body.Trim();
         if (bodyText.Length == 0)
@@ -105,7 +120,8 @@ internal static partial class TermFileParser
 
         // Returned even with field errors, so the cross-file rules still see this file and every problem is
         // reported in one pass; a corpus with any error is never served (LoadedCorpus.EnsureValid).
-        return new Term(slug, name, aliases, acronyms, category, related, sources, summary, bodyText);
+        return new Term(slug, name, aliases, acronyms, category, related, sources, summary, bodyText, reviewed, checkedOn,
+            senses.Count == 0 ? null : senses);
     }
 
     /// <summary>Splits "---\n yaml \n---\n body". Accepts CRLF and a closing "..." as YAML allows.</summary>
@@ -134,7 +150,7 @@ internal static partial class TermFileParser
         public IEnumerable<string> Keys =>
             map.Children.Keys.Select(k => k is YamlScalarNode s ? s.Value ?? "" : "(non-scalar key)");
 
-        private YamlNode? Node(string key) =>
+        public YamlNode? Node(string key) =>
             map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
         public string Scalar(string key, bool required)
@@ -157,6 +173,18 @@ internal static partial class TermFileParser
                 return "";
             }
             return value;
+        }
+
+        /// <summary>An optional date in the one accepted format; anything else is an error naming the field.</summary>
+        public DateOnly? Date(string key)
+        {
+            var text = Scalar(key, required: false);
+            if (text.Length == 0)
+                return null;
+            if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
+            error(key, $"'{text}' is not a date; write it as {DateFormat}, e.g. 2026-11-30");
+            return null;
         }
 
         public IReadOnlyList<string> List(string key)
@@ -182,9 +210,54 @@ internal static partial class TermFileParser
             }
         }
 
-        public IReadOnlyList<TermSource> Sources(string key)
+        public IReadOnlyList<TermSource> Sources(string key) => SourcesOf(key, Node(key));
+
+        /// <summary>
+        /// Senses: a list of {name, summary, sources} mappings. Each needs a name, a summary within the summary limit
+        /// and at least one source; problems are reported on the "senses" field with the sense's name.
+        /// </summary>
+        public IReadOnlyList<TermSense> Senses(string key)
         {
-            var node = Node(key);
+            switch (Node(key))
+            {
+                case null:
+                    return [];
+                case YamlSequenceNode seq:
+                    var senses = new List<TermSense>();
+                    foreach (var child in seq.Children)
+                    {
+                        if (child is not YamlMappingNode entry)
+                        {
+                            error(key, "every sense needs a name, a summary and sources");
+                            continue;
+                        }
+                        var sense = new FieldReader(entry, (_, message) => error(key, message));
+                        foreach (var unknown in sense.Keys.Where(k => k is not ("name" or "summary" or "sources")))
+                            error(key, $"unknown key '{unknown}' in a sense; expected name, summary, sources");
+                        var name = sense.Scalar("name", required: false);
+                        var label = name.Length > 0 ? $"sense '{name}'" : "a sense";
+                        var summary = sense.Scalar("summary", required: false);
+                        var sources = sense.SourcesOf(key, sense.Node("sources"));
+                        if (name.Length == 0)
+                            error(key, "a sense has no name");
+                        if (summary.Length == 0)
+                            error(key, $"{label} has no summary");
+                        else if (summary.Length > MaxSummaryLength)
+                            error(key, $"{label}: summary of {summary.Length} characters; at most {MaxSummaryLength}");
+                        if (sources.Count == 0)
+                            error(key, $"{label} needs at least one source (title and url)");
+                        if (name.Length > 0 && summary.Length is > 0 and <= MaxSummaryLength && sources.Count > 0)
+                            senses.Add(new TermSense(name, summary, sources));
+                    }
+                    return senses;
+                default:
+                    error(key, "must be a list of {name, summary, sources} entries");
+                    return [];
+            }
+        }
+
+        private IReadOnlyList<TermSource> SourcesOf(string key, YamlNode? node)
+        {
             if (node is null)
                 return [];
             if (node is not YamlSequenceNode seq)

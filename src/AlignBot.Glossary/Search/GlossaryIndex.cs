@@ -88,8 +88,8 @@ internal sealed class GlossaryIndex
             doc.Add(new TextField(AcronymsField, acronym, Field.Store.NO));
         }
         doc.Add(new TextField(SummaryField, term.Summary, Field.Store.NO));
-        doc.Add(new TextField(BodyField, term.Body, Field.Store.NO));
-        doc.Add(new TextField(AllField, string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body]), Field.Store.NO));
+        doc.Add(new TextField(BodyField, term.Body + "\n" + term.SenseText, Field.Store.NO));
+        doc.Add(new TextField(AllField, string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body, term.SenseText]), Field.Store.NO));
         return doc;
     }
 

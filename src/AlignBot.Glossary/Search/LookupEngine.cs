@@ -253,7 +253,8 @@ internal sealed class LookupEngine
     {
         var at = _positions[term.Slug];
         return _termStems[at] ??= (
-            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body])).ToHashSet(StringComparer.Ordinal),
-            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary])).ToHashSet(StringComparer.Ordinal));
+            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body, term.SenseText])).ToHashSet(StringComparer.Ordinal),
+            // A sense's name is shown under the summary like a subtitle, so it counts as head text.
+            GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, .. term.SenseList.Select(s => s.Name)])).ToHashSet(StringComparer.Ordinal));
     }
 }

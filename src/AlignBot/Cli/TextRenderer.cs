@@ -21,6 +21,8 @@ public static class TextRenderer
                 if (card.CorrectedFrom is { } asked)
                     text.AppendLine($"(showing results for \"{card.Term.Name}\"; you typed \"{asked}\")");
                 Term(text, card.Term);
+                foreach (var sense in card.SensesInOrder)
+                    text.AppendLine($"  • {sense.Name}: {sense.Summary}");
                 if (card.Related.Count > 0)
                     text.AppendLine().AppendLine("Related: " + string.Join(", ", card.Related.Select(r => $"{r.Name} ({r.Slug})")));
                 Sources(text, card.Term);

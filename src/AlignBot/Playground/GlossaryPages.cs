@@ -64,6 +64,13 @@ public static class GlossaryPages
         if (term.Aliases.Count + term.Acronyms.Count > 0)
             html.Append($"<p class=\"muted\">Also: {HtmlPage.Encode(string.Join(", ", term.Acronyms.Concat(term.Aliases)))}</p>");
         html.Append($"<p class=\"summary\">{HtmlPage.Encode(term.Summary)}</p>");
+        if (term.SenseList.Count > 0)
+        {
+            html.Append("<h2>Senses</h2><dl class=\"senses\">");
+            foreach (var sense in term.SenseList)
+                html.Append($"<dt>{HtmlPage.Encode(sense.Name)}</dt><dd>{HtmlPage.Encode(sense.Summary)} ({string.Join(", ", sense.Sources.Select(SourceLink))})</dd>");
+            html.Append("</dl>");
+        }
         foreach (var paragraph in term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
             html.Append($"<p>{HtmlPage.Encode(paragraph.Replace("**", "", StringComparison.Ordinal))}</p>");
         var related = term.Related.Select(glossary.Find).OfType<Term>().ToList();
@@ -76,16 +83,19 @@ public static class GlossaryPages
         }
         html.Append("<h2>Sources</h2><ul>");
         foreach (var source in term.Sources)
-        {
-            var link = Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? $"<a href=\"{HtmlPage.Encode(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{HtmlPage.Encode(source.Title)}</a>"
-                : HtmlPage.Encode(source.Title);
-            html.Append($"<li>{link}</li>");
-        }
-        html.Append("</ul><p><a href=\"/terms\">← All terms</a></p></article>");
+            html.Append($"<li>{SourceLink(source)}</li>");
+        html.Append("</ul>");
+        if (Provenance.ReviewedLabel(term) is { } reviewed)
+            html.Append($"<p class=\"muted\">{HtmlPage.Encode(reviewed)}</p>");
+        html.Append("<p><a href=\"/terms\">← All terms</a></p></article>");
         return HtmlPage.Frame($"{term.Name} · AlignBot glossary", $"{term.Name}: {Shorten(term.Summary, 150)}", html.ToString(),
             WebPageSection.GlossaryTerm, playground: playground);
     }
+
+    private static string SourceLink(TermSource source) =>
+        Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? $"<a href=\"{HtmlPage.Encode(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{HtmlPage.Encode(source.Title)}</a>"
+            : HtmlPage.Encode(source.Title);
 
     private static string NotFoundPage(string slug, TermGlossary glossary, bool playground)
     {
