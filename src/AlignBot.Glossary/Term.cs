@@ -5,6 +5,7 @@ namespace AlignBot.Glossary;
 /// <param name="Checked">For an entry about something that moves (a law, a framework, an institute): when its facts
 /// were last checked against primary sources.</param>
 /// <param name="Senses">Where people mean different things by the term: each meaning, shown under the summary.</param>
+/// <param name="Questions">How people ask about the term in chat, in their words; used by search, never shown.</param>
 public sealed record Term(
     string Slug,
     string Name,
@@ -17,8 +18,12 @@ public sealed record Term(
     string Body,
     DateOnly? Reviewed = null,
     DateOnly? Checked = null,
-    IReadOnlyList<TermSense>? Senses = null)
+    IReadOnlyList<TermSense>? Senses = null,
+    IReadOnlyList<string>? Questions = null)
 {
+    /// <summary>The example questions, or none.</summary>
+    public IReadOnlyList<string> QuestionList => Questions ?? [];
+
     /// <summary>The senses, or none.</summary>
     public IReadOnlyList<TermSense> SenseList => Senses ?? [];
 

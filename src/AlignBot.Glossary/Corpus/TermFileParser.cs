@@ -24,9 +24,11 @@ internal static partial class TermFileParser
     private const int MaxScalarLength = 2_000;
 
     private static readonly HashSet<string> KnownKeys =
-        ["term", "aliases", "acronyms", "category", "related", "sources", "summary", "reviewed", "checked", "senses"];
+        ["term", "aliases", "acronyms", "category", "related", "sources", "summary", "reviewed", "checked", "senses", "questions"];
 
     public const int MaxSenses = 4;
+    public const int MaxQuestions = 12;
+    public const int MaxQuestionLength = 150;
 
     /// <summary>The one date format the front matter accepts: <c>reviewed: 2026-11-30</c>.</summary>
     public const string DateFormat = "yyyy-MM-dd";
@@ -86,6 +88,7 @@ internal static partial class TermFileParser
         var reviewed = reader.Date("reviewed");
         var checkedOn = reader.Date("checked");
         var senses = reader.Senses("senses");
+        var questions = reader.List("questions");
 
         if (category.Length > 0 && !Categories.IsKnown(category))
             Error("category", $"'{category}' is not a category; use one of {string.Join(", ", Categories.All)}");
@@ -103,6 +106,12 @@ internal static partial class TermFileParser
             Error("senses", $"{senses.Count} senses; give 2 to {MaxSenses}, or none");
         foreach (var dup in senses.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             Error("senses", $"'{dup.Key}' is listed twice");
+        if (questions.Count > MaxQuestions)
+            Error("questions", $"{questions.Count} questions; give at most {MaxQuestions}");
+        foreach (var question in questions.Where(q => q.Length > MaxQuestionLength))
+            Error("questions", $"'{question[..40]}…' is {question.Length} characters; at most {MaxQuestionLength}");
+        foreach (var dup in questions.GroupBy(q => q, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            Error("questions", $"'{dup.Key}' is listed twice");
         if (reviewed is null && !problems.Skip(before).Any(p => p.Field == "reviewed"))
             Warn("reviewed", $"no review date; add reviewed: {DateFormat}");
 
@@ -121,7 +130,7 @@ internal static partial class TermFileParser
         // Returned even with field errors, so the cross-file rules still see this file and every problem is
         // reported in one pass; a corpus with any error is never served (LoadedCorpus.EnsureValid).
         return new Term(slug, name, aliases, acronyms, category, related, sources, summary, bodyText, reviewed, checkedOn,
-            senses.Count == 0 ? null : senses);
+            senses.Count == 0 ? null : senses, questions.Count == 0 ? null : questions);
     }
 
     /// <summary>Splits "---\n yaml \n---\n body". Accepts CRLF and a closing "..." as YAML allows.</summary>
