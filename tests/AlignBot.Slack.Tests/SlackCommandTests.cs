@@ -134,6 +134,20 @@ public sealed class SlackCommandTests : IAsyncLifetime
         Assert.Contains("Next post:", await status.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("Europe")]
+    [InlineData("posix/Europe/London")]
+    public async Task Daily_on_with_a_folder_or_alias_of_the_zone_database_gets_the_unknown_zone_answer(string zone)
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/commands", Form($"team_id=T1&channel_id=C7&user_id=U1&text=daily%20on%2010%3A00%20{Uri.EscapeDataString(zone)}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is not a time zone I know", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Slow_daily_now_is_acknowledged_in_time_and_finished_through_the_response_url()
     {
