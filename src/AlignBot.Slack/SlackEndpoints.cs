@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +38,7 @@ public static class SlackEndpoints
     private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
 
     private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
-        ChatMetrics metrics, ILogger<SlackRenderer> log)
+        ReplayGuard replays, ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -47,6 +48,9 @@ public static class SlackEndpoints
             log.SlackBadRequest(http.Request.Path, error);
             return Results.BadRequest(error);
         }
+        if (command.TriggerId is { } trigger
+            && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, http.RequestAborted))
+            return Results.Ok();
         var text = SlackText.ToPlain(command.Text);
         if (answers.TryGet(text) is { } cached)
         {

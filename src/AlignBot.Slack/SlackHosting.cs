@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,7 @@ public static class SlackHosting
         builder.Services.AddSingleton(new SlackRenderer(builder.Configuration["App:PublicBaseUrl"]));
         builder.Services.AddSingleton<SlackWorkQueue>();
         builder.Services.AddSingleton<SlackAnswerCache>();
+        builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<SlackTokens>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddHttpClient<SlackApiClient>((services, http) =>

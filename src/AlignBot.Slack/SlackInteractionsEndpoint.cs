@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -16,8 +17,8 @@ namespace AlignBot.Slack;
 /// </summary>
 internal static class SlackInteractionsEndpoint
 {
-    public static IResult Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
-        ILogger<SlackWorkQueue> log)
+    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
+        ReplayGuard replays, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
@@ -60,10 +61,21 @@ internal static class SlackInteractionsEndpoint
                 return Bad(http, log, "unknown action id");
         }
 
+        var click = ClickId(root, action);
+        if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, http.RequestAborted))
+            return Results.Ok();
         if (!queue.TryEnqueue(new SlackWork.Respond(team, responseUrl, message)))
+        {
+            if (click is not null)
+                await replays.ReleaseAsync(SlackReplays.Interaction, team, click);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         return Results.Ok();
     }
+
+    /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>
+    private static string? ClickId(JsonElement root, JsonElement action) =>
+        (root.Str("trigger_id"), action.Str("action_ts")) is (null, null) ? null : $"{root.Str("trigger_id")}/{action.Str("action_ts")}";
 
     private static ChatRequest Click(string id, string value, string user, string team) =>
         new(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""), new ChatAction(id, value));
