@@ -31,6 +31,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         _ => StatusCodes.Status500InternalServerError,
     },
 });
+app.UseTruncatedBodiesAsBadRequests();   // a body cut off mid-way: 400 and one Debug line, not an error with a stack
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3
     return StorageHosting.StoreUnavailableExitCode;
