@@ -20,7 +20,11 @@ public sealed class SlackOptions
 
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>The OAuth redirect URL registered with Slack; empty: derived from the request to /slack/install.</summary>
+    /// <summary>Multi-workspace installs through <c>/slack/install</c> are on.</summary>
+    public bool OAuthEnabled => ClientId.Length > 0 && ClientSecret.Length > 0;
+
+    /// <summary>The OAuth redirect URL registered with Slack. Empty: <c>App:PublicBaseUrl</c> + /slack/oauth/callback; in
+    /// Development only, without either, the request's own host.</summary>
     public string RedirectUri { get; set; } = "";
 
     /// <summary>Where Web API calls go; tests point it at a loopback fake.</summary>
