@@ -72,6 +72,9 @@ public static class SlackEndpoints
         return Results.Bytes(json, "application/json; charset=utf-8");
     }
 
+    /// <summary>How much of the text typed into the term picker is read, as in the Teams message extension.</summary>
+    private const int MaxTypedLength = 100;
+
     /// <summary>Typeahead for the term picker: names that start with, then contain, then search for the typed text.</summary>
     private static IResult HandleOptions(HttpContext http, TermGlossary glossary, ILogger<SlackRenderer> log)
     {
@@ -83,6 +86,7 @@ public static class SlackEndpoints
             return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
         }
         var typed = payload.RootElement.Str("value") ?? "";
+        typed = typed[..Math.Min(typed.Length, MaxTypedLength)];   // a term picker needs no more; searching 250 KB costs a second
         var options = new JsonArray([.. glossary.Suggest(typed, 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
         return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
     }
