@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
@@ -38,7 +39,7 @@ public static class SlackEndpoints
     private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
 
     private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
-        ReplayGuard replays, ChatMetrics metrics, ILogger<SlackRenderer> log)
+        ReplayGuard replays, IOptions<SlackOptions> options, ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -47,6 +48,12 @@ public static class SlackEndpoints
         {
             log.SlackBadRequest(http.Request.Path, error);
             return Results.BadRequest(error);
+        }
+        var responseUrl = options.Value.AllowedResponseUrl(command.ResponseUrl);
+        if (command.ResponseUrl is not null && responseUrl is null)
+        {
+            log.SlackBadRequest(http.Request.Path, "response_url is not https on an allowed host");
+            return Results.BadRequest("response_url is not https on an allowed host");
         }
         if (command.TriggerId is { } trigger
             && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, http.RequestAborted))
@@ -61,7 +68,7 @@ public static class SlackEndpoints
         // Not the request's token: a slow command (daily now, with Slack's retries) must finish after the ack.
         var reply = bot.HandleAsync(request, CancellationToken.None);
         if (await Task.WhenAny(reply, Task.Delay(AckBudget)) != reply
-            && Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl)
+            && responseUrl is not null
             && queue.TryEnqueue(new SlackWork.Finish(command.TeamId, responseUrl, reply)))
             return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options);
         var answer = await reply;

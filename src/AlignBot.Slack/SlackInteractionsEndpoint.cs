@@ -6,6 +6,7 @@ using AlignBot.Glossary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
@@ -18,7 +19,7 @@ namespace AlignBot.Slack;
 internal static class SlackInteractionsEndpoint
 {
     public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
-        ReplayGuard replays, ILogger<SlackWorkQueue> log)
+        ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
@@ -29,8 +30,8 @@ internal static class SlackInteractionsEndpoint
             return Bad(http, log, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
             return Bad(http, log, "block_actions without an action");
-        if (!Uri.TryCreate(root.Str("response_url"), UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
-            return Bad(http, log, "block_actions without a response_url");
+        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
+            return Bad(http, log, "block_actions without a response_url that is https on an allowed host");
         var user = root.Str("user", "id") ?? "";
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";

@@ -167,6 +167,23 @@ public sealed class SlackCommandTests : IAsyncLifetime
         Assert.Contains("Posted today", late.Body);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/hooks/1")]
+    [InlineData("http://hooks.slack.com/commands/1/2")]
+    [InlineData("https://hooks.slack.com.evil.example/commands/1/2")]
+    [InlineData("https://user@hooks.slack.com/commands/1/2")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Command_with_a_response_url_off_slacks_hosts_is_refused(string responseUrl)
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/commands", Form($"team_id=T1&channel_id=C1&user_id=U1&text=define%20rlhf&response_url={Uri.EscapeDataString(responseUrl)}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("response_url is not https on an allowed host"));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(responseUrl));
+    }
+
     [Fact]
     public async Task Ssl_check_is_acknowledged()
     {

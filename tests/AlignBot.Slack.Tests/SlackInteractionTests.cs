@@ -158,6 +158,21 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         Assert.Equal("sycophancy", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["options"]![0]!["value"]);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/actions/1")]
+    [InlineData("http://hooks.slack.com/actions/1")]
+    public async Task Click_with_a_response_url_off_slacks_hosts_is_refused(string responseUrl)
+    {
+        var payload = Click($"{SlackActions.ShowTerm}:rlhf", "rlhf");
+        payload["response_url"] = responseUrl;
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/interactions", Form(payload));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("response_url that is https on an allowed host"));
+    }
+
     [Fact]
     public async Task Options_with_a_wrong_payload_are_400()
     {
