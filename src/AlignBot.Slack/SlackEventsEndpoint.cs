@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// <c>/slack/events</c>: url_verification, app mentions and DMs, uninstalls, app_rate_limited notices. Acknowledges at once; the answer is
-/// posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the shared store.
+/// <c>/slack/events</c>: url_verification, app mentions and DMs, uninstalls, app_rate_limited notices. Acknowledges at
+/// once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
+/// shared store.
 /// </summary>
 internal static class SlackEventsEndpoint
 {

@@ -18,12 +18,12 @@ public static class TruncatedBodies
             }
             catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
             {
-                log.RequestBodyUnreadable(http.Request.Path, ex.Message);
+                log.RequestEndedEarly(http.Request.Path, $"bad request body ({ex.Message})");
                 http.Response.StatusCode = ex.StatusCode;
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException && http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
             {
-                log.RequestBodyUnreadable(http.Request.Path, "the client went away");
+                log.RequestEndedEarly(http.Request.Path, "the client went away");
                 http.Response.StatusCode = StatusCodes.Status400BadRequest;
             }
         });
