@@ -107,7 +107,7 @@ public sealed class SlackInstallTests : IAsyncLifetime
     {
         _host.Slack.Script("/api/oauth.v2.access", 200, Fixtures.Text("slack/oauth_v2_access_response.json"));
         using var browser = Browser();
-        var state = QueryHelpers.ParseQuery((await browser.GetAsync("/slack/install")).Headers.Location!.Query)["state"]!;
+        var state = QueryHelpers.ParseQuery((await browser.GetAsync("/slack/install")).Headers.Location!.Query)["state"].ToString();
         var callback = $"/slack/oauth/callback?code=abc123&state={Uri.EscapeDataString(state)}";
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(callback)).StatusCode);
 
