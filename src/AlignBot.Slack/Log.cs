@@ -45,6 +45,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Slack is on: /slack/commands, /slack/events, /slack/interactions, /slack/options; OAuth install {Install}")]
     public static partial void SlackOn(this ILogger logger, string install);
 
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Slack is rate-limiting event deliveries for team {TeamId} (over 30,000 an hour)")]
+    public static partial void SlackEventsRateLimited(this ILogger logger, string teamId);
+
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Store unavailable; asked Slack to retry event {EventId}")]
     public static partial void SlackEventStoreUnavailable(this ILogger logger, string eventId);
 }

@@ -7,10 +7,14 @@ namespace AlignBot.Slack;
 /// The OAuth <c>state</c>: a random nonce and the time it was issued, signed with HMAC-SHA256. The callback accepts
 /// it only when the signature holds, it is under ten minutes old (Slack's code lifetime) and it equals the copy
 /// the install step left in the browser's cookie, which ties the callback to the browser that started the install.
+/// The callback also uses each state once (kept in the store until it expires).
 /// </summary>
 internal static class OAuthState
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>How far in the future an issue time may be (another replica's clock).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     public static string Create(string key, DateTimeOffset now)
     {
@@ -36,7 +40,7 @@ internal static class OAuthState
         if (payload.Length != 24 || !CryptographicOperations.FixedTimeEquals(Sign(key, payload), signature))
             return false;
         var issued = DateTimeOffset.FromUnixTimeSeconds(BitConverter.ToInt64(payload, 16));
-        return issued <= now.AddMinutes(1) && now - issued <= Lifetime;
+        return issued <= now + ClockSkew && now - issued <= Lifetime;
     }
 
     private static byte[] Sign(string key, byte[] payload) => HMACSHA256.HashData(Encoding.UTF8.GetBytes("alignbot-oauth-state:" + key), payload);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
@@ -37,7 +39,7 @@ public static class SlackEndpoints
     private static readonly TimeSpan AckBudget = TimeSpan.FromSeconds(2.2);
 
     private static async Task<IResult> HandleCommand(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
-        ChatMetrics metrics, ILogger<SlackRenderer> log)
+        ReplayGuard replays, IOptions<SlackOptions> options, ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         if (form["ssl_check"] == "1")
@@ -47,6 +49,15 @@ public static class SlackEndpoints
             log.SlackBadRequest(http.Request.Path, error);
             return Results.BadRequest(error);
         }
+        var responseUrl = options.Value.AllowedResponseUrl(command.ResponseUrl);
+        if (command.ResponseUrl is not null && responseUrl is null)
+        {
+            log.SlackBadRequest(http.Request.Path, "response_url is not https on an allowed host");
+            return Results.BadRequest("response_url is not https on an allowed host");
+        }
+        if (command.TriggerId is { } trigger
+            && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, http.RequestAborted))
+            return Results.Ok();
         var text = SlackText.ToPlain(command.Text);
         if (answers.TryGet(text) is { } cached)
         {
@@ -57,7 +68,7 @@ public static class SlackEndpoints
         // Not the request's token: a slow command (daily now, with Slack's retries) must finish after the ack.
         var reply = bot.HandleAsync(request, CancellationToken.None);
         if (await Task.WhenAny(reply, Task.Delay(AckBudget)) != reply
-            && Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl)
+            && responseUrl is not null
             && queue.TryEnqueue(new SlackWork.Finish(command.TeamId, responseUrl, reply)))
             return Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options);
         var answer = await reply;
@@ -67,6 +78,9 @@ public static class SlackEndpoints
         answers.Offer(text, answer, json);
         return Results.Bytes(json, "application/json; charset=utf-8");
     }
+
+    /// <summary>How much of the text typed into the term picker is read, as in the Teams message extension.</summary>
+    private const int MaxTypedLength = 100;
 
     /// <summary>Typeahead for the term picker: names that start with, then contain, then search for the typed text.</summary>
     private static IResult HandleOptions(HttpContext http, TermGlossary glossary, ILogger<SlackRenderer> log)
@@ -79,6 +93,7 @@ public static class SlackEndpoints
             return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
         }
         var typed = payload.RootElement.Str("value") ?? "";
+        typed = typed[..Math.Min(typed.Length, MaxTypedLength)];   // a term picker needs no more; searching 250 KB costs a second
         var options = new JsonArray([.. glossary.Suggest(typed, 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
         return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
     }

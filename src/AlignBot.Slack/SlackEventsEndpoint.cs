@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// <c>/slack/events</c>: url_verification, app mentions and DMs, uninstalls. Acknowledges at once; the answer is
-/// posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the shared store.
+/// <c>/slack/events</c>: url_verification, app mentions and DMs, uninstalls, app_rate_limited notices. Acknowledges at
+/// once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
+/// shared store.
 /// </summary>
 internal static class SlackEventsEndpoint
 {
@@ -30,6 +31,10 @@ internal static class SlackEventsEndpoint
                 return root.Str("challenge") is { } challenge ? Results.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
             case "event_callback":
                 break;
+            case "app_rate_limited":
+                // Slack stopped delivering this team's events for the minute; it expects a 200, as for any envelope.
+                log.SlackEventsRateLimited(root.Str("team_id") ?? "?");
+                return Results.Ok();
             case null:
                 return Bad(http, log, "no 'type'");
             default:

@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -19,11 +20,22 @@ public static class SlackHosting
 
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
+        var publicBaseUrl = builder.Configuration["App:PublicBaseUrl"];
+        var development = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<SlackOptions>()
             .BindConfiguration(SlackOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (o.RedirectUri.Length == 0 && !string.IsNullOrEmpty(publicBaseUrl))
+                    o.RedirectUri = publicBaseUrl.TrimEnd('/') + SlackInstallEndpoints.CallbackPath;
+            })
             .ValidateDataAnnotations()
             .Validate(o => !o.Enabled || o.SigningSecret.Length >= 16, "Slack:SigningSecret looks truncated (under 16 characters).")
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl must be an absolute URL.")
+            // Outside Development the OAuth redirect never comes from the request's Host header, which the client controls.
+            .Validate(o => !o.Enabled || !o.OAuthEnabled || development || o.RedirectUri.Length > 0,
+                "Slack:RedirectUri (or App:PublicBaseUrl) is required for OAuth installs outside Development.")
+            .Validate(o => o.RedirectUri.Length == 0 || Uri.TryCreate(o.RedirectUri, UriKind.Absolute, out _), "Slack:RedirectUri must be an absolute URL.")
             .ValidateOnStart();
         if (builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.SigningSecret)}"] is not { Length: > 0 })
             return builder;
@@ -32,6 +44,7 @@ public static class SlackHosting
         builder.Services.AddSingleton(new SlackRenderer(builder.Configuration["App:PublicBaseUrl"]));
         builder.Services.AddSingleton<SlackWorkQueue>();
         builder.Services.AddSingleton<SlackAnswerCache>();
+        builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<SlackTokens>();
         builder.Services.AddSingleton<SlackSignatureFilter>();
         builder.Services.AddHttpClient<SlackApiClient>((services, http) =>
@@ -61,7 +74,7 @@ public static class SlackHosting
             return app;
         }
         app.MapSlackRoutes();
-        log.SlackOn(options.ClientId.Length > 0 ? "at /slack/install" : "off (single workspace, Slack:BotToken)");
+        log.SlackOn(options.OAuthEnabled ? "at /slack/install" : "off (single workspace, Slack:BotToken)");
         return app;
     }
 }

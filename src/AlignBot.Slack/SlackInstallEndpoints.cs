@@ -2,6 +2,7 @@ using System.Net;
 using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,16 +17,17 @@ internal static class SlackInstallEndpoints
 {
     private const string StateCookie = "alignbot_slack_oauth_state";
 
-    public static IResult Install(HttpContext http, IOptions<SlackOptions> options, TimeProvider clock)
+    public static IResult Install(HttpContext http, IOptions<SlackOptions> options, IHostEnvironment environment, TimeProvider clock)
     {
         var o = options.Value;
-        if (o.ClientId.Length == 0 || o.ClientSecret.Length == 0)
+        if (!o.OAuthEnabled)
             return Results.NotFound("Installing through OAuth is not configured: set Slack:ClientId and Slack:ClientSecret.");
         var state = OAuthState.Create(o.ClientSecret, clock.GetUtcNow());
         http.Response.Cookies.Append(StateCookie, state, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            // Behind a TLS-terminating proxy the request itself is plain HTTP: Secure is decided by where we run.
+            Secure = !environment.IsDevelopment() || http.Request.IsHttps,
             SameSite = SameSiteMode.Lax,
             Path = "/slack",
             MaxAge = OAuthState.Lifetime,
@@ -41,20 +43,34 @@ internal static class SlackInstallEndpoints
     }
 
     public static async Task<IResult> Callback(HttpContext http, IOptions<SlackOptions> options, SlackApiClient api,
-        IInstallationStore installations, TimeProvider clock, ILogger<SlackApiClient> log)
+        IInstallationStore installations, IEventDeduplicator usedStates, TimeProvider clock, ILogger<SlackApiClient> log)
     {
         var o = options.Value;
-        if (o.ClientId.Length == 0 || o.ClientSecret.Length == 0)
+        if (!o.OAuthEnabled)
             return Results.NotFound("Installing through OAuth is not configured.");
         var query = http.Request.Query;
-        if (query["error"].FirstOrDefault() is { } denied)
-            return Page(StatusCodes.Status400BadRequest, "AlignBot was not installed", $"Slack said: {denied}. You can try again from the install link.");
         var state = query["state"].FirstOrDefault();
         if (!OAuthState.IsValid(o.ClientSecret, state, clock.GetUtcNow()) || http.Request.Cookies[StateCookie] != state)
         {
             log.SlackOAuthRefused("state missing, forged, expired or from another browser");
-            return Page(StatusCodes.Status400BadRequest, "Install link expired", "Start again from the install link; it is valid for ten minutes in the browser that opened it.");
+            return ExpiredLink();
         }
+        try
+        {
+            // A state is good for one callback: used ones are kept in the store, so every replica knows, until they expire.
+            if (!await usedStates.TryClaimAsync("slack-oauth-state:" + state, clock.GetUtcNow(), OAuthState.Lifetime + OAuthState.ClockSkew, http.RequestAborted))
+            {
+                log.SlackOAuthRefused("state already used");
+                return ExpiredLink();
+            }
+        }
+        catch (StoreUnavailableException)
+        {
+            log.SlackOAuthRefused("store unavailable");
+            return Page(StatusCodes.Status503ServiceUnavailable, "AlignBot was not installed", "AlignBot cannot store the install right now. Try again from the install link in a few minutes.");
+        }
+        if (query["error"].FirstOrDefault() is { } denied)
+            return Page(StatusCodes.Status400BadRequest, "AlignBot was not installed", $"Slack said: {denied}. You can try again from the install link.");
         if (query["code"].FirstOrDefault() is not { Length: > 0 and < 512 } code)
             return Page(StatusCodes.Status400BadRequest, "AlignBot was not installed", "Slack sent no code.");
 
@@ -80,8 +96,14 @@ internal static class SlackInstallEndpoints
         }
     }
 
+    /// <summary>The configured redirect URL; only in Development (where start-up allows it to be empty) the request's own host.</summary>
     private static string RedirectUri(HttpContext http, SlackOptions o) =>
-        o.RedirectUri.Length > 0 ? o.RedirectUri : $"{http.Request.Scheme}://{http.Request.Host}/slack/oauth/callback";
+        o.RedirectUri.Length > 0 ? o.RedirectUri : $"{http.Request.Scheme}://{http.Request.Host}{CallbackPath}";
+
+    public const string CallbackPath = "/slack/oauth/callback";
+
+    private static IResult ExpiredLink() =>
+        Page(StatusCodes.Status400BadRequest, "Install link expired", "Start again from the install link; it is valid for ten minutes in the browser that opened it.");
 
     private static IResult Page(int status, string title, string text) => Results.Content(
         $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"

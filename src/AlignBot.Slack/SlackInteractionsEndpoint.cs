@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
@@ -16,8 +18,8 @@ namespace AlignBot.Slack;
 /// </summary>
 internal static class SlackInteractionsEndpoint
 {
-    public static IResult Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
-        ILogger<SlackWorkQueue> log)
+    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
+        ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
@@ -28,8 +30,8 @@ internal static class SlackInteractionsEndpoint
             return Bad(http, log, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
             return Bad(http, log, "block_actions without an action");
-        if (!Uri.TryCreate(root.Str("response_url"), UriKind.Absolute, out var responseUrl) || responseUrl.Scheme is not ("https" or "http"))
-            return Bad(http, log, "block_actions without a response_url");
+        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
+            return Bad(http, log, "block_actions without a response_url that is https on an allowed host");
         var user = root.Str("user", "id") ?? "";
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
@@ -60,10 +62,21 @@ internal static class SlackInteractionsEndpoint
                 return Bad(http, log, "unknown action id");
         }
 
+        var click = ClickId(root, action);
+        if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, http.RequestAborted))
+            return Results.Ok();
         if (!queue.TryEnqueue(new SlackWork.Respond(team, responseUrl, message)))
+        {
+            if (click is not null)
+                await replays.ReleaseAsync(SlackReplays.Interaction, team, click);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         return Results.Ok();
     }
+
+    /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>
+    private static string? ClickId(JsonElement root, JsonElement action) =>
+        (root.Str("trigger_id"), action.Str("action_ts")) is (null, null) ? null : $"{root.Str("trigger_id")}/{action.Str("action_ts")}";
 
     private static ChatRequest Click(string id, string value, string user, string team) =>
         new(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""), new ChatAction(id, value));

@@ -20,12 +20,22 @@ public sealed class SlackOptions
 
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>The OAuth redirect URL registered with Slack; empty: derived from the request to /slack/install.</summary>
+    /// <summary>Multi-workspace installs through <c>/slack/install</c> are on.</summary>
+    public bool OAuthEnabled => ClientId.Length > 0 && ClientSecret.Length > 0;
+
+    /// <summary>The OAuth redirect URL registered with Slack. Empty: <c>App:PublicBaseUrl</c> + /slack/oauth/callback; in
+    /// Development only, without either, the request's own host.</summary>
     public string RedirectUri { get; set; } = "";
 
     /// <summary>Where Web API calls go; tests point it at a loopback fake.</summary>
     [Required]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
+
+    /// <summary>
+    /// The only hosts a command's or a click's response_url may point at, over https; a loopback host listed here (as
+    /// tests list their fake's) also over http. A response_url elsewhere is refused: it is where the answer is posted.
+    /// </summary>
+    public string[] ResponseUrlHosts { get; set; } = ["hooks.slack.com", "hooks.slack-gov.com"];
 
     /// <summary>Where /slack/install sends the browser.</summary>
     [Required]
@@ -41,6 +51,13 @@ public sealed class SlackOptions
     /// <summary>Largest request body read from Slack; larger ones are refused with 413 unread.</summary>
     [Range(1_024, 1_048_576)]
     public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The response_url as a URI when it is https (or http on loopback) on one of <see cref="ResponseUrlHosts"/>.</summary>
+    public Uri? AllowedResponseUrl(string? responseUrl) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            && ResponseUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) && uri.UserInfo.Length == 0
+            ? uri
+            : null;
 
     /// <summary>How long one Web API call may take before it is abandoned and retried.</summary>
     [Range(typeof(TimeSpan), "00:00:00.1", "00:01:00")]

@@ -1,7 +1,8 @@
 namespace AlignBot.Slack;
 
 /// <summary>A <c>/align …</c> invocation, from the form Slack posts to <c>/slack/commands</c>.</summary>
-internal sealed record SlashCommand(string TeamId, string ChannelId, string UserId, string Text, string? ResponseUrl)
+/// <remarks>Slack sends a <c>trigger_id</c> with every command; it identifies the invocation for the replay check.</remarks>
+internal sealed record SlashCommand(string TeamId, string ChannelId, string UserId, string Text, string? ResponseUrl, string? TriggerId)
 {
     public static SlashCommand? TryParse(SlackForm form, out string error)
     {
@@ -14,6 +15,6 @@ internal sealed record SlashCommand(string TeamId, string ChannelId, string User
                 return null;
             }
         }
-        return new SlashCommand(form["team_id"]!, form["channel_id"]!, form["user_id"]!, form["text"] ?? "", form["response_url"]);
+        return new SlashCommand(form["team_id"]!, form["channel_id"]!, form["user_id"]!, form["text"] ?? "", form["response_url"], form["trigger_id"]);
     }
 }

@@ -5,7 +5,8 @@ namespace AlignBot.Storage;
 
 /// <summary>
 /// The SQLite store, the default: one file, WAL journal so readers never wait for the writer, a busy timeout so
-/// concurrent writers queue instead of failing, schema created or migrated on construction.
+/// concurrent writers queue instead of failing, schema created or migrated on construction. A new database and its
+/// folder are created readable by their owner only (see <see cref="PrivateFiles"/>).
 /// </summary>
 public sealed class SqliteStore : SqlStore
 {
@@ -15,8 +16,12 @@ public sealed class SqliteStore : SqlStore
         : base(tokens)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
-        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
-            Directory.CreateDirectory(folder);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory
+            && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder)
+        {
+            PrivateFiles.CreateFolder(folder);
+            PrivateFiles.CreateEmpty(Path.GetFullPath(file));   // owner-only, and so its -wal and -shm
+        }
         _connectionString = builder.ToString();
         using var connection = Open();
         SqliteSchema.Migrate(connection);

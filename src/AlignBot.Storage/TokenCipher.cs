@@ -45,13 +45,10 @@ public sealed class TokenCipher
     {
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
             try
             {
-                using var file = new FileStream(path, options);
+                using var file = new FileStream(path, PrivateFiles.NewFile(FileAccess.Write));
                 file.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes))));
             }
             catch (IOException) when (File.Exists(path))

@@ -67,7 +67,7 @@ internal sealed class TeamsAuthenticator
         var serviceUrl = jwt.TryGetPayloadValue<string>("serviceurl", out var claim) ? claim : null;
         // The validated key may be a converted RsaSecurityKey; the endorsements live on the JWK as published.
         var published = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
-        return new TeamsAuthResult(true, null, serviceUrl, Endorsements(published));
+        return new TeamsAuthResult(true, null, serviceUrl, Endorsements(published), new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + _options.ClockSkew);
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration configuration) => new()

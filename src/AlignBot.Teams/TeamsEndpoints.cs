@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace AlignBot.Teams;
 internal static class TeamsEndpoints
 {
     public static async Task<IResult> HandleAsync(HttpContext http, TeamsAuthenticator authenticator, TeamsActivityRouter router,
-        IOptions<TeamsOptions> options, ILogger<TeamsActivityRouter> log)
+        ReplayGuard replays, TimeProvider clock, IOptions<TeamsOptions> options, ILogger<TeamsActivityRouter> log)
     {
         var o = options.Value;
         var body = await CappedRead.ReadAsync(http.Request.Body, http.Request.ContentLength, o.MaxBodyBytes, http.RequestAborted);
@@ -94,8 +95,19 @@ internal static class TeamsEndpoints
             }
         }
 
+        // The same activity (id, conversation) again, on any replica, while its token is still accepted: acknowledged, not
+        // answered again. Invokes are answered in the response and change nothing, so they are not checked.
+        if (activity is { Type: not "invoke", Id: { } id, ConversationId: { } conversation })
+        {
+            var keepFor = auth is null ? AnonymousKeepFor : auth.AcceptedUntil - clock.GetUtcNow() + TimeSpan.FromMinutes(1);
+            if (await replays.IsReplayAsync("teams-activity", conversation, id, keepFor, http.RequestAborted))
+                return Results.Ok();
+        }
         return await router.RouteAsync(activity, http.RequestAborted);
     }
+
+    /// <summary>How long ids of activities without a token (the development Playground) are kept.</summary>
+    private static readonly TimeSpan AnonymousKeepFor = TimeSpan.FromHours(1);
 
     private static bool IsJson(string? contentType) =>
         Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type)

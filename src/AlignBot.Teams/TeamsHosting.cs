@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -39,6 +40,7 @@ public static class TeamsHosting
         builder.Services.AddSingleton(services => new MessageExtension(services.GetRequiredService<TermGlossary>(), services.GetRequiredService<Bot>(),
             services.GetRequiredService<AdaptiveCardRenderer>()));
         builder.Services.AddSingleton<TeamsWorkQueue>();
+        builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<TeamsActivityRouter>();
         // The token provider and the worker are singletons that keep their clients for the process's life:
         // connections are recycled instead, so a change of the Bot Framework's addresses (DNS) is picked up.

@@ -32,6 +32,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         _ => StatusCodes.Status500InternalServerError,
     },
 });
+app.UseTruncatedBodiesAsBadRequests();   // a body cut off mid-way: 400 and one Debug line, not an error with a stack
 app.UseWebPages();         // security headers, compressed pages and assets with ETags, the 404 page
 app.LoadGlossary();        // a broken corpus stops the start-up here, naming every problem
 if (!app.OpenStore())      // an unreachable store: one clear error line and exit code 3

@@ -134,6 +134,20 @@ public sealed class SlackCommandTests : IAsyncLifetime
         Assert.Contains("Next post:", await status.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("Europe")]
+    [InlineData("posix/Europe/London")]
+    public async Task Daily_on_with_a_folder_or_alias_of_the_zone_database_gets_the_unknown_zone_answer(string zone)
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/commands", Form($"team_id=T1&channel_id=C7&user_id=U1&text=daily%20on%2010%3A00%20{Uri.EscapeDataString(zone)}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("is not a time zone I know", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Slow_daily_now_is_acknowledged_in_time_and_finished_through_the_response_url()
     {
@@ -151,6 +165,23 @@ public sealed class SlackCommandTests : IAsyncLifetime
         var requests = await _host.Slack.WaitForAsync(3, TimeSpan.FromSeconds(15));
         var late = Assert.Single(requests, r => r.Path == "/hooks/late");
         Assert.Contains("Posted today", late.Body);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/hooks/1")]
+    [InlineData("http://hooks.slack.com/commands/1/2")]
+    [InlineData("https://hooks.slack.com.evil.example/commands/1/2")]
+    [InlineData("https://user@hooks.slack.com/commands/1/2")]
+    [InlineData("javascript:alert(1)")]
+    public async Task Command_with_a_response_url_off_slacks_hosts_is_refused(string responseUrl)
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/commands", Form($"team_id=T1&channel_id=C1&user_id=U1&text=define%20rlhf&response_url={Uri.EscapeDataString(responseUrl)}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("response_url is not https on an allowed host"));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(responseUrl));
     }
 
     [Fact]

@@ -29,6 +29,18 @@ public sealed class SlackEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task App_rate_limited_envelope_is_acknowledged_with_one_log_line()
+    {
+        using var client = _host.CreateSlackClient();
+        var envelope = """{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","type":"app_rate_limited","team_id":"T123456","minute_rate_limited":1518467820,"api_app_id":"A123456"}""";
+
+        var response = await client.PostAsync("/slack/events", Json(envelope));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("rate-limiting event deliveries for team T123456"));
+    }
+
+    [Fact]
     public async Task App_mention_leads_to_one_post_in_the_thread_and_a_retry_to_none()
     {
         using var client = _host.CreateSlackClient();

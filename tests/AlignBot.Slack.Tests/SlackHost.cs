@@ -46,22 +46,27 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     public HttpClient CreateSlackClient(Func<DateTimeOffset>? now = null) =>
         CreateDefaultClient(new SlackSigningHandler(SigningSecret, now));
 
+    /// <summary>Where Slack sends the browser back after an install, as registered with Slack.</summary>
+    public const string RedirectUri = "https://alignbot.test/slack/oauth/callback";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings)
-            builder.UseSetting(key, value);
         if (_clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
         builder.UseEnvironment("Testing")
             .UseSetting("Corpus:Path", RepoPaths.Corpus)
-            .UseSetting("Storage:ConnectionString", _settings.Any(s => s.Key == "Storage:ConnectionString") ? _settings.First(s => s.Key == "Storage:ConnectionString").Value : $"Data Source={_database}")
+            .UseSetting("Storage:ConnectionString", $"Data Source={_database}")
             .UseSetting("Slack:SigningSecret", SigningSecret)
             .UseSetting("Slack:BotToken", BotToken)
             .UseSetting("Slack:ClientId", "1234.5678")
             .UseSetting("Slack:ClientSecret", ClientSecret)
+            .UseSetting("Slack:RedirectUri", RedirectUri)
             .UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl)
+            .UseSetting("Slack:ResponseUrlHosts:0", "127.0.0.1")   // the fake's hooks
             .UseSetting("Slack:AuthorizeUrl", Slack.BaseUrl + "/oauth/v2/authorize")
             .ConfigureTestServices(services => services.AddLogging(l => l.AddProvider(Logs)));
+        foreach (var (key, value) in _settings)   // a test's own settings (environment included) win over the defaults above
+            builder.UseSetting(key, value);
         if (_services is not null)
             builder.ConfigureTestServices(_services);
     }

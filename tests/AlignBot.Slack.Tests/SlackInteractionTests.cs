@@ -144,6 +144,36 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Options_for_160_kilobytes_of_typed_text_read_only_its_start()
+    {
+        var payload = JsonNode.Parse(Fixtures.Text("slack/block_suggestion.json"))!;
+        payload["action_id"] = SlackActions.PickTerm;
+        // Read whole, the text is about reward hacking; its first 100 characters are "sycophancy" and spaces.
+        payload["value"] = "sycophancy" + new string(' ', 100) + string.Concat(Enumerable.Repeat("reward hacking specification gaming ", 4_500));
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/options", Form(payload));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("sycophancy", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["options"]![0]!["value"]);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/actions/1")]
+    [InlineData("http://hooks.slack.com/actions/1")]
+    public async Task Click_with_a_response_url_off_slacks_hosts_is_refused(string responseUrl)
+    {
+        var payload = Click($"{SlackActions.ShowTerm}:rlhf", "rlhf");
+        payload["response_url"] = responseUrl;
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/interactions", Form(payload));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("response_url that is https on an allowed host"));
+    }
+
+    [Fact]
     public async Task Options_with_a_wrong_payload_are_400()
     {
         using var client = _host.CreateSlackClient();

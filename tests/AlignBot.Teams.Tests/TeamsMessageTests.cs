@@ -205,6 +205,18 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daily_on_with_a_folder_of_the_zone_database_gets_the_unknown_zone_answer()
+    {
+        var on = Fixture("alignbot_message_personal.json");
+        on["text"] = "daily on 10:00 Europe";
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(on)).StatusCode);
+
+        var reply = Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.Contains("is not a time zone I know", CardOf(reply).ToJsonString());
+    }
+
+    [Fact]
     public async Task Unknown_invoke_is_501()
     {
         var activity = Fixture("composeExtension_query.json");

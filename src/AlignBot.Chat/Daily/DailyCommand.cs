@@ -72,7 +72,7 @@ public abstract partial record DailyCommand
             }
             else if (zone is null)
             {
-                if (!TryZone(word, out var id))
+                if (!IanaZones.TryCanonical(word, out var id))
                     return new Invalid($"“{Clip(word)}” is not a time zone I know. Use an IANA name such as Europe/London, America/New_York or UTC.");
                 zone = id;
             }
@@ -80,21 +80,6 @@ public abstract partial record DailyCommand
                 return new Invalid($"I don't understand “{Clip(word)}”. Use: {Usage}.");
         }
         return new On(at, zone, weekdays);
-    }
-
-    private static bool TryZone(string word, out string id)
-    {
-        id = word;
-        try
-        {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(word);
-            id = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : zone.Id;
-            return word.Length <= 64;
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -34,6 +34,9 @@ internal static partial class Log
         Message = "Bot tokens are stored unencrypted: set Storage:TokenKey (32 random bytes in base64, the same on every replica) to encrypt them")]
     public static partial void TokensUnencrypted(this ILogger logger);
 
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Debug, Message = "Request to {Path} ended early: {Reason}")]
+    public static partial void RequestEndedEarly(this ILogger logger, PathString path, string reason);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "AlignBot is running: {Where}")]
     public static partial void ReadyAt(this ILogger logger, string where);
 }

@@ -74,9 +74,16 @@ public static class PlaygroundEndpoints
                 statusCode: StatusCodes.Status403Forbidden));
     }
 
-    private static async Task<IResult> Message(PlaygroundMessage? message, HttpContext http, Bot bot,
+    /// <summary>The body is read here as a stream, not bound by the framework, so a body cut off mid-way ends as a 400 with
+    /// one Debug line (see <see cref="Hosting.TruncatedBodies"/>).</summary>
+    private static async Task<IResult> Message(HttpContext http, Bot bot,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
+        if (!http.Request.HasJsonContentType())
+            return Results.Problem("Send an application/json body.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        var (message, tooLarge) = await PlaygroundMessage.ReadAsync(http.Request);
+        if (tooLarge)
+            return Results.Problem($"Messages are at most {PlaygroundMessage.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId)))
             return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
