@@ -56,7 +56,7 @@ public sealed partial class MetricsTests : IDisposable
         await playground.PostAsJsonAsync("/playground/messages", new { text = "what is sycophancy" });
         await playground.PostAsJsonAsync("/playground/messages", new { text = "best pizza in town" });
         await slack.PostAsync("/slack/commands", new StringContent(command, Encoding.UTF8, "application/x-www-form-urlencoded"));
-        await slack.PostAsync("/slack/commands", new StringContent(command.Replace("trigger_id=1", "trigger_id=2"), Encoding.UTF8,
+        await slack.PostAsync("/slack/commands", new StringContent(command.Replace("trigger_id=", "trigger_id=2"), Encoding.UTF8,
             "application/x-www-form-urlencoded"));   // the same question again (another invocation): from the answer cache
         await unsigned.PostAsync("/slack/commands", new StringContent(command, Encoding.UTF8, "application/x-www-form-urlencoded"));
         await slack.PostAsync("/slack/events", new StringContent("{", Encoding.UTF8, "application/json"));
