@@ -6,9 +6,15 @@
 #   localhost/alignbot-sdk:10.0       the base + this machine's whole .NET SDK (stands in for .../dotnet/sdk:10.0)
 # With a registry you need none of this: the Dockerfile's defaults are Microsoft's images.
 # Needs root, podman, debootstrap and the .NET SDK on PATH. Images already present are kept (--rebuild to redo).
-# Usage: deploy/container/local-images.sh [--rebuild]
+# With --compose also the two images deploy/compose.yaml needs besides AlignBot's (from Debian's packages):
+#   localhost/alignbot-postgres:15    PostgreSQL 15 with the official image's POSTGRES_* contract
+#   localhost/alignbot-caddy:2        Caddy 2, the TLS-terminating reverse proxy
+# Usage: deploy/container/local-images.sh [--rebuild] [--compose]
 set -euo pipefail
-rebuild=false; [ "${1:-}" = --rebuild ] && rebuild=true
+here="$(cd "$(dirname "$0")" && pwd)"
+rebuild=false compose=false
+for arg in "$@"; do case "$arg" in --rebuild) rebuild=true ;; --compose) compose=true ;;
+  *) echo "usage: $0 [--rebuild] [--compose]" >&2; exit 2 ;; esac; done
 podman=(podman)
 have() { ! $rebuild && "${podman[@]}" image exists "$1"; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
@@ -58,5 +64,9 @@ ENV DOTNET_RUNNING_IN_CONTAINER=true DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO
 CF
   "${podman[@]}" build --quiet -t localhost/alignbot-sdk:10.0 "$work/sdk" > /dev/null
   rm -rf "$work/sdk"
+fi
+if $compose; then
+  have localhost/alignbot-postgres:15 || "${podman[@]}" build --quiet -t localhost/alignbot-postgres:15 "$here/postgres" > /dev/null
+  have localhost/alignbot-caddy:2 || "${podman[@]}" build --quiet -t localhost/alignbot-caddy:2 "$here/caddy" > /dev/null
 fi
 "${podman[@]}" images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^localhost/alignbot-' >&2
