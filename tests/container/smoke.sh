@@ -4,7 +4,8 @@
 #   1. every replica's /readyz is 200 and its HEALTHCHECK passes,
 #   2. a signed `/align define` answers from every replica,
 #   3. a term-of-the-day subscription made through one replica is posted exactly once,
-#   4. `podman stop` drains gracefully (exit code 0, the host's shutdown line in its log).
+#   4. a corpus folder mounted over the baked-in one is served, and an edit to it shows without a restart,
+#   5. `podman stop` drains gracefully (exit code 0, the host's shutdown line in its log).
 # Prints the image size and the time from `podman run` to a ready replica. Exit 0 passed, 1 failed, 77 skipped
 # (with the reason printed: no podman, no debootstrap, not root). Needs the .NET SDK, python3, root.
 set -euo pipefail
@@ -42,7 +43,10 @@ secret="$(openssl rand -hex 16)"
 token_key="$(openssl rand -base64 32)"
 team=T0SMOKE01 channel="C0SMOKE$(openssl rand -hex 3 | tr a-f A-F)"
 
-declare -a ports
+# Replica 3 serves a mounted copy of the corpus instead of the one baked into the image.
+cp -r corpus/terms "$work/corpus"
+declare -a ports mounts
+mounts[3]="-v $work/corpus:/corpus:ro -e Corpus__Path=/corpus"
 for i in 1 2 3; do
   ports[$i]="$(free_port)"
   started=$(date +%s%N)
@@ -50,7 +54,7 @@ for i in 1 2 3; do
   podman run -d --name "alignbot-smoke-$i" --network host --read-only --tmpfs /tmp --health-interval disable \
     -e "Urls=http://127.0.0.1:${ports[$i]}" -e Storage__Provider=postgres -e "Storage__ConnectionString=$pg_connection" \
     -e "Storage__TokenKey=$token_key" -e "Slack__SigningSecret=$secret" -e Slack__BotToken=xoxb-smoke-test \
-    -e "Slack__ApiBaseUrl=http://127.0.0.1:$slack_port/api/" -e Daily__PollSeconds=2 \
+    -e "Slack__ApiBaseUrl=http://127.0.0.1:$slack_port/api/" -e Daily__PollSeconds=2 ${mounts[$i]:-} \
     localhost/alignbot:smoke > /dev/null 2> "$work/run-$i.err" || { cat "$work/run-$i.err"; fail "replica $i did not start"; }
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${ports[$i]}/readyz")" = 200 ] && break
@@ -67,6 +71,17 @@ for i in 1 2 3; do
   case "$answer" in "200 "*[Ss]ycophancy*) echo "container smoke: replica $i answered /align define" ;;
     *) fail "replica $i answered /align define with: $answer" ;; esac
 done
+
+marker="smoke-marker-$(openssl rand -hex 4)"
+printf '\n%s\n' "$marker" >> "$work/corpus/sycophancy.md"
+for _ in $(seq 1 60); do
+  curl -s "http://127.0.0.1:${ports[3]}/terms/sycophancy" | grep -q "$marker" && break
+  sleep 0.5
+done
+curl -s "http://127.0.0.1:${ports[3]}/terms/sycophancy" | grep -q "$marker" \
+  || fail "replica 3 did not pick up an edit to its mounted corpus"
+curl -s "http://127.0.0.1:${ports[1]}/terms/sycophancy" | grep -q "$marker" && fail "replica 1 shows the mounted corpus"
+echo "container smoke: replica 3 serves its mounted corpus and reloaded an edit to it"
 
 # Due in the next whole minute that leaves at least 10 s to subscribe; every replica polls every 2 s.
 at=$(( ($(date -u +%s) + 70) / 60 * 60 ))
