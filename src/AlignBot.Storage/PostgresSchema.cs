@@ -4,7 +4,8 @@ namespace AlignBot.Storage;
 
 /// <summary>
 /// Versioned schema for PostgreSQL, the same tables as <see cref="SqliteSchema"/>. Each step runs in a transaction
-/// holding a transaction-scoped advisory lock, so replicas starting together migrate one at a time.
+/// holding a transaction-scoped advisory lock, so replicas starting together migrate one at a time. Steps only add, so
+/// a database newer than this build is used as it is (<see cref="SchemaStatus"/>).
 /// </summary>
 internal static class PostgresSchema
 {
@@ -32,7 +33,7 @@ internal static class PostgresSchema
         """,
     ];
 
-    public static void Migrate(NpgsqlConnection connection)
+    public static SchemaStatus Migrate(NpgsqlConnection connection)
     {
         using (var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", connection))
             create.ExecuteNonQuery();
@@ -44,12 +45,10 @@ internal static class PostgresSchema
             int current;
             using (var read = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version", connection, transaction))
                 current = Convert.ToInt32(read.ExecuteScalar());
-            if (current > Steps.Length)
-                throw new InvalidOperationException($"The database has schema version {current}; this build knows up to {Steps.Length}. Upgrade AlignBot.");
-            if (current == Steps.Length)
+            if (current >= Steps.Length)
             {
                 transaction.Commit();
-                return;
+                return new SchemaStatus(current, Steps.Length);
             }
             using (var step = new NpgsqlCommand(Steps[current] + $"; DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({current + 1});",
                        connection, transaction))

@@ -13,7 +13,7 @@ public sealed class PostgresStore : SqlStore, IDisposable
     {
         _source = NpgsqlDataSource.Create(connectionString);
         using var connection = _source.OpenConnection();
-        PostgresSchema.Migrate(connection);
+        Schema = PostgresSchema.Migrate(connection);
     }
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _source.OpenConnectionAsync(cancellationToken);

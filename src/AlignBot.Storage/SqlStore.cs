@@ -13,6 +13,9 @@ namespace AlignBot.Storage;
 /// </summary>
 public abstract class SqlStore(TokenCipher? tokens) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
 {
+    /// <summary>The database's schema version against this build's, as found when the store was opened and migrated.</summary>
+    public SchemaStatus Schema { get; protected init; }
+
     /// <summary>Whether bot tokens are encrypted at rest (see <see cref="TokenCipher"/>).</summary>
     public bool EncryptsTokens => tokens is not null;
 

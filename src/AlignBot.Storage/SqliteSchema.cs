@@ -4,7 +4,7 @@ namespace AlignBot.Storage;
 
 /// <summary>
 /// Versioned schema for SQLite. Each step runs once, in order, in a transaction, and records its number in
-/// <c>schema_version</c>; a database newer than this build is refused rather than guessed at.
+/// <c>schema_version</c>. Steps only add, so a database newer than this build is used as it is (<see cref="SchemaStatus"/>).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -79,7 +79,7 @@ internal static class SqliteSchema
 
     public static int Latest => Steps.Length;
 
-    public static void Migrate(SqliteConnection connection)
+    public static SchemaStatus Migrate(SqliteConnection connection)
     {
         using (var wal = connection.CreateCommand())
         {
@@ -92,10 +92,8 @@ internal static class SqliteSchema
             // and the second sees the first one's version.
             using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false);
             var current = CurrentVersion(connection, transaction);
-            if (current > Latest)
-                throw new InvalidOperationException($"The database has schema version {current}; this build knows up to {Latest}. Upgrade AlignBot.");
-            if (current == Latest)
-                return;
+            if (current >= Latest)
+                return new SchemaStatus(current, Latest);
             using var step = connection.CreateCommand();
             step.Transaction = transaction;
             step.CommandText = Steps[current] + $"; DELETE FROM schema_version; INSERT INTO schema_version (version) VALUES ({current + 1});";

@@ -24,7 +24,7 @@ public sealed class SqliteStore : SqlStore
         }
         _connectionString = builder.ToString();
         using var connection = Open();
-        SqliteSchema.Migrate(connection);
+        Schema = SqliteSchema.Migrate(connection);
     }
 
     /// <summary>

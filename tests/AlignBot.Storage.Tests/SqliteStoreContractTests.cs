@@ -53,6 +53,26 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
         Assert.Equal(SqliteSchema.Latest, new SqliteStore($"Data Source={_file}").SchemaVersion);
     }
 
+    [Fact]
+    public async Task A_database_migrated_by_a_newer_build_is_used_as_it_is()
+    {
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file}"))
+        {
+            await connection.OpenAsync();
+            await using var bump = connection.CreateCommand();
+            bump.CommandText = $"UPDATE schema_version SET version = {SqliteSchema.Latest + 1}; CREATE TABLE added_by_a_newer_build (id TEXT);";
+            await bump.ExecuteNonQueryAsync();
+        }
+
+        var older = new SqliteStore($"Data Source={_file}", Tokens);
+        await older.SaveAsync(new WorkspaceInstallation("T-ahead", null, "Team", "xoxb-ahead", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
+
+        Assert.Equal(new SchemaStatus(SqliteSchema.Latest + 1, SqliteSchema.Latest), older.Schema);
+        Assert.True(older.Schema.IsAhead);
+        Assert.Equal("xoxb-ahead", (await older.FindAsync("T-ahead"))!.BotToken);
+        Assert.Equal(SqliteSchema.Latest + 1, older.SchemaVersion);   // not migrated back
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -30,6 +30,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "The store is unavailable at start-up: {Reason}. Check Storage:Provider and Storage:ConnectionString.")]
     public static partial void StoreUnavailable(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Warning,
+        Message = "The database has schema version {Database}, newer than this build's {Build}: running on it (steps only add); upgrade when you can")]
+    public static partial void SchemaAhead(this ILogger logger, int database, int build);
+
     [LoggerMessage(EventId = 1008, Level = LogLevel.Warning,
         Message = "Bot tokens are stored unencrypted: set Storage:TokenKey (32 random bytes in base64, the same on every replica) to encrypt them")]
     public static partial void TokensUnencrypted(this ILogger logger);

@@ -47,7 +47,9 @@ public static class StorageHosting
     {
         try
         {
-            app.Services.GetRequiredService<AlignBot.Storage.SqlStore>();
+            var store = app.Services.GetRequiredService<AlignBot.Storage.SqlStore>();
+            if (store.Schema.IsAhead)
+                app.Logger.SchemaAhead(store.Schema.Database, store.Schema.Build);
             return true;
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or IOException or System.Net.Sockets.SocketException
