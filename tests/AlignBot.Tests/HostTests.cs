@@ -36,15 +36,4 @@ public sealed class HostTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/nope")).StatusCode);
     }
-
-    [Fact]
-    public async Task Broken_corpus_stops_the_start_up_naming_the_problem()
-    {
-        using var corpus = new TempCorpus().Term("alpha", "Alpha", ["beta", "ghost"]).Term("beta", "Beta", ["alpha", "alpha"]);
-        await using var host = Host(corpus.Directory);
-
-        var ex = Assert.Throws<CorpusException>(() => host.CreateClient());
-
-        Assert.Contains("alpha.md: related: 'ghost'", ex.Message);
-    }
 }

@@ -14,7 +14,18 @@ public static class CorpusLoader
             return new LoadedCorpus(directory, terms, problems);
         }
 
-        foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        string[] paths;
+        try
+        {
+            paths = Directory.GetFiles(directory, "*.md");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new(directory, "path", "the corpus folder could not be read: " + ex.Message, ProblemSeverity.Error));
+            return new LoadedCorpus(directory, terms, problems);
+        }
+
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(path);
             var length = new FileInfo(path).Length;
@@ -28,7 +39,7 @@ public static class CorpusLoader
             {
                 text = File.ReadAllText(path);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 problems.Add(new(fileName, "file", "could not be read: " + ex.Message, ProblemSeverity.Error));
                 continue;
@@ -40,7 +51,7 @@ public static class CorpusLoader
         if (terms.Count == 0 && problems.Count == 0)
             problems.Add(new(directory, "path", "the corpus folder holds no term files (*.md)", ProblemSeverity.Error));
 
-        var fileSlugs = Directory.EnumerateFiles(directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>();
+        var fileSlugs = paths.Select(Path.GetFileNameWithoutExtension).OfType<string>();
         CorpusValidator.Validate(terms, fileSlugs.ToHashSet(StringComparer.Ordinal), problems);
         return new LoadedCorpus(directory, terms, problems);
     }
