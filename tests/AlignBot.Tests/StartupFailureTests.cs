@@ -47,6 +47,19 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task Unreadable_term_file_is_one_line_naming_it_and_exit_code_2()
+    {
+        using var corpus = new TempCorpus().Term("alpha", "Alpha", []);
+        File.CreateSymbolicLink(Path.Combine(corpus.Directory, "gone.md"), Path.Combine(corpus.Directory, "nowhere", "gone.md"));
+
+        var (code, output) = await HostRun.ToExitAsync(new Dictionary<string, string> { ["Corpus__Path"] = corpus.Directory });
+
+        AssertOneLine(output, "Invalid configuration", "Corpus:Path");
+        Assert.Contains("gone.md: file: could not be read", output);
+        Assert.Equal(2, code);
+    }
+
+    [Fact]
     public async Task Port_in_use_is_one_line_naming_urls_and_exit_code_2()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
