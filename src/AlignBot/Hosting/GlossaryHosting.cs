@@ -12,7 +12,12 @@ public static class GlossaryHosting
 {
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section);
+        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (options.Path.Length == 0 && environment.IsDevelopment() && CorpusOptions.SourceDirectory() is { } source)
+                    options.Path = source;
+            });
         builder.Services.AddHostedService<CorpusWatcher>();
         builder.Services.AddSingleton(services =>
         {
