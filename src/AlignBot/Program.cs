@@ -8,8 +8,8 @@ using AlignBot.Teams;
 if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args, Console.Out, Console.Error);
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddLoggingDefaults();   // defaults that hold whatever appsettings.json is found
+var builder = WebApplication.CreateBuilder(HostSetup.Options(args));   // content root: the program's folder unless configured
+builder.AddLoggingDefaults();   // no request lines, no outgoing URLs, whatever appsettings.json is found
 builder.AddGlossary();     // corpus from Corpus:Path, validated, indexed in memory
 builder.AddChatCore();     // the platform-neutral bot, the term of the day and its scheduler
 builder.AddStorage();      // installs, seen events, conversation references, daily posts: SQLite unless configured
