@@ -16,6 +16,7 @@ builder.AddStorage();      // installs, seen events, conversation references, da
 builder.AddSlack();        // inert unless Slack:SigningSecret is set
 builder.AddTeams();        // inert unless Teams:AppId is set
 builder.AddPlayground();   // the local page at /: on in Development unless Playground:Enabled says otherwise
+builder.AddHealth();       // /healthz (live) and /readyz (corpus and store) on ASP.NET Core health checks
 builder.AddTelemetry();    // OpenTelemetry metrics: /metrics when Metrics:Prometheus (on in Development), OTLP when an endpoint is set
 builder.Services.AddProblemDetails();
 
@@ -39,7 +40,6 @@ try
     app.LoadGlossary();        // a missing or broken corpus stops the start-up here, naming every problem
     app.OpenStore();           // an unreachable store stops it too, with exit code 3
     app.MapHealth();
-    app.MapReadiness();
     app.MapSlack();
     app.MapTeams();
     app.MapPlayground();
