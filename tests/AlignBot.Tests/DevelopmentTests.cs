@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Reflection;
 using AlignBot.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration.UserSecrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,6 +66,26 @@ public sealed class DevelopmentTests : IDisposable
         finally
         {
             Directory.Delete(shell);
+        }
+    }
+
+    [Fact]
+    public async Task Development_reads_dotnet_user_secrets()
+    {
+        var id = typeof(Program).Assembly.GetCustomAttribute<UserSecretsIdAttribute>()!.UserSecretsId;
+        var appData = Directory.CreateTempSubdirectory("alignbot-appdata-").FullName;
+        try
+        {
+            var secrets = Directory.CreateDirectory(Path.Combine(appData, "Microsoft", "UserSecrets", id)).FullName;
+            await File.WriteAllTextAsync(Path.Combine(secrets, "secrets.json"), """{ "Slack:SigningSecret": "user-secrets-signing-secret-0123" }""");
+
+            await using var host = await HostProcess.StartAsync(("APPDATA", appData));
+
+            Assert.True(await host.WaitForOutputAsync("Slack is on"), host.Output);
+        }
+        finally
+        {
+            Directory.Delete(appData, recursive: true);
         }
     }
 
