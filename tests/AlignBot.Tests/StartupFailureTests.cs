@@ -26,6 +26,11 @@ public sealed class StartupFailureTests
     [InlineData("Storage:TokenKey", "Storage__TokenKey=" + Secret)]
     [InlineData("Corpus:Path", "Corpus__Path=/nonexistent/alignbot-corpus")]
     [InlineData("Playground:PermitsPerMinute", "Playground__PermitsPerMinute=0")]
+    [InlineData("Daily:PollSeconds", "Daily__PollSeconds=soon")]
+    [InlineData("Daily:PollSeconds", "Daily__PollSeconds=0")]
+    [InlineData("App:PublicBaseUrl", "App__PublicBaseUrl=javascript:alert(1)")]
+    [InlineData("Metrics:OtlpEndpoint", "Metrics__OtlpEndpoint=not a url")]
+    [InlineData("Urls", "Urls=nowhere")]
     public async Task Invalid_setting_is_one_line_naming_the_key_and_exit_code_2(string key, params string[] settings)
     {
         var (code, output) = await HostRun.ToExitAsync(settings.Select(s => s.Split('=', 2)).ToDictionary(s => s[0], s => s[1]));

@@ -22,8 +22,10 @@ internal sealed record StartupFailure(string Reason, int ExitCode)
             Configuration(all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)),
         CorpusException broken => Configuration(
             [$"{CorpusOptions.Section}:Path: the corpus in {broken.Corpus.Directory} has errors: {string.Join("; ", broken.Corpus.Errors)}"]),
-        // Kestrel's own words ("Failed to bind to address http://…: address already in use.") name the address.
+        // Kestrel binding the configured addresses, in its own words: "Failed to bind to address http://…: address
+        // already in use." or "Invalid url: '…'".
         IOException bind => Configuration([$"Urls: {bind.Message}"]),
+        FormatException address => Configuration([$"Urls: {address.Message}"]),
         StoreUnavailableException store => new(
             $"The store is unavailable at start-up: {store.InnerException?.Message ?? store.Message} Check Storage:Provider and Storage:ConnectionString.",
             StoreUnavailableExitCode),
