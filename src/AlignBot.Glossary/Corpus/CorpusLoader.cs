@@ -51,7 +51,7 @@ public static class CorpusLoader
         if (terms.Count == 0 && problems.Count == 0)
             problems.Add(new(directory, "path", "the corpus folder holds no term files (*.md)", ProblemSeverity.Error));
 
-        var fileSlugs = paths.Select(Path.GetFileNameWithoutExtension).OfType<string>();
+        var fileSlugs = Directory.EnumerateFiles(directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>();
         CorpusValidator.Validate(terms, fileSlugs.ToHashSet(StringComparer.Ordinal), problems);
         return new LoadedCorpus(directory, terms, problems);
     }
