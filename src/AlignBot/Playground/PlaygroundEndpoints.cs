@@ -21,7 +21,8 @@ public static class PlaygroundEndpoints
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.Section)
-            .Validate(o => o.PermitsPerMinute > 0, "Playground:PermitsPerMinute must be at least 1.").ValidateOnStart();
+            .Validate(o => o.PermitsPerMinute > 0, "Playground:PermitsPerMinute must be at least 1.")
+            .ValidateOnStart();
         var publicBaseUrl = builder.Configuration["App:PublicBaseUrl"];
         builder.Services.AddKeyedSingleton("playground", new SlackRenderer(publicBaseUrl));
         builder.Services.AddKeyedSingleton("playground", new AdaptiveCardRenderer(publicBaseUrl));
