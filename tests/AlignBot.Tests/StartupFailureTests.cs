@@ -17,6 +17,7 @@ public sealed class StartupFailureTests
     [InlineData("Slack:ApiBaseUrl", "Slack__SigningSecret=0123456789abcdef-" + Secret, "Slack__ApiBaseUrl=not a url")]
     [InlineData("Slack:MaxBodyBytes", "Slack__SigningSecret=0123456789abcdef-" + Secret, "Slack__MaxBodyBytes=10")]
     [InlineData("Slack:MaxBodyBytes", "Slack__SigningSecret=0123456789abcdef-" + Secret, "Slack__MaxBodyBytes=lots")]
+    [InlineData("Teams:AllowAnonymous", "Teams__AllowAnonymous=" + Secret)]
     [InlineData("Teams:AppPassword", "Teams__AppId=app-id")]
     [InlineData("Teams:AllowAnonymous", "Teams__AppId=app-id", "Teams__AllowAnonymous=true")]
     [InlineData("Teams:OpenIdMetadataUrl", "Teams__AppId=app-id", "Teams__AppPassword=" + Secret, "Teams__OpenIdMetadataUrl=ftp://keys")]
