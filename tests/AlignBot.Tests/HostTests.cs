@@ -29,6 +29,18 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task Health_probes_answer_get_and_head_only()
+    {
+        await using var host = Host(RepoPaths.Corpus);
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/healthz"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/readyz"))).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/healthz", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/readyz", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_path_is_404()
     {
         await using var host = Host(RepoPaths.Corpus);

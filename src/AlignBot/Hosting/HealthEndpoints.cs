@@ -13,6 +13,9 @@ public static class HealthEndpoints
 {
     private const string Ready = "ready";
 
+    /// <summary>Probes read: GET, and HEAD for checkers that only want the status; anything else is 405 as before.</summary>
+    private static readonly HttpMethodMetadata ReadOnly = new(["GET", "HEAD"]);
+
     public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
@@ -27,7 +30,7 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = (http, _) => http.Response.WriteAsJsonAsync(new HealthStatus("ok", Terms(http))),
-        });
+        }).WithMetadata(ReadOnly);
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ready),
@@ -38,7 +41,7 @@ public static class HealthEndpoints
                     status = "not ready",
                     problems = report.Entries.Values.Where(e => e.Status != CheckStatus.Healthy).Select(e => e.Description),
                 }),
-        });
+        }).WithMetadata(ReadOnly);
         return app;
     }
 
