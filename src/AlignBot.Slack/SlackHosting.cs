@@ -26,9 +26,7 @@ public static class SlackHosting
             .Validate(o => !o.Enabled || o.SigningSecret.Length >= 16, "Slack:SigningSecret looks truncated (under 16 characters).")
             .Validate(o => o.Enabled || (o.BotToken.Length == 0 && o.ClientId.Length == 0),
                 "Slack:SigningSecret is missing: it is required when Slack:BotToken or Slack:ClientId is set.")
-            .Validate(o => IsHttpUrl(o.ApiBaseUrl), "Slack:ApiBaseUrl must be an absolute http(s) URL.")
-            .Validate(o => IsHttpUrl(o.AuthorizeUrl), "Slack:AuthorizeUrl must be an absolute http(s) URL.")
-            .Validate(o => o.RedirectUri.Length == 0 || IsHttpUrl(o.RedirectUri), "Slack:RedirectUri must be empty or an absolute http(s) URL.")
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl must be an absolute URL.")
             .ValidateOnStart();
         if (builder.Configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.SigningSecret)}"] is not { Length: > 0 })
             return builder;
@@ -54,8 +52,6 @@ public static class SlackHosting
         builder.Services.AddHostedService(services => services.GetRequiredService<SlackWorker>());
         return builder;
     }
-
-    private static bool IsHttpUrl(string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>Maps /slack/* when Slack is on, and says in one log line whether it is.</summary>
     public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder app)
