@@ -7,6 +7,7 @@ namespace AlignBot.Tests;
 /// A start-up that cannot succeed ends with one log line naming the key and what is wrong, exit code 2 (configuration)
 /// or 3 (store), no stack trace and no secret: the real process, as an operator sees it.
 /// </summary>
+[Collection(nameof(SerialProcessRuns))]
 public sealed class StartupFailureTests
 {
     private const string Secret = "hunter2-do-not-log";
