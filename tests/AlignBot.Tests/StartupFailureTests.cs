@@ -66,6 +66,26 @@ public sealed class StartupFailureTests
         Assert.Equal(2, code);
     }
 
+    [SkippableFact]
+    public async Task Unreadable_corpus_folder_is_one_line_naming_it_and_exit_code_2()
+    {
+        Skip.If(Environment.IsPrivilegedProcess, "Running as root, which reads any folder; an unprivileged user sees this test run.");
+        using var corpus = new TempCorpus().Term("alpha", "Alpha", []);
+        File.SetUnixFileMode(corpus.Directory, UnixFileMode.None);
+        try
+        {
+            var (code, output) = await HostRun.ToExitAsync(new Dictionary<string, string> { ["Corpus__Path"] = corpus.Directory });
+
+            AssertOneLine(output, "Invalid configuration", "Corpus:Path");
+            Assert.Contains("could not be read", output);
+            Assert.Equal(2, code);
+        }
+        finally
+        {
+            File.SetUnixFileMode(corpus.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     [Fact]
     public async Task Port_in_use_is_one_line_naming_urls_and_exit_code_2()
     {
