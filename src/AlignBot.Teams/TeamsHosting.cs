@@ -1,6 +1,6 @@
 using AlignBot.Chat;
-using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Settings;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -27,8 +27,8 @@ public static class TeamsHosting
             .Validate<IHostEnvironment>((o, environment) => !o.AllowAnonymous || environment.IsDevelopment(),
                 "Teams:AllowAnonymous accepts unauthenticated activities and is for the Development environment only.")
             .Validate(o => !o.Enabled || o.AllowAnonymous || o.AppPassword.Length > 0, "Teams:AppPassword is required to reply (or Teams:AllowAnonymous in Development).")
-            .Validate(o => IsHttpUrl(o.OpenIdMetadataUrl), "Teams:OpenIdMetadataUrl must be an absolute http(s) URL.")
-            .Validate(o => o.TokenEndpoint.Length == 0 || IsHttpUrl(o.TokenEndpoint), "Teams:TokenEndpoint must be empty or an absolute http(s) URL.")
+            .Validate(o => HttpUrl.IsValid(o.OpenIdMetadataUrl), "Teams:OpenIdMetadataUrl must be an absolute http(s) URL.")
+            .Validate(o => o.TokenEndpoint.Length == 0 || HttpUrl.IsValid(o.TokenEndpoint), "Teams:TokenEndpoint must be empty or an absolute http(s) URL.")
             .ValidateOnStart();
         if (builder.Configuration.GetSection(TeamsOptions.Section)["AppId"] is not { Length: > 0 })
             return builder;
@@ -57,8 +57,6 @@ public static class TeamsHosting
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;
     }
-
-    private static bool IsHttpUrl(string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     /// <summary>Maps /api/messages when Teams is on, and says in one log line whether it is.</summary>
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)

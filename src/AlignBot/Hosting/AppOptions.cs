@@ -9,6 +9,4 @@ public sealed class AppOptions
     public const string Section = "App";
 
     public string PublicBaseUrl { get; set; } = "";
-
-    public static bool IsHttpUrl(string value) => Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

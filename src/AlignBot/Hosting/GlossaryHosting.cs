@@ -37,7 +37,7 @@ public static class GlossaryHosting
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
-            .Validate(o => o.PublicBaseUrl.Length == 0 || AppOptions.IsHttpUrl(o.PublicBaseUrl), "App:PublicBaseUrl must be empty or an absolute http(s) URL.")
+            .Validate(o => o.PublicBaseUrl.Length == 0 || HttpUrl.IsValid(o.PublicBaseUrl), "App:PublicBaseUrl must be empty or an absolute http(s) URL.")
             .ValidateOnStart();
         builder.Services.AddOptions<DailyOptions>().BindConfiguration(DailyOptions.Section).ValidateDataAnnotationsByKey(DailyOptions.Section).ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
