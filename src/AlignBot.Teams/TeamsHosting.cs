@@ -1,6 +1,6 @@
 using AlignBot.Chat;
-using AlignBot.Chat.Daily;
 using AlignBot.Chat.Settings;
+using AlignBot.Chat.Daily;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
