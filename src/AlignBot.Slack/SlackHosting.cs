@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Settings;
 using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -29,8 +30,10 @@ public static class SlackHosting
                 if (o.RedirectUri.Length == 0 && !string.IsNullOrEmpty(publicBaseUrl))
                     o.RedirectUri = publicBaseUrl.TrimEnd('/') + SlackInstallEndpoints.CallbackPath;
             })
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(SlackOptions.Section)
             .Validate(o => !o.Enabled || o.SigningSecret.Length >= 16, "Slack:SigningSecret looks truncated (under 16 characters).")
+            .Validate(o => o.Enabled || (o.BotToken.Length == 0 && o.ClientId.Length == 0),
+                "Slack:SigningSecret is missing: it is required when Slack:BotToken or Slack:ClientId is set.")
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out _), "Slack:ApiBaseUrl must be an absolute URL.")
             // Outside Development the OAuth redirect never comes from the request's Host header, which the client controls.
             .Validate(o => !o.Enabled || !o.OAuthEnabled || development || o.RedirectUri.Length > 0,

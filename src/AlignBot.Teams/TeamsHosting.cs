@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
@@ -23,14 +24,14 @@ public static class TeamsHosting
     {
         builder.Services.AddOptions<TeamsOptions>()
             .BindConfiguration(TeamsOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(TeamsOptions.Section)
+            .Validate<IHostEnvironment>((o, environment) => !o.AllowAnonymous || environment.IsDevelopment(),
+                "Teams:AllowAnonymous accepts unauthenticated activities and is for the Development environment only.")
             .Validate(o => !o.Enabled || o.AllowAnonymous || o.AppPassword.Length > 0, "Teams:AppPassword is required to reply (or Teams:AllowAnonymous in Development).")
+            .Validate(o => HttpUrl.IsValid(o.OpenIdMetadataUrl), "Teams:OpenIdMetadataUrl must be an absolute http(s) URL.")
+            .Validate(o => o.TokenEndpoint.Length == 0 || HttpUrl.IsValid(o.TokenEndpoint), "Teams:TokenEndpoint must be empty or an absolute http(s) URL.")
             .ValidateOnStart();
-        var section = builder.Configuration.GetSection(TeamsOptions.Section);
-        if (section["AllowAnonymous"] is { } anonymous && bool.TryParse(anonymous, out var on) && on && !builder.Environment.IsDevelopment())
-            throw new InvalidOperationException("Teams:AllowAnonymous accepts unauthenticated activities and is for local development only; refusing to start in the "
-                + builder.Environment.EnvironmentName + " environment.");
-        if (section["AppId"] is not { Length: > 0 })
+        if (builder.Configuration.GetSection(TeamsOptions.Section)["AppId"] is not { Length: > 0 })
             return builder;
 
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -32,7 +32,8 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <summary>Starts the host; <paramref name="settings"/> are environment variables on top (<c>Slack__SigningSecret</c>, say).</summary>
+    public static async Task<HostProcess> StartAsync(params (string Key, string Value)[] settings)
     {
         var port = FreePort();
         var folder = Path.Combine(Path.GetTempPath(), "alignbot-host-" + Guid.NewGuid().ToString("N"));
@@ -47,6 +48,8 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Corpus__Path"] = RepoPaths.Corpus;
         start.Environment["Storage__ConnectionString"] = $"Data Source={Path.Combine(folder, "alignbot.db")}";
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
         var process = Process.Start(start)!;
         var host = new HostProcess(process, folder, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
@@ -71,6 +74,14 @@ public sealed class HostProcess : IAsyncDisposable
         }
         await host.DisposeAsync();
         throw new InvalidOperationException("AlignBot did not start:\n" + host.Output);
+    }
+
+    /// <summary>Waits until the output holds <paramref name="text"/>; false if it has not after ten seconds.</summary>
+    public async Task<bool> WaitForOutputAsync(string text)
+    {
+        for (var i = 0; i < 100 && !Output.Contains(text, StringComparison.Ordinal); i++)
+            await Task.Delay(100);
+        return Output.Contains(text, StringComparison.Ordinal);
     }
 
     private void Append(string? line)

@@ -78,6 +78,26 @@ public sealed class OperationsTests : IDisposable
     }
 
     [Fact]
+    public async Task Readyz_is_503_naming_the_store_when_it_stops_answering_while_healthz_stays_ok()
+    {
+        var folder = Directory.CreateTempSubdirectory("alignbot-ready-").FullName;
+        await using var host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
+            .UseSetting("Corpus:Path", _corpus).UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(folder, "alignbot.db")}"));
+        using var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        var response = await client.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("not ready", (string?)body["status"]);
+        Assert.Equal(["store unreachable"], body["problems"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bot_tokens_are_encrypted_at_rest_with_a_key_created_beside_the_sqlite_file()
     {
         await using var host = Host();

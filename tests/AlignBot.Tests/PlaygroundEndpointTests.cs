@@ -136,18 +136,6 @@ public sealed partial class PlaygroundEndpointTests : IDisposable
         Assert.InRange(refused.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
     }
 
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-5")]
-    public async Task Permits_per_minute_under_one_stops_the_start_up(string permits)
-    {
-        await using var host = Host("Development", ("Playground:PermitsPerMinute", permits));
-
-        var error = Assert.Throws<OptionsValidationException>(() => host.CreateClient());
-
-        Assert.Contains("Playground:PermitsPerMinute", error.Message);
-    }
-
     [Fact]
     public async Task Page_and_assets_are_served_by_the_host_with_no_external_urls()
     {

@@ -15,7 +15,18 @@ public static class CorpusLoader
             return new LoadedCorpus(directory, terms, problems);
         }
 
-        foreach (var path in Directory.EnumerateFiles(directory, "*.md").Order(StringComparer.Ordinal))
+        string[] paths;
+        try
+        {
+            paths = Directory.GetFiles(directory, "*.md");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new(directory, "path", "the corpus folder could not be read: " + ex.Message, ProblemSeverity.Error));
+            return new LoadedCorpus(directory, terms, problems);
+        }
+
+        foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             var fileName = Path.GetFileName(path);
             var length = new FileInfo(path).Length;
@@ -29,7 +40,7 @@ public static class CorpusLoader
             {
                 text = File.ReadAllText(path);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 problems.Add(new(fileName, "file", "could not be read: " + ex.Message, ProblemSeverity.Error));
                 continue;

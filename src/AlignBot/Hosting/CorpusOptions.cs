@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace AlignBot.Hosting;
 
 /// <summary>Where the corpus lives. Configuration key <c>Corpus:Path</c>, environment <c>Corpus__Path</c>.</summary>
@@ -5,8 +7,16 @@ public sealed class CorpusOptions
 {
     public const string Section = "Corpus";
 
-    /// <summary>A folder of term files, or a folder holding <c>terms/</c>. Empty: the copy next to the build output.</summary>
+    /// <summary>
+    /// A folder of term files, or a folder holding <c>terms/</c>. Empty: in Development the repository's corpus the program
+    /// was built from (<see cref="SourceDirectory"/>), else the copy next to the build output.
+    /// </summary>
     public string Path { get; set; } = "";
+
+    /// <summary>The repository's corpus folder this program was built from; null in a published build or when it is gone.</summary>
+    public static string? SourceDirectory() =>
+        typeof(CorpusOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "AlignBot.SourceCorpus")?.Value
+            is { } folder && Directory.Exists(folder) ? folder : null;
 
     public string ResolveDirectory()
     {

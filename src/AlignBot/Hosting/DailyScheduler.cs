@@ -1,5 +1,6 @@
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
 
@@ -9,15 +10,14 @@ namespace AlignBot.Hosting;
 /// themselves. At shutdown the post in progress is finished and no other begun, unless the host's shutdown timeout
 /// runs out first.
 /// </summary>
-internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IConfiguration configuration, ILogger<DailyScheduler> log) : BackgroundService
+internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IOptions<DailyOptions> options, ILogger<DailyScheduler> log) : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
     private bool _storeDown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Daily:PollSeconds", 20.0), 0.05, 300));
-        using var timer = new PeriodicTimer(period, clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
         try
         {
             do

@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
@@ -12,7 +13,12 @@ public static class GlossaryHosting
 {
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section);
+        builder.Services.AddOptions<CorpusOptions>().BindConfiguration(CorpusOptions.Section)
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (options.Path.Length == 0 && environment.IsDevelopment() && CorpusOptions.SourceDirectory() is { } source)
+                    options.Path = source;
+            });
         builder.Services.AddHostedService<CorpusWatcher>();
         builder.Services.AddSingleton(services =>
         {
@@ -30,6 +36,10 @@ public static class GlossaryHosting
 
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => o.PublicBaseUrl.Length == 0 || HttpUrl.IsValid(o.PublicBaseUrl), "App:PublicBaseUrl must be empty or an absolute http(s) URL.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<DailyOptions>().BindConfiguration(DailyOptions.Section).ValidateDataAnnotationsByKey(DailyOptions.Section).ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DailyService>();
         builder.Services.AddHostedService<DailyScheduler>();

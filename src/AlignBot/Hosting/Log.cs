@@ -27,8 +27,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Corpus edit refused; still serving the previous {Count} terms")]
     public static partial void CorpusReloadRefused(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "The store is unavailable at start-up: {Reason}. Check Storage:Provider and Storage:ConnectionString.")]
-    public static partial void StoreUnavailable(this ILogger logger, string reason);
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Critical, Message = "{Reason} Exit code {ExitCode}.")]
+    public static partial void StartupFailed(this ILogger logger, string reason, int exitCode);
 
     [LoggerMessage(EventId = 1030, Level = LogLevel.Warning,
         Message = "The database has schema version {Database}, newer than this build's {Build}: running on it (steps only add); upgrade when you can")]

@@ -8,6 +8,8 @@ public sealed class StorageOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c>, for several replicas sharing one database.</summary>
     public string Provider { get; set; } = "sqlite";
 
+    public bool IsPostgres => Provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || Provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An ADO.NET connection string; empty: a SQLite file <c>data/alignbot.db</c> under the content root.</summary>
     public string ConnectionString { get; set; } = "";
 

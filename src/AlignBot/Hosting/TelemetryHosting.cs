@@ -17,6 +17,9 @@ internal static class TelemetryHosting
 
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section)
+            .Validate(o => o.OtlpEndpoint.Length == 0 || Uri.TryCreate(o.OtlpEndpoint, UriKind.Absolute, out _), "Metrics:OtlpEndpoint must be empty or an absolute URL.")
+            .ValidateOnStart();
         var prometheus = PrometheusOn(builder.Configuration, builder.Environment);
         var configured = builder.Configuration["Metrics:OtlpEndpoint"] is { Length: > 0 } value ? value : null;
         var otlp = configured ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
@@ -32,9 +35,9 @@ internal static class TelemetryHosting
                     metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (configured is not null)
                 {
-                    var endpoint = Uri.TryCreate(configured, UriKind.Absolute, out var uri) ? uri
-                        : throw new InvalidOperationException("Metrics:OtlpEndpoint must be an absolute URL.");
-                    metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
+                    // A value that is not a URL adds no exporter here and ends the start-up through the validation above.
+                    if (Uri.TryCreate(configured, UriKind.Absolute, out var endpoint))
+                        metrics.AddOtlpExporter(o => o.Endpoint = endpoint);
                 }
                 else if (!string.IsNullOrEmpty(otlp))
                 {
