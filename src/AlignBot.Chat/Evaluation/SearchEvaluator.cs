@@ -10,11 +10,11 @@ public sealed class SearchEvaluator(Bot bot, TermGlossary glossary)
     public EvalOutcome Evaluate(EvalCase evalCase)
     {
         var reply = bot.Handle(ChatRequest.Local(evalCase.Query));
-        var friendly = reply is Reply.Help;
+        var friendly = reply is Reply.Greeting or Reply.Help;
         var (answered, ranked, compared) = reply switch
         {
-            Reply.TermCard card => (card.Term.Slug, Shown(card.Term.Slug, [], evalCase.Query), [card.Term.Slug]),
-            Reply.Comparison pair => (pair.First.Slug, [pair.First.Slug, pair.Second.Slug], [pair.First.Slug, pair.Second.Slug]),
+            Reply.TermCard card => (card.Term.Slug, Shown(card.Term.Slug, card.Alternatives ?? [], evalCase.Query), [card.Term.Slug]),
+            Reply.Comparison pair => (pair.Terms[0].Slug, pair.Terms.Select(t => t.Slug).ToList(), pair.Terms.Select(t => t.Slug).ToList()),
             Reply.NotFound miss => (null, miss.DidYouMean.Select(t => t.Slug).ToList(), []),
             Reply.SearchResults list => (list.Items.FirstOrDefault()?.Slug, list.Items.Select(t => t.Slug).ToList(), []),
             Reply.RelatedTerms related => (related.Of.Slug, [related.Of.Slug], [related.Of.Slug]),
