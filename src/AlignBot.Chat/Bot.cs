@@ -84,9 +84,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     private Reply Answer(string question)
     {
         var result = glossary.Lookup(question);
-        return result.Answer is { } term
-            ? Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) }
-            : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        if (result.Answer is not { } term)
+            return new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        var card = Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
+        return result.Kind == MatchKind.Plausible
+            ? card with { Alternatives = result.Ranked.Skip(1).Where(h => h.Coverage >= LookupResult.SuggestCoverage).Take(3).Select(h => TermRef.Of(h.Term)).ToList() }
+            : card;
     }
 
     private Reply.Comparison? Compare(string text)
