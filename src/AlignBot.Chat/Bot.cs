@@ -55,6 +55,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Search search => Search(search.Words),
         Intent.Related related => Related(related.Subject),
         Intent.Random => Card(glossary.Terms[_random.Next(glossary.Count)]),
+        Intent.Greeting greeting => Greet(greeting),
         _ => Help(),
     };
 
@@ -73,24 +74,56 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
         glossary.Count);
 
+    /// <summary>The friendly answer to small talk: what AlignBot is and what to ask it.</summary>
+    private Reply.Greeting Greet(Intent.Greeting greeting) => new(
+        (greeting.Thanks ? "You're welcome! " : "Hi! ")
+            + $"I'm AlignBot: I explain {glossary.Count} AI-alignment terms from a reviewed glossary. Ask me what a term means "
+            + "(\"what is reward hacking?\"), compare terms (\"rlhf vs dpo\"), or say \"help\" for everything I can do.",
+        ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
+
     private Reply Answer(string question)
     {
         var result = glossary.Lookup(question);
-        return result.Answer is { } term
-            ? Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) }
-            : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        if (result.Answer is not { } term)
+            return new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        var card = Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
+        return result.Kind == MatchKind.Plausible
+            ? card with { Alternatives = result.Ranked.Skip(1).Where(h => h.Coverage >= LookupResult.SuggestCoverage).Take(3).Select(h => TermRef.Of(h.Term)).ToList() }
+            : card;
     }
 
     private Reply.Comparison? Compare(string text)
     {
-        foreach (var (first, second) in QuestionText.ComparisonSplits(text))
+        foreach (var parts in QuestionText.ComparisonSplits(text))
         {
-            var (a, b) = (glossary.Lookup(first).Answer, glossary.Lookup(second).Answer);
-            if (a is not null && b is not null && a.Slug != b.Slug)
-                return new Reply.Comparison(a, b);
+            var terms = parts.Select((part, i) => Side(part, first: i == 0, last: i == parts.Count - 1)).ToList();
+            if (terms.All(t => t is not null) && terms.DistinctBy(t => t!.Slug).Count() == terms.Count)
+                return new Reply.Comparison(terms!);
         }
         return null;
     }
+
+    /// <summary>
+    /// The term one side of a comparison names: the whole side when it is answered, else the longest run of its
+    /// words that is a term's name, alias or acronym, starting where the side starts (the last side: "dpo whats the
+    /// diff") or ending where it ends (the first side: "so in standup someone said rlhf").
+    /// </summary>
+    private Term? Side(string part, bool first, bool last)
+    {
+        if (glossary.Lookup(part).Answer is { } whole)
+            return whole;
+        var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var length = words.Length - 1; length >= 1; length--)
+        {
+            if (last && Named(string.Join(' ', words[..length])) is { } head)
+                return head;
+            if (first && Named(string.Join(' ', words[^length..])) is { } tail)
+                return tail;
+        }
+        return null;
+    }
+
+    private Term? Named(string words) => glossary.Lookup(words) is { Kind: MatchKind.Exact or MatchKind.Corrected, Answer: { } term } ? term : null;
 
     private Reply Search(string words)
     {

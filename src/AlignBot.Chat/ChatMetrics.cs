@@ -84,6 +84,7 @@ public sealed class ChatMetrics
         Reply.NotFound => "not_found",
         Reply.Notice => "notice",
         Reply.Help => "help",
+        Reply.Greeting => "greeting",
         _ => "other",
     };
 }

@@ -23,6 +23,9 @@ public abstract record Intent
     /// <summary>Anything else: a term, a question about one, or a comparison of two.</summary>
     public sealed record Question(string Text) : Intent;
 
+    /// <summary>Small talk: a hello, thanks, "who are you", or a message with nothing left to ask once the noise is gone.</summary>
+    public sealed record Greeting(bool Thanks) : Intent;
+
     /// <summary>A button asking for one term by slug.</summary>
     public sealed record ShowTerm(string Slug) : Intent;
 }

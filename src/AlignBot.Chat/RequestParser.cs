@@ -1,13 +1,17 @@
 namespace AlignBot.Chat;
 
 /// <summary>
-/// Understands a request: a button action first, then a leading command word (define, search, random, related,
+/// Understands a request: a button action first; then the text is cleared of chat noise (<see cref="ChatText"/>)
+/// and read as small talk (<see cref="SmallTalk"/>), a leading command word (define, search, random, related,
 /// help), else a free question. Command words are matched case-insensitively and only as the first word, so
 /// "what is random exploration?" stays a question.
 /// </summary>
 public static class RequestParser
 {
     public const int MaxTextLength = 500;
+
+    /// <summary>How much of a message is cleared of noise: mentions and emoji can pad a short question far beyond <see cref="MaxTextLength"/>.</summary>
+    public const int MaxTypedLength = 8 * MaxTextLength;
 
     public static Intent Parse(ChatRequest request)
     {
@@ -21,9 +25,14 @@ public static class RequestParser
             };
         }
 
-        var text = Clip(request.Text);
-        if (text.Length == 0)
+        var typed = Clip(request.Text, MaxTypedLength);
+        if (typed.Length == 0)
             return new Intent.Help();
+        var text = Clip(ChatText.Normalize(typed), MaxTextLength);
+        if (text.Length == 0)
+            return new Intent.Greeting(Thanks: false);   // only emoji, mentions or punctuation: say what to ask
+        if (SmallTalk.Recognise(text) is { } greeting)
+            return greeting;
 
         var space = text.IndexOfAny([' ', '\t', '\n']);
         var (verb, rest) = space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
@@ -40,9 +49,9 @@ public static class RequestParser
     }
 
     /// <summary>Trims, folds runs of white space and caps the length, so a pasted essay costs no more than a line.</summary>
-    private static string Clip(string text)
+    private static string Clip(string text, int length)
     {
         var folded = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return folded.Length <= MaxTextLength ? folded : folded[..MaxTextLength];
+        return folded.Length <= length ? folded : folded[..length];
     }
 }

@@ -26,6 +26,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => RelatedTerms(related),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help),
+        Reply.Greeting greeting => Greeting(greeting),
         Reply.Notice notice => Message(notice.Text, [BlockKit.Section(SlackText.EscapeKeepingMentions(notice.Text))]),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
@@ -36,6 +37,8 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         var blocks = new List<JsonObject>();
         if (reply.Heading is { } heading)
             blocks.Add(BlockKit.Context($":calendar: *{SlackText.Escape(heading)}*"));
+        if (reply.IsGuess)
+            blocks.Add(BlockKit.Section($"Did you mean *{SlackText.Escape(term.Name)}*?"));
         blocks.Add(BlockKit.Header(term.Name));
         if (reply.CorrectedFrom is { } typed)
             blocks.Add(BlockKit.Context($"Showing results for *{SlackText.Escape(term.Name)}* (you typed “{SlackText.Escape(typed)}”)"));
@@ -47,6 +50,11 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         blocks.Add(BlockKit.Context(Footer(term, card.SharedBy)));
         if (reply.Related.Count > 0)
             blocks.Add(BlockKit.Actions("related", reply.Related.Take(6).Select(r => RelatedButton(r))));
+        if (reply.Alternatives is { Count: > 0 } others)
+        {
+            blocks.Add(BlockKit.Context("Or did you mean:"));
+            blocks.Add(BlockKit.Actions("alternatives", others.Take(3).Select(r => RelatedButton(r))));
+        }
 
         var controls = new List<JsonObject>();
         if (!card.Expanded)
@@ -57,23 +65,23 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
         if (controls.Count > 0)
             blocks.Add(BlockKit.Actions("card", controls));
-        return Message($"{term.Name}: {term.Summary}", blocks);
+        return Message((reply.IsGuess ? $"Did you mean {term.Name}? " : "") + $"{term.Name}: {term.Summary}", blocks);
     }
 
     private JsonObject Comparison(Reply.Comparison pair, SlackCard card)
     {
-        var (a, b) = (pair.First, pair.Second);
+        var terms = pair.Terms;
         var blocks = new List<JsonObject>
         {
-            BlockKit.Header($"{a.Name} vs {b.Name}"),
-            BlockKit.Fields($"*{SlackText.Escape(a.Name)}*\n{SlackText.Escape(a.Summary)}", $"*{SlackText.Escape(b.Name)}*\n{SlackText.Escape(b.Summary)}"),
-            BlockKit.Context($"{SlackText.Escape(Categories.Label(a.Category))} · {SlackText.Escape(Categories.Label(b.Category))}" + SharedLine(card.SharedBy)),
+            BlockKit.Header(pair.Title),
+            BlockKit.Fields([.. terms.Select(t => $"*{SlackText.Escape(t.Name)}*\n{SlackText.Escape(t.Summary)}")]),
+            BlockKit.Context(string.Join(" · ", terms.Select(t => SlackText.Escape(Categories.Label(t.Category)))) + SharedLine(card.SharedBy)),
         };
-        var buttons = new List<JsonObject> { TermButton(a, "Read about " + a.Name), TermButton(b, "Read about " + b.Name) };
+        var buttons = terms.Select(t => TermButton(t, "Read about " + t.Name)).ToList();
         if (card.Shareable)
             buttons.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(pair)!, "primary"));
         blocks.Add(BlockKit.Actions("compare", buttons));
-        return Message($"{a.Name} vs {b.Name}: {a.Summary} / {b.Summary}", blocks);
+        return Message($"{pair.Title}: " + string.Join(" / ", terms.Select(t => t.Summary)), blocks);
     }
 
     private JsonObject SearchResults(Reply.SearchResults list, SlackCard card)
@@ -125,6 +133,14 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         if (help.Examples.Count > 0)
             blocks.Add(BlockKit.Actions("examples", help.Examples.Take(5).Select(e => RelatedButton(e))));
         return Message($"AlignBot explains {help.TermCount} AI-alignment terms. Try /align define sycophancy.", blocks);
+    }
+
+    private static JsonObject Greeting(Reply.Greeting greeting)
+    {
+        var blocks = new List<JsonObject> { BlockKit.Section(SlackText.Escape(greeting.Text)) };
+        if (greeting.Examples.Count > 0)
+            blocks.Add(BlockKit.Actions("examples", greeting.Examples.Take(5).Select(e => RelatedButton(e))));
+        return Message(greeting.Text, blocks);
     }
 
     private static string Sense(TermSense sense) =>

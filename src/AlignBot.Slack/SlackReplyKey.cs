@@ -1,18 +1,19 @@
 using AlignBot.Chat;
 using AlignBot.Glossary;
+using AlignBot.Glossary.Search;
 
 namespace AlignBot.Slack;
 
 /// <summary>
 /// A short key for a reply, carried in a Share button's value, from which the same reply is rebuilt when the
-/// button is pressed: "term:rlhf", "compare:rlhf|dpo", "search:human feedback".
+/// button is pressed: "term:rlhf", "compare:rlhf|dpo|rlaif", "search:human feedback".
 /// </summary>
 internal static class SlackReplyKey
 {
     public static string? Of(Reply reply) => reply switch
     {
         Reply.TermCard card => "term:" + card.Term.Slug,
-        Reply.Comparison pair => $"compare:{pair.First.Slug}|{pair.Second.Slug}",
+        Reply.Comparison pair => "compare:" + string.Join('|', pair.Terms.Select(t => t.Slug)),
         Reply.SearchResults list => "search:" + list.Query,
         _ => null,
     };
@@ -28,9 +29,9 @@ internal static class SlackReplyKey
             case "term":
                 return glossary.Find(value) is { } term ? bot.Handle(Show(term.Slug)) : null;
             case "compare":
-                var slugs = value.Split('|');
-                return slugs.Length == 2 && glossary.Find(slugs[0]) is { } first && glossary.Find(slugs[1]) is { } second
-                    ? new Reply.Comparison(first, second)
+                var terms = value.Split('|').Select(glossary.Find).ToList();
+                return terms.Count is >= 2 and <= QuestionText.MaxCompared && terms.All(t => t is not null)
+                    ? new Reply.Comparison(terms!)
                     : null;
             case "search":
                 return bot.Handle(ChatRequest.Local("search " + value, Platform.Slack));

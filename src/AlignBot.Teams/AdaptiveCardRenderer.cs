@@ -26,6 +26,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help, "AlignBot explains {0} AI-alignment terms. Ask in your own words, or:"),
         Reply.Notice notice => Card([Text(Escape(notice.Text))], fallback: notice.Text),
+        Reply.Greeting greeting => Card([Text(Escape(greeting.Text)), .. Buttons(greeting.Examples.Take(5))], fallback: greeting.Text),
         _ => Card([Text("Sorry, I can't show that here.")]),
     };
 
@@ -40,6 +41,8 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     {
         var term = reply.Term;
         var body = new List<JsonObject>();
+        if (reply.IsGuess)
+            body.Add(Text($"Did you mean **{Escape(term.Name)}**?"));
         if (reply.Heading is { } heading)
             body.Add(Text(Escape(heading), size: "Small", weight: "Bolder", color: "Accent"));
         body.AddRange(
@@ -64,6 +67,11 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Related terms", weight: "Bolder", size: "Small"));
             body.AddRange(Buttons(reply.Related.Take(10)));
         }
+        if (reply.Alternatives is { Count: > 0 } others)
+        {
+            body.Add(Text("Or did you mean:", weight: "Bolder", size: "Small"));
+            body.AddRange(Buttons(others.Take(3)));
+        }
         var actions = new List<JsonObject>
         {
             new()
@@ -78,7 +86,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         return Card(body, actions, fallback: $"{term.Name}: {term.Summary}");
     }
 
-    private JsonObject Comparison(Reply.Comparison pair)
+    private static JsonObject Comparison(Reply.Comparison pair)
     {
         JsonObject Column(Term t) => new()
         {
@@ -89,11 +97,11 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         };
         var body = new List<JsonObject>
         {
-            Text($"{Escape(pair.First.Name)} vs {Escape(pair.Second.Name)}", size: "Large", weight: "Bolder"),
-            new() { ["type"] = "ColumnSet", ["columns"] = new JsonArray(Column(pair.First), Column(pair.Second)) },
+            Text(Escape(pair.Title), size: "Large", weight: "Bolder"),
+            new() { ["type"] = "ColumnSet", ["columns"] = new JsonArray([.. pair.Terms.Select(t => (JsonNode)Column(t))]) },
         };
-        body.AddRange(Buttons([TermRef.Of(pair.First), TermRef.Of(pair.Second)], "Read about "));
-        return Card(body, fallback: $"{pair.First.Name} vs {pair.Second.Name}");
+        body.AddRange(Buttons(pair.Terms.Select(TermRef.Of), "Read about "));
+        return Card(body, fallback: pair.Title);
     }
 
     private static JsonObject SearchResults(Reply.SearchResults list)

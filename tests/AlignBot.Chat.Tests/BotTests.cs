@@ -70,8 +70,43 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     {
         var pair = Assert.IsType<Reply.Comparison>(Ask(text));
 
-        Assert.Equal((first, second), (pair.First.Slug, pair.Second.Slug));
+        Assert.Equal([first, second], pair.Terms.Select(t => t.Slug));
     }
+
+    [Theory]
+    [InlineData("rlhf vs dpo vs rlaif", "rlhf", "dpo", "rlaif")]
+    [InlineData("debate vs amplification vs recursive reward modeling, how do they compare", "ai-safety-via-debate", "iterated-amplification", "recursive-reward-modeling")]
+    public void Comparison_of_three_puts_three_terms_side_by_side(string text, string first, string second, string third) =>
+        Assert.Equal([first, second, third], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
+
+    [Theory]
+    [InlineData("rlhf vs dpo whats the diff", "rlhf", "dpo")]
+    [InlineData("is sandbagging the same as alignment faking", "sandbagging", "alignment-faking")]
+    [InlineData("jailbreak or prompt injection, which one is it when the attack is hidden in an email", "jailbreak", "prompt-injection")]
+    public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
+        Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
+
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("thanks!")]
+    [InlineData("who made you?")]
+    [InlineData("<@U04QX7R2M> hello")]
+    [InlineData("👋")]
+    public void Small_talk_gets_a_friendly_reply_saying_what_to_ask(string text)
+    {
+        var greeting = Assert.IsType<Reply.Greeting>(Ask(text));
+
+        Assert.Contains("Ask me", greeting.Text);
+        Assert.NotEmpty(greeting.Examples);
+    }
+
+    [Theory]
+    [InlineData("<@U04ABCDEF> eli5 rlhf :thinking_face:", "rlhf")]
+    [InlineData("<at>AlignBot</at> what is __power seeking__ 🙃", "power-seeking")]
+    [InlineData("<https://arxiv.org/abs/2401.05566> sleeper agents?? <@U04QX7R2M>", "sleeper-agents")]
+    [InlineData("ok dumb question but what is interpretability actually", "interpretability")]
+    public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>
+        Assert.Equal(slug, Assert.IsType<Reply.TermCard>(Ask(text)).Term.Slug);
 
     [Fact]
     public void Comparison_with_an_unknown_side_falls_back_to_a_lookup() =>

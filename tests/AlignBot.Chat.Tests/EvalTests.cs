@@ -28,6 +28,6 @@ public sealed class EvalTests(RealGlossary real) : IClassFixture<RealGlossary>
         Assert.Equal(0.5, report.Top1);
         var honestyRank = report.Outcomes[1].Ranked.ToList().IndexOf("honesty");
         Assert.Equal((1 + (honestyRank < 0 ? 0 : 1.0 / (honestyRank + 1))) / 2, report.Mrr, 6);
-        Assert.Matches(@"^top1=0\.500 mrr=\d\.\d{3} n=4$", report.Summary);
+        Assert.Matches(@"^top1=0\.500 mrr=\d\.\d{3} false=\d\.\d{3} n=4$", report.Summary);
     }
 }

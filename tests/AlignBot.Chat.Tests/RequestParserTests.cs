@@ -29,11 +29,25 @@ public sealed class RequestParserTests
 
     [Theory]
     [InlineData("what is random exploration?")]
-    [InlineData("help me understand reward hacking")]
+    [InlineData("how does reward hacking happen")]
     [InlineData("sycophancy")]
     [InlineData("inner alignment vs outer alignment")]
     public void Parse_anything_else_is_a_question(string text) =>
         Assert.Equal(new Intent.Question(text), Parse(text));
+
+    [Theory]
+    [InlineData("help me understand reward hacking", "reward hacking")]
+    [InlineData("<@U04ABCDEF|alignbot> eli5 *rlhf* :thinking_face: 🤔", "rlhf")]
+    [InlineData("<at>AlignBot</at> <at>Priya Shah</at> what is `sandbagging` <https://example.com/x|in this doc>", "what is sandbagging in this doc")]
+    [InlineData("@AlignBot HHH https://example.com/page tl;dr pls", "HHH")]
+    public void Parse_reads_the_message_without_platform_noise_and_filler(string text, string question) =>
+        Assert.Equal(new Intent.Question(question), Parse(text));
+
+    [Theory]
+    [InlineData("<@U04ABCDEF> define reward hacking")]
+    [InlineData("<at>AlignBot</at> define reward hacking")]
+    public void Parse_finds_a_command_after_a_mention(string text) =>
+        Assert.Equal(new Intent.Define("reward hacking"), Parse(text));
 
     [Fact]
     public void Parse_button_action_wins_over_text()

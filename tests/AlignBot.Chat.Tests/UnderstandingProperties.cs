@@ -19,5 +19,5 @@ public sealed class UnderstandingProperties(RealGlossary real) : IClassFixture<R
 
     [Property(MaxTest = 300, Arbitrary = [typeof(ChatTextArbitrary)])]
     public bool Comparison_splits_are_never_empty(string text) =>
-        QuestionText.ComparisonSplits(text).All(s => s.First.Length > 0 && s.Second.Length > 0);
+        QuestionText.ComparisonSplits(text).All(s => s.Count is >= 2 and <= QuestionText.MaxCompared && s.All(p => p.Length > 0));
 }

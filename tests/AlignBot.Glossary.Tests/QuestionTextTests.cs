@@ -30,14 +30,21 @@ public sealed class QuestionTextTests
     [InlineData("difference between reward hacking and specification gaming", "reward hacking", "specification gaming")]
     [InlineData("compare jailbreak with prompt injection", "jailbreak", "prompt injection")]
     [InlineData("how is sandbagging different from alignment faking", "sandbagging", "alignment faking")]
+    [InlineData("is reward hacking basically specification gaming?", "reward hacking", "specification gaming")]
+    [InlineData("so in standup, how does alignment faking differ from deceptive alignment", "alignment faking", "deceptive alignment")]
+    [InlineData("helpfulness or honesty, which wins when they conflict", "helpfulness", "honesty")]
     public void ComparisonSplits_finds_the_two_subjects(string question, string first, string second) =>
-        Assert.Equal((first, second), QuestionText.ComparisonSplits(question)[0]);
+        Assert.Contains([first, second], QuestionText.ComparisonSplits(question));
+
+    [Fact]
+    public void ComparisonSplits_finds_three_subjects() =>
+        Assert.Equal(["rlhf", "dpo", "rlaif"], QuestionText.ComparisonSplits("rlhf vs dpo vs rlaif")[0]);
 
     [Fact]
     public void ComparisonSplits_offers_every_and_split_when_a_name_holds_and() =>
         Assert.Equal(
-            [("helpful, honest", "harmless and honesty"), ("helpful, honest and harmless", "honesty")],
-            QuestionText.ComparisonSplits("difference between helpful, honest and harmless and honesty"));
+            [["helpful, honest", "harmless and honesty"], ["helpful, honest and harmless", "honesty"]],
+            QuestionText.ComparisonSplits("difference between helpful, honest and harmless and honesty").Take(2));
 
     [Theory]
     [InlineData("helpful, honest and harmless")]

@@ -68,6 +68,20 @@ public sealed class SlackEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_style_mention_is_answered_through_the_same_path()
+    {
+        using var client = _host.CreateSlackClient();
+        var mention = JsonNode.Parse(Fixtures.Text("slack/event_callback_app_mention.json"))!;
+        mention["event"]!["text"] = "<@U0ALIGNBOT> eli5 rlhf :thinking_face:";
+
+        await client.PostAsync("/slack/events", Json(mention.ToJsonString()));
+
+        var post = (await _host.Slack.WaitForAsync(1))[0];
+        Assert.Contains("Reinforcement learning from human feedback", post.Body);
+        CardArtifacts.Write("slack", "e2e_chat_style_mention", post.Body);
+    }
+
+    [Fact]
     public async Task Mention_outside_a_thread_starts_one_under_the_message()
     {
         using var client = _host.CreateSlackClient();

@@ -21,6 +21,9 @@ public sealed class SlackRendererTests
         { "comparison", "inner alignment vs outer alignment" },
         { "search", "search reward" },
         { "related", "related rlhf" },
+        { "comparison_three", "rlhf vs dpo vs rlaif" },
+        { "greeting", "hi there" },
+        { "plausible_card", "red teeming an llm what does it involve" },
         { "not_found", "best pizza in town" },
         { "did_you_mean", "reward hacking pizza oven" },
         { "help", "help" },
@@ -103,13 +106,14 @@ public sealed class SlackRendererTests
     [Fact]
     public void User_text_is_escaped_everywhere_it_is_echoed()
     {
-        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("<!channel> & <@U1> @here", Platform.Slack)));
+        // Mentions are cleared before understanding (ChatText); what is left of the user's words is still escaped.
+        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("<!channel> & <@U1> @here <zzqx>", Platform.Slack)));
         var json = SlackJson.Serialize(message);
 
         Assert.DoesNotContain("<!channel>", json);
         Assert.DoesNotContain("<@U1>", json);
         Assert.DoesNotContain("@here", json);
-        Assert.Contains("&lt;!channel&gt;", (string?)message["text"]);
+        Assert.Contains("&lt;zzqx&gt;", (string?)message["text"]);
     }
 
     private static void AssertWithinLimits(JsonObject message) => BlockKitLimits.Check(message);

@@ -23,6 +23,9 @@ public sealed class AdaptiveCardRendererTests
         { "comparison", "rlhf vs dpo" },
         { "search", "search reward" },
         { "related", "related rlhf" },
+        { "comparison_three", "rlhf vs dpo vs rlaif" },
+        { "greeting", "hi there" },
+        { "plausible_card", "red teeming an llm what does it involve" },
         { "not_found", "best pizza in town" },
         { "did_you_mean", "reward hacking pizza oven" },
         { "help", "help" },
@@ -105,10 +108,10 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void User_words_cannot_form_links_or_markup_in_the_card()
     {
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](https://evil.example) *x*", Platform.Teams)));
+        // Bare URLs and emphasis markers are cleared before understanding (ChatText); what is left is still escaped.
+        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](evil.example) zzqx", Platform.Teams)));
         var text = (string?)card["body"]![0]!["text"];
 
-        Assert.Contains(@"\[click\](https://evil.example)", text);   // no link without the brackets
-        Assert.Contains(@"\*x\*", text);
+        Assert.Contains(@"\[click\](evil.example)", text);   // no link without the brackets
     }
 }

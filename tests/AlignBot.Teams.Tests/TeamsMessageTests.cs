@@ -78,6 +78,22 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_style_three_way_comparison_gets_one_column_per_term()
+    {
+        var activity = Fixture("message_channel_mention.json");
+        activity["text"] = "<at>AlignBot</at> whats the diff between rlhf vs dpo vs rlaif";
+
+        await Send(activity);
+
+        var reply = (await _host.Framework.WaitForAsync(1))[0];
+        var card = CardOf(reply);
+        var columns = card["body"]!.AsArray().Single(b => (string?)b!["type"] == "ColumnSet")!["columns"]!.AsArray();
+        Assert.Equal(3, columns.Count);
+        Assert.Contains("Direct preference optimization", card.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        CardArtifacts.Write("teams", "e2e_three_way_comparison", reply.Body);
+    }
+
+    [Fact]
     public async Task Personal_message_needs_no_mention()
     {
         Assert.Equal(HttpStatusCode.OK, (await Send(Fixture("alignbot_message_personal.json"))).StatusCode);

@@ -11,6 +11,8 @@ public static class RepoPaths
 
     public static string DevSet => Path.Combine(Root, "eval", "dev.tsv");
 
+    public static string ChatCases => Path.Combine(Root, "eval", "chat-cases.tsv");
+
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     private static string FindRoot()

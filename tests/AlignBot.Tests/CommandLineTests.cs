@@ -115,7 +115,7 @@ public sealed class CommandLineTests
             Assert.Equal(0, code);
             var lines = output.TrimEnd().Split('\n');
             Assert.Equal("top1=0.750 mrr=0.", lines[^1][..17]);
-            Assert.Matches(@"^top1=0\.750 mrr=0\.\d{3} n=4$", lines[^1]);
+            Assert.Matches(@"^top1=0\.750 mrr=0\.\d{3} false=0\.000 n=4$", lines[^1]);
             Assert.Single(lines, l => l.StartsWith("miss line 4: \"sycophancy\" expected honesty, answered sycophancy"));
         }
         finally

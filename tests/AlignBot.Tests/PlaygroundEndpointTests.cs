@@ -32,6 +32,20 @@ public sealed partial class PlaygroundEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Greeting_gets_the_friendly_reply_on_every_rendering()
+    {
+        await using var host = Host("Development");
+        using var client = host.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/playground/messages", new { text = "hiya, what kind of questions can i ask you" });
+
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("greeting", (string?)json["reply"]!["kind"]);
+        Assert.Contains("Ask me", (string?)json["slack"]!["text"]);
+        Assert.Equal("AdaptiveCard", (string?)json["teams"]!["type"]);
+    }
+
+    [Fact]
     public async Task Button_action_shows_that_term()
     {
         await using var host = Host("Development");

@@ -10,24 +10,34 @@ public sealed class SearchEvaluator(Bot bot, TermGlossary glossary)
     public EvalOutcome Evaluate(EvalCase evalCase)
     {
         var reply = bot.Handle(ChatRequest.Local(evalCase.Query));
-        var (answered, ranked) = reply switch
+        var friendly = reply is Reply.Greeting or Reply.Help;
+        var (answered, ranked, compared) = reply switch
         {
-            Reply.TermCard card => (card.Term.Slug, Shown(card.Term.Slug, evalCase.Query)),
-            Reply.Comparison pair => (pair.First.Slug, [pair.First.Slug, pair.Second.Slug]),
-            Reply.NotFound miss => (null, miss.DidYouMean.Select(t => t.Slug).ToList()),
-            Reply.SearchResults list => (list.Items.FirstOrDefault()?.Slug, list.Items.Select(t => t.Slug).ToList()),
-            Reply.RelatedTerms related => (related.Of.Slug, [related.Of.Slug]),
-            _ => ((string?)null, new List<string>()),
+            Reply.TermCard card => (card.Term.Slug, Shown(card.Term.Slug, card.Alternatives ?? [], evalCase.Query), [card.Term.Slug]),
+            Reply.Comparison pair => (pair.Terms[0].Slug, pair.Terms.Select(t => t.Slug).ToList(), pair.Terms.Select(t => t.Slug).ToList()),
+            Reply.NotFound miss => (null, miss.DidYouMean.Select(t => t.Slug).ToList(), []),
+            Reply.SearchResults list => (list.Items.FirstOrDefault()?.Slug, list.Items.Select(t => t.Slug).ToList(), []),
+            Reply.RelatedTerms related => (related.Of.Slug, [related.Of.Slug], [related.Of.Slug]),
+            _ => ((string?)null, new List<string>(), new List<string>()),
         };
 
-        if (evalCase.ExpectsNothing)
-            return new EvalOutcome(evalCase, answered, ranked, answered is null, 0);
-
-        var top1 = answered is not null && evalCase.Expected.Contains(answered);
-        var rank = ranked.FindIndex(evalCase.Expected.Contains);
-        return new EvalOutcome(evalCase, answered, ranked, top1, rank < 0 ? 0 : 1.0 / (rank + 1));
+        switch (evalCase.Expectation)
+        {
+            case EvalExpectation.Nothing:
+                return new EvalOutcome(evalCase, answered, ranked, friendly, answered is null, 0);
+            case EvalExpectation.Greeting:
+                return new EvalOutcome(evalCase, answered, ranked, friendly, friendly, 0);
+            case EvalExpectation.Comparison:
+                var all = evalCase.Expected.All(compared.Contains);
+                return new EvalOutcome(evalCase, answered, ranked, friendly, all, all ? 1 : 0);
+            default:
+                var top1 = compared.Any(evalCase.Expected.Contains);
+                var rank = ranked.FindIndex(evalCase.Expected.Contains);
+                return new EvalOutcome(evalCase, answered, ranked, friendly, top1, rank < 0 ? 0 : 1.0 / (rank + 1));
+        }
     }
 
-    private List<string> Shown(string answered, string query) =>
-        [answered, .. glossary.Lookup(query).Ranked.Select(h => h.Term.Slug).Where(s => s != answered)];
+    /// <summary>What a card shows: its term, the candidates offered under it, then the other ranked hits.</summary>
+    private List<string> Shown(string answered, IReadOnlyList<TermRef> alternatives, string query) =>
+        [answered, .. alternatives.Select(a => a.Slug).Concat(glossary.Lookup(query).Ranked.Select(h => h.Term.Slug)).Where(s => s != answered).Distinct()];
 }

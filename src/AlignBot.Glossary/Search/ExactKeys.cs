@@ -44,6 +44,28 @@ internal sealed class ExactKeys
         return null;
     }
 
+    /// <summary>
+    /// Terms named inside a longer text: every run of up to <see cref="MaxLabelWords"/> words that is a name, alias,
+    /// acronym or slug, with that run, longest runs first.
+    /// </summary>
+    public List<(Term Term, string[] Run)> Within(IReadOnlyList<string> words)
+    {
+        var found = new List<(Term, string[])>();
+        for (var length = Math.Min(MaxLabelWords, words.Count); length >= 1; length--)
+        {
+            for (var start = 0; start + length <= words.Count; start++)
+            {
+                var run = words.Skip(start).Take(length).ToArray();
+                if (Find(string.Join(' ', run)) is { } term)
+                    found.Add((term, run));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Longest name or alias in words that <see cref="Within"/> looks for.</summary>
+    public const int MaxLabelWords = 5;
+
     private static IEnumerable<string> Labels(Term term) =>
         [term.Name, term.Slug, .. term.Aliases, .. term.Acronyms];
 

@@ -38,6 +38,26 @@ internal sealed class LookupEngine
 
     internal const double SuggestCoverage = 0.25;
 
+    /// <summary>
+    /// The plausible rule: below the answer rule, a top hit with coverage and head coverage both ≥ this is shown as
+    /// "Did you mean …?" rather than "no definition found". Chosen on the dev split of eval/chat-cases.tsv (311 lines):
+    /// of the messages that reached "no definition", those whose top hit was right had coverage and head coverage
+    /// mostly 0.4–0.6 (typos, descriptions, "process vs outcome supervision"), and of the off-topic and near-miss ones
+    /// only "what is a vision transformer" (0.52/0.52) was at or above 0.5 in both; at 0.4 three more near-misses
+    /// (vector database, random forest, knowledge graph) would be shown a card, above the 3% budget.
+    /// </summary>
+    internal const double PlausibleCoverage = 0.5;
+
+    /// <summary>
+    /// A single word counts as naming a term inside a longer message (<see cref="MatchKind.Mentioned"/>) only when at
+    /// most this share of the terms use it: "sandbagging" or "hallucination" name a term, "alignment" or "safety" are
+    /// everywhere in this glossary and in everyday chat ("the logo alignment is off").
+    /// </summary>
+    internal const double MaxMentionShare = 0.05;
+
+    /// <summary>A message shorter than this many words is a subject, not a story: the mention rule is for long messages.</summary>
+    internal const int MinMentionWords = 6;
+
     private const int MaxCached = 4_096;
     private const int MaxRemembered = 65_536;
 
@@ -142,11 +162,32 @@ internal sealed class LookupEngine
         var weight = stems.Distinct().Sum(Weight);
         if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= AnswerCoverage && ranked[0].HeadCoverage >= AnswerHeadCoverage)
             return new LookupResult(question, subject, ranked[0].Term, corrected ? MatchKind.Corrected : MatchKind.Search, ranked, []);
+        if (Mention(original) is { } mentioned)
+            return new LookupResult(question, subject, mentioned, MatchKind.Mentioned, [.. ranked.Where(h => h.Term.Slug == mentioned.Slug), .. ranked.Where(h => h.Term.Slug != mentioned.Slug)], []);
+        if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= PlausibleCoverage && ranked[0].HeadCoverage >= PlausibleCoverage)
+            return new LookupResult(question, subject, ranked[0].Term, MatchKind.Plausible, ranked, []);
 
         var suggestions = weight >= MinQueryWeight
             ? ranked.Where(h => h.Coverage >= SuggestCoverage).Take(3).Select(h => h.Term).ToList()
             : [];
         return new LookupResult(question, subject, null, MatchKind.None, ranked, suggestions);
+    }
+
+    /// <summary>
+    /// The one term a long message names (see <see cref="MatchKind.Mentioned"/>): the longest name, alias or acronym
+    /// in it, when no other term is named by as many words; single words only when rare in the corpus.
+    /// </summary>
+    private Term? Mention(List<string> words)
+    {
+        if (words.Count < MinMentionWords)
+            return null;
+        var named = _exact.Within(words)
+            .Where(m => m.Run.Length > 1 || DocFreq(Stem(m.Run[0])) <= _terms.Count * MaxMentionShare)
+            .ToList();
+        if (named.Count == 0)
+            return null;
+        var longest = named.Where(m => m.Run.Length == named[0].Run.Length).Select(m => m.Term.Slug).Distinct().ToList();
+        return longest.Count == 1 ? named[0].Term : null;
     }
 
     private static SearchHit Exact(Term term, List<SearchHit> others) => new(term, others.Count > 0 ? others[0].Score + 1 : 1, 1, 1, 0);

@@ -13,4 +13,7 @@ public sealed record LookupResult(
     IReadOnlyList<Term> DidYouMean)
 {
     public bool Found => Answer is not null;
+
+    /// <summary>How much of a question a hit must explain to be offered as a candidate ("did you mean").</summary>
+    public const double SuggestCoverage = LookupEngine.SuggestCoverage;
 }

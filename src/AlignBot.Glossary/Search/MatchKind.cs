@@ -14,4 +14,10 @@ public enum MatchKind
 
     /// <summary>As <see cref="Search"/> or <see cref="Exact"/>, after correcting misspelt words.</summary>
     Corrected,
+
+    /// <summary>A longer message that names exactly one term (its name, alias or acronym) among other words.</summary>
+    Mentioned,
+
+    /// <summary>No confident answer, but the top hit is likely: shown as "Did you mean …?" with the next candidates.</summary>
+    Plausible,
 }

@@ -31,17 +31,30 @@ public static partial class QuestionText
         "work", "works", "is", "are", "about", "thanks", "thank you", "mean exactly",
     ];
 
-    [GeneratedRegex(@"^(?:(?:what(?:'s| is| are)|whats) )?(?:the )?differences? between (?<rest>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bdiff(?:erence)?s? between (?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DifferenceBetween();
 
     [GeneratedRegex(@"^(?:compare|contrast) (?<a>.+?) (?:and|with|to|vs\.?|versus) (?<b>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex CompareCommand();
 
-    [GeneratedRegex(@"^(?<a>.+?)\s+(?:vs\.?|versus|v\.|compared (?:to|with)|as opposed to)\s+(?<b>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\s+(?:vs\.?|versus|v\.|compared (?:to|with)|as opposed to)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Versus();
 
-    [GeneratedRegex(@"^how (?:does|do|is|are) (?<a>.+?) (?:differ|different) from (?<b>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bhow (?:does|do|is|are) (?<a>.+?) (?:differ|different) (?:from|to) (?<b>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DifferFrom();
+
+    [GeneratedRegex(@"^(?:is|are|isn'?t|aren'?t) (?<a>.+?) (?:basically|just|really|actually|essentially|the same(?: thing)? as|same as|similar to|different from|a (?:kind|type|form|subset|part) of|part of) (?<b>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex IsBasically();
+
+    [GeneratedRegex(@"^(?<a>.+?) (?:or|and) (?<b>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex EitherOr();
+
+    /// <summary>Words in another clause that make "X or Y" / "X and Y" a comparison: "which one", "same idea", "differ".</summary>
+    [GeneratedRegex(@"\b(?:which|same|differ\w*|diff|compare|one just the other|mix (?:them|these) up)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ComparingWords();
+
+    [GeneratedRegex(@"[,;?]+|\s+-\s+")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -73,38 +86,47 @@ public static partial class QuestionText
         return subject.Trim('"', '\'', '“', '”', ' ', '?', '!', '.');
     }
 
+    /// <summary>Most terms a comparison shows side by side.</summary>
+    public const int MaxCompared = 3;
+
     /// <summary>
-    /// The ways a question can be read as a comparison of two subjects, most likely first. "difference between
-    /// A and B and C" is ambiguous when a term name holds "and", so each split is offered; the caller keeps the
-    /// first whose two sides both name a term. Empty when the question is no comparison.
+    /// The ways a message can be read as a comparison of two or three subjects, most likely first: "X vs Y [vs Z]",
+    /// "difference between X and Y", "how does X differ from Y", "is X basically Y", "compare X and Y", and "X or
+    /// Y" / "X and Y" when another clause asks "which one", "same idea?" or "what's the diff". The comparison may sit
+    /// in any clause of the message. "difference between A and B and C" is ambiguous when a term name holds "and", so
+    /// each split is offered; the caller keeps the first reading whose subjects all name terms. A subject may carry
+    /// trailing or leading words ("dpo whats the diff"), which the caller trims against the glossary. Empty when the
+    /// message is no comparison.
     /// </summary>
-    public static IReadOnlyList<(string First, string Second)> ComparisonSplits(string text)
+    public static IReadOnlyList<IReadOnlyList<string>> ComparisonSplits(string text)
     {
         var clean = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ' ');
-        var splits = new List<(string, string)>();
-        var between = DifferenceBetween().Match(clean);
-        if (between.Success)
+        var clauses = ClauseBreak().Split(clean).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        var readings = new List<IReadOnlyList<string>>();
+        foreach (var clause in clauses.Prepend(clean).Distinct())
         {
-            var rest = between.Groups["rest"].Value;
-            for (var at = rest.IndexOf(" and ", StringComparison.OrdinalIgnoreCase); at > 0;
-                 at = rest.IndexOf(" and ", at + 1, StringComparison.OrdinalIgnoreCase))
-                splits.Add((rest[..at], rest[(at + 5)..]));
-            return Cleaned(splits);
-        }
-        foreach (var pattern in new[] { CompareCommand(), DifferFrom(), Versus() })
-        {
-            var match = pattern.Match(clean);
-            if (match.Success)
+            var between = DifferenceBetween().Match(clause);
+            if (between.Success)
             {
-                splits.Add((match.Groups["a"].Value, match.Groups["b"].Value));
-                break;
+                var rest = between.Groups["rest"].Value;
+                for (var at = rest.IndexOf(" and ", StringComparison.OrdinalIgnoreCase); at > 0;
+                     at = rest.IndexOf(" and ", at + 1, StringComparison.OrdinalIgnoreCase))
+                    readings.Add([rest[..at], rest[(at + 5)..]]);
             }
+            if ((Pair(CompareCommand(), clause) ?? Pair(DifferFrom(), clause) ?? Pair(IsBasically(), clause)) is { } pair)
+                readings.Add(pair);
+            var versus = Versus().Split(clause);
+            if (versus.Length is > 1 and <= MaxCompared)
+                readings.Add(versus);
+            var comparing = clauses.Count > 1 ? clauses.Any(c => c != clause && ComparingWords().IsMatch(c)) : ComparingWords().IsMatch(clause);
+            if (comparing && Pair(EitherOr(), clause) is { } either)
+                readings.Add(either);
         }
-        return Cleaned(splits);
+        return readings.Select(r => (IReadOnlyList<string>)r.Select(Subject).ToList()).Where(r => r.All(p => p.Length > 0)).ToList();
     }
 
-    private static List<(string, string)> Cleaned(List<(string A, string B)> splits) =>
-        splits.Select(s => (Subject(s.A), Subject(s.B))).Where(s => s.Item1.Length > 0 && s.Item2.Length > 0).ToList();
+    private static string[]? Pair(Regex pattern, string clause) =>
+        pattern.Match(clause) is { Success: true } match ? [match.Groups["a"].Value, match.Groups["b"].Value] : null;
 
     private static bool StartsWithWord(string text, string phrase) =>
         text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)

@@ -43,7 +43,7 @@ public static class CommandLine
                 ["search", .. var words] when words.Any(w => w != "--json") =>
                     Search(directory, string.Join(' ', words.Where(w => w != "--json")), words.Contains("--json"), output),
                 ["corpus", "check"] => CheckCorpus(directory, output, error),
-                ["eval", var file] => Eval(directory, file, output, error),
+                ["eval", .. var files] when files.Length > 0 => Eval(directory, files, output, error),
                 _ => Usage(args is [] or ["help" or "--help" or "-h"] ? output : error, args is ["help" or "--help" or "-h"]),
             });
         }
@@ -90,32 +90,34 @@ public static class CommandLine
         return errors == 0 ? 0 : 1;
     }
 
-    private static int Eval(string directory, string file, TextWriter output, TextWriter error)
+    private static int Eval(string directory, string[] files, TextWriter output, TextWriter error)
     {
-        if (!File.Exists(file))
+        var sets = new List<(string File, IReadOnlyList<EvalCase> Cases)>();
+        foreach (var file in files)
         {
-            error.WriteLine($"No such file: {file}");
-            return 1;
-        }
-        IReadOnlyList<EvalCase> cases;
-        try
-        {
-            cases = EvalCase.Parse(File.ReadLines(file));
-        }
-        catch (FormatException ex)
-        {
-            error.WriteLine($"{file}: {ex.Message}");
-            return 1;
+            if (!File.Exists(file))
+            {
+                error.WriteLine($"No such file: {file}");
+                return 1;
+            }
+            try
+            {
+                sets.Add((file, EvalCase.Parse(File.ReadLines(file))));
+            }
+            catch (FormatException ex)
+            {
+                error.WriteLine($"{file}: {ex.Message}");
+                return 1;
+            }
         }
         var glossary = TermGlossary.FromDirectory(directory);
-        var report = new SearchEvaluator(new Bot(glossary), glossary).Run(cases);
-        foreach (var miss in report.Misses)
+        var evaluator = new SearchEvaluator(new Bot(glossary), glossary);
+        foreach (var (file, cases) in sets)
         {
-            var expected = miss.Case.ExpectsNothing ? "no answer" : string.Join('|', miss.Case.Expected);
-            output.WriteLine($"miss line {miss.Case.Line}: \"{miss.Case.Query}\" expected {expected}, answered {miss.Answered ?? "nothing"}"
-                + (miss.Ranked.Count > 0 ? $" (shown: {string.Join(", ", miss.Ranked.Take(5))})" : ""));
+            if (sets.Count > 1)
+                output.WriteLine($"== {file}");
+            EvalPrinter.Print(evaluator.Run(cases), output);
         }
-        output.WriteLine(report.Summary);
         return 0;
     }
 
@@ -129,7 +131,7 @@ public static class CommandLine
               AlignBot ask "<text>"            answer as the bot would ("define sycophancy", "what is RLHF?")
               AlignBot search "<query>" [--json]  ranked terms with slug and score
               AlignBot corpus check            validate the corpus; exit code 1 on errors
-              AlignBot eval <file.tsv>         score search on query<TAB>expected lines
+              AlignBot eval <file.tsv>...      score search on message<TAB>expected[<TAB>pattern<TAB>split] lines
 
             The corpus folder comes from --corpus <dir>, else Corpus:Path (environment Corpus__Path),
             else the copy next to the program.

@@ -16,6 +16,8 @@ public static class TextRenderer
                 text.AppendLine(notice.Text);
                 break;
             case Reply.TermCard card:
+                if (card.IsGuess)
+                    text.AppendLine($"Did you mean {card.Term.Name}?");
                 if (card.Heading is { } heading)
                     text.AppendLine(heading + ":");
                 if (card.CorrectedFrom is { } asked)
@@ -26,11 +28,21 @@ public static class TextRenderer
                 if (card.Related.Count > 0)
                     text.AppendLine().AppendLine("Related: " + string.Join(", ", card.Related.Select(r => $"{r.Name} ({r.Slug})")));
                 Sources(text, card.Term);
+                if (card.Alternatives is { Count: > 0 } others)
+                    text.AppendLine("Or did you mean: " + string.Join(", ", others.Select(t => $"{t.Name} ({t.Slug})")) + "?");
                 break;
             case Reply.Comparison pair:
-                Term(text, pair.First);
-                text.AppendLine().AppendLine("  — vs —").AppendLine();
-                Term(text, pair.Second);
+                for (var i = 0; i < pair.Terms.Count; i++)
+                {
+                    if (i > 0)
+                        text.AppendLine().AppendLine("  — vs —").AppendLine();
+                    Term(text, pair.Terms[i]);
+                }
+                break;
+            case Reply.Greeting greeting:
+                text.AppendLine(greeting.Text);
+                if (greeting.Examples.Count > 0)
+                    text.AppendLine("Try: " + string.Join(", ", greeting.Examples.Select(e => e.Name)));
                 break;
             case Reply.SearchResults list:
                 text.AppendLine($"Terms matching \"{list.Query}\":");

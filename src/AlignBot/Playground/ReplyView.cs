@@ -8,9 +8,11 @@ public static class ReplyView
 {
     public static object Of(Reply reply) => reply switch
     {
-        Reply.TermCard card => new { kind = "term", term = Term(card.Term), related = card.Related.Select(Ref), correctedFrom = card.CorrectedFrom, heading = card.Heading },
+        Reply.TermCard card => new { kind = "term", term = Term(card.Term), related = card.Related.Select(Ref), correctedFrom = card.CorrectedFrom, heading = card.Heading,
+            alternatives = card.Alternatives?.Select(Ref) },
         Reply.Notice notice => new { kind = "notice", text = notice.Text },
-        Reply.Comparison pair => new { kind = "comparison", terms = new[] { Term(pair.First), Term(pair.Second) } },
+        Reply.Comparison pair => new { kind = "comparison", title = pair.Title, terms = pair.Terms.Select(Term) },
+        Reply.Greeting greeting => new { kind = "greeting", text = greeting.Text, examples = greeting.Examples.Select(Ref) },
         Reply.SearchResults list => new { kind = "search", query = list.Query, items = list.Items.Select(Ref) },
         Reply.RelatedTerms related => new { kind = "related", of = Ref(related.Of), items = related.Items.Select(Ref) },
         Reply.NotFound miss => new { kind = "notFound", query = miss.Query, didYouMean = miss.DidYouMean.Select(Ref) },

@@ -29,7 +29,8 @@
 
   const paragraphs = text => text.split(/\n\s*\n/).map(p => el("p", { text: p.replace(/\*\*/g, "").replace(/\s*\n\s*/g, " ") }));
 
-  const termCard = (term, related, correctedFrom) => el("article", { class: "card", "aria-label": term.name }, [
+  const termCard = (term, related, correctedFrom, alternatives) => el("article", { class: "card", "aria-label": term.name }, [
+    alternatives ? el("p", { text: `Did you mean “${term.name}”?` }) : null,
     el("p", { class: "category", text: term.category }),
     el("h2", { text: term.name }),
     correctedFrom ? el("p", { class: "muted", text: `Showing results for “${term.name}” (you typed “${correctedFrom}”)` }) : null,
@@ -39,13 +40,15 @@
       " · ", el("a", { href: term.page, text: "Glossary page" })]),
     related && related.length ? el("h3", { class: "visually-hidden", text: "Related terms" }) : null,
     related ? buttons(related) : null,
+    alternatives && alternatives.length ? el("p", { class: "muted", text: "Or did you mean:" }) : null,
+    alternatives ? buttons(alternatives) : null,
   ]);
 
   const render = reply => {
     switch (reply.kind) {
-      case "term": return termCard(reply.term, reply.related, reply.correctedFrom);
+      case "term": return termCard(reply.term, reply.related, reply.correctedFrom, reply.alternatives);
       case "comparison": return el("div", { class: "card" }, [
-        el("h2", { text: `${reply.terms[0].name} vs ${reply.terms[1].name}` }),
+        el("h2", { text: reply.title }),
         el("div", { class: "columns" }, reply.terms.map(t => el("div", {}, [el("h3", { text: t.name }), el("p", { class: "category", text: t.category }), el("p", { text: t.summary })]))),
         buttons(reply.terms, "Read about "),
       ]);
@@ -66,6 +69,7 @@
         buttons(reply.examples),
       ]);
       case "notice": return el("div", { class: "card", text: reply.text });
+      case "greeting": return el("div", { class: "card" }, [el("p", { text: reply.text }), buttons(reply.examples)]);
       default: return el("div", { class: "card", text: "Sorry, I can't show that here." });
     }
   };
