@@ -34,9 +34,10 @@ public sealed class OperationsTests : IDisposable
         b.UseEnvironment("Testing").UseSetting("Corpus:Path", _corpus).UseSetting("Storage:ConnectionString", _database.ConnectionString)
             .ConfigureTestServices(s => s.AddLogging(l => l.AddProvider(_logs))));
 
+    /// <summary>Polls for up to 30 s: a reload parses and indexes the whole corpus, slower on a loaded machine.</summary>
     private static async Task WaitUntil(Func<bool> condition, string what)
     {
-        for (var i = 0; i < 100 && !condition(); i++)
+        for (var i = 0; i < 600 && !condition(); i++)
             await Task.Delay(50);
         Assert.True(condition(), what);
     }
