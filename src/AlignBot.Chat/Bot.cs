@@ -27,6 +27,17 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return Timed(request, start, Answer(intent));
     }
 
+    /// <summary>
+    /// The reply when the glossary alone answers the request, at once; null for a term-of-the-day command, which
+    /// waits on the store (and for <c>daily now</c> on the platform) and so goes through <see cref="HandleAsync"/> later.
+    /// </summary>
+    public Reply? AnswerAtOnce(ChatRequest request)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var intent = RequestParser.Parse(request);
+        return intent is Intent.Daily && daily is not null ? null : Timed(request, start, Answer(intent));
+    }
+
     /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
     public Reply Handle(ChatRequest request)
     {
@@ -50,6 +61,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     {
         Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
         Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
+        Intent.ComparePair pair => glossary.Find(pair.First) is { } first && glossary.Find(pair.Second) is { } second
+            ? new Reply.Comparison(first, second)
+            : Help(),
         Intent.Define define => Answer(define.Subject),
         Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
         Intent.Search search => Search(search.Words),

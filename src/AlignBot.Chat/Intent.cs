@@ -25,4 +25,7 @@ public abstract record Intent
 
     /// <summary>A button asking for one term by slug.</summary>
     public sealed record ShowTerm(string Slug) : Intent;
+
+    /// <summary>A button asking for two terms side by side, by slug (a shared comparison).</summary>
+    public sealed record ComparePair(string First, string Second) : Intent;
 }

@@ -17,6 +17,7 @@ public static class RequestParser
             {
                 ActionIds.ShowTerm => new Intent.ShowTerm(action.Value),
                 ActionIds.Ask => Parse(request with { Action = null, Text = action.Value }),
+                ActionIds.Compare when action.Value.Split('|') is [var first, var second] => new Intent.ComparePair(first, second),
                 _ => new Intent.Help(),
             };
         }

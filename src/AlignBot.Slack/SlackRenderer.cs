@@ -18,6 +18,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     /// <summary>A public answer (mentions, DMs, shared cards): no Share button.</summary>
     public JsonObject Public(Reply reply) => Render(reply, SlackCard.Public);
 
+    /// <summary>An answer in an HTTP response or to a response_url: drawn as <paramref name="card"/>, placed as <paramref name="placement"/>.</summary>
+    internal JsonObject Respond(Reply reply, SlackCard card, SlackPlacement placement) => placement.Apply(Render(reply, card));
+
     internal JsonObject Render(Reply reply, SlackCard card) => reply switch
     {
         Reply.TermCard term => TermCard(term, card),

@@ -4,8 +4,8 @@ using AlignBot.Glossary;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// A short key for a reply, carried in a Share button's value, from which the same reply is rebuilt when the
-/// button is pressed: "term:rlhf", "compare:rlhf|dpo", "search:human feedback".
+/// A short key for a reply, carried in a Share button's value, from which the bot builds the same reply again when
+/// the button is pressed: "term:rlhf", "compare:rlhf|dpo", "search:human feedback".
 /// </summary>
 internal static class SlackReplyKey
 {
@@ -17,7 +17,11 @@ internal static class SlackReplyKey
         _ => null,
     };
 
-    public static Reply? Restore(string key, Bot bot, TermGlossary glossary)
+    /// <summary>
+    /// The click that shows the reply <paramref name="key"/> stands for again, or null when the key is malformed or
+    /// names a term the glossary no longer has.
+    /// </summary>
+    public static ChatAction? ToAction(string key, TermGlossary glossary)
     {
         var colon = key.IndexOf(':');
         if (colon < 0)
@@ -26,19 +30,16 @@ internal static class SlackReplyKey
         switch (kind)
         {
             case "term":
-                return glossary.Find(value) is { } term ? bot.Handle(Show(term.Slug)) : null;
+                return glossary.Find(value) is { } term ? new ChatAction(ActionIds.ShowTerm, term.Slug) : null;
             case "compare":
                 var slugs = value.Split('|');
                 return slugs.Length == 2 && glossary.Find(slugs[0]) is { } first && glossary.Find(slugs[1]) is { } second
-                    ? new Reply.Comparison(first, second)
+                    ? new ChatAction(ActionIds.Compare, $"{first.Slug}|{second.Slug}")
                     : null;
             case "search":
-                return bot.Handle(ChatRequest.Local("search " + value, Platform.Slack));
+                return new ChatAction(ActionIds.Ask, "search " + value);
             default:
                 return null;
         }
     }
-
-    private static ChatRequest Show(string slug) =>
-        ChatRequest.Local("", Platform.Slack) with { Action = new ChatAction(ActionIds.ShowTerm, slug) };
 }
