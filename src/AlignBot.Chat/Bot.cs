@@ -13,8 +13,6 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 {
     public const int MaxSearchResults = 8;
 
-    private static readonly string[] ExampleSlugs = ["sycophancy", "reward-hacking", "rlhf", "scalable-oversight", "prompt-injection"];
-
     private readonly Random _random = random ?? Random.Shared;
 
     /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
@@ -84,7 +82,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
             new("help", "this list"),
         ],
-        ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
+        ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
         glossary.Count);
 
     private Reply Answer(string question)
@@ -124,8 +122,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     private Reply.TermCard Card(Term term, string? correctedFrom = null) => new(term, RelatedOf(term), correctedFrom);
 
-    private List<TermRef> RelatedOf(Term term) =>
-        term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+    private List<TermRef> RelatedOf(Term term) => [.. glossary.RelatedOf(term).Select(TermRef.Of)];
 
     /// <summary>The user's words as they will be echoed: trimmed and short. Renderers escape them.</summary>
     private static string Quote(string text)

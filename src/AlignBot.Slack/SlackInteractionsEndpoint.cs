@@ -40,19 +40,19 @@ internal static class SlackInteractionsEndpoint
         SlackWork work;
         switch (SlackActions.Prefix(actionId))
         {
-            case SlackActions.ShowTerm or SlackActions.PickTerm:
-                work = new SlackWork.Respond(team, Click(ActionIds.ShowTerm, value, user, team), responseUrl, SlackCard.Private, follow);
+            case ActionIds.ShowTerm or SlackActions.PickTerm:
+                work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private, follow);
                 break;
-            case SlackActions.Ask:
-                work = new SlackWork.Respond(team, Click(ActionIds.Ask, value, user, team), responseUrl, SlackCard.Private, follow);
+            case ActionIds.Ask:
+                work = new SlackWork.Respond(team, Click(new ChatAction(ActionIds.Ask, value), user, team), responseUrl, SlackCard.Private, follow);
                 break;
             case SlackActions.ReadMore:
-                work = new SlackWork.Respond(team, Click(ActionIds.ShowTerm, value, user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
+                work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
                 break;
             case SlackActions.Share:
                 if (SlackReplyKey.ToAction(value, glossary) is not { } shared)
                     return Bad(http, log, "share of an unknown card");
-                work = new SlackWork.Respond(team, Click(shared.Id, shared.Value, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
+                work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
                 break;
             case SlackActions.OpenPage:
@@ -77,8 +77,8 @@ internal static class SlackInteractionsEndpoint
     private static string? ClickId(JsonElement root, JsonElement action) =>
         (root.Str("trigger_id"), action.Str("action_ts")) is (null, null) ? null : $"{root.Str("trigger_id")}/{action.Str("action_ts")}";
 
-    private static ChatRequest Click(string id, string value, string user, string team) =>
-        new(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""), new ChatAction(id, value));
+    private static ChatRequest Click(ChatAction action, string user, string team) =>
+        ChatRequest.Click(Platform.Slack, action, new ChatUser(user), new ChatPlace(team, ""));
 
     private static IResult Bad(HttpContext http, ILogger log, string reason)
     {

@@ -85,7 +85,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         foreach (var item in list.Items.Take(10))
         {
             blocks.Add(BlockKit.Section($"*{SlackText.Escape(item.Name)}*\n{SlackText.Escape(SlackText.Truncate(item.Summary, 300))}",
-                BlockKit.Button("Show", $"{SlackActions.ShowTerm}:{item.Slug}", item.Slug)));
+                BlockKit.Button("Show", $"{ActionIds.ShowTerm}:{item.Slug}", item.Slug)));
         }
         if (card.Shareable && SlackReplyKey.Of(list) is { Length: <= BlockKit.MaxButtonValue } key)
             blocks.Add(BlockKit.Actions("card", [BlockKit.Button("Share in channel", SlackActions.Share, key, "primary")]));
@@ -143,9 +143,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     private static string SharedLine(string? sharedBy) =>
         sharedBy is null ? "" : $" · Shared by <@{new string(sharedBy.Where(char.IsLetterOrDigit).ToArray())}>";
 
-    private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+    private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
-    private static JsonObject TermButton(Term term, string label) => BlockKit.Button(label, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+    private static JsonObject TermButton(Term term, string label) => BlockKit.Button(label, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
     private string? PageUrl(string slug) => _publicBaseUrl is null ? null : $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(slug)}";
 

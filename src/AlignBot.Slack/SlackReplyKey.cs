@@ -30,7 +30,7 @@ internal static class SlackReplyKey
         switch (kind)
         {
             case "term":
-                return glossary.Find(value) is { } term ? new ChatAction(ActionIds.ShowTerm, term.Slug) : null;
+                return glossary.Find(value) is { } term ? ChatAction.ShowTerm(term.Slug) : null;
             case "compare":
                 var slugs = value.Split('|');
                 return slugs.Length == 2 && glossary.Find(slugs[0]) is { } first && glossary.Find(slugs[1]) is { } second

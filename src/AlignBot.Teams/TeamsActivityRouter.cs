@@ -100,7 +100,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
             return null;
         return Activity.Str(v, TeamsActions.Key) switch
         {
-            TeamsActions.ShowTerm when Activity.Str(v, "slug") is { Length: > 0 and <= 100 } slug => new ChatAction(ActionIds.ShowTerm, slug),
+            TeamsActions.ShowTerm when Activity.Str(v, "slug") is { Length: > 0 and <= 100 } slug => ChatAction.ShowTerm(slug),
             TeamsActions.Ask when Activity.Str(v, "text") is { Length: > 0 and <= 500 } text => new ChatAction(ActionIds.Ask, text),
             _ => null,
         };

@@ -114,7 +114,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         var (term, newRound) = DailyRotation.Next(glossary.Terms, subscription.Seed, shown);
         if (newRound)
             await store.ResetShownAsync(channel, cancellationToken);
-        var related = term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+        var related = glossary.RelatedOf(term).Select(TermRef.Of).ToList();
         var card = new Reply.TermCard(term, related, Heading: "Term of the day");
 
         try
