@@ -13,6 +13,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 {
     public const int MaxSearchResults = 8;
 
+    /// <summary>How much of the text typed into a term picker is read: a picker needs no more, and searching 250 KB costs a second.</summary>
+    public const int MaxTypedLength = 100;
+
     private readonly Random _random = random ?? Random.Shared;
 
     /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
@@ -69,6 +72,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Random => Card(glossary.Terms[_random.Next(glossary.Count)]),
         _ => Help(),
     };
+
+    /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
+    public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 
     /// <summary>The help reply; also what an empty message gets.</summary>
     public Reply.Help Help() => new(

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AlignBot.Glossary;
+using AlignBot.Chat;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -9,11 +9,8 @@ namespace AlignBot.Slack;
 /// <summary><c>/slack/options</c>: typeahead for the term picker, answered in the HTTP response.</summary>
 internal static class SlackOptionsEndpoint
 {
-    /// <summary>How much of the text typed into the term picker is read, as in the Teams message extension.</summary>
-    private const int MaxTypedLength = 100;
-
     /// <summary>Names that start with, then contain, then search for the typed text.</summary>
-    public static IResult Handle(HttpContext http, TermGlossary glossary, ILogger<SlackRenderer> log)
+    public static IResult Handle(HttpContext http, Bot bot, ILogger<SlackRenderer> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
@@ -22,9 +19,7 @@ internal static class SlackOptionsEndpoint
             log.SlackBadRequest(http.Request.Path, "expected a block_suggestion payload");
             return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
         }
-        var typed = payload.RootElement.Str("value") ?? "";
-        typed = typed[..Math.Min(typed.Length, MaxTypedLength)];   // a term picker needs no more; searching 250 KB costs a second
-        var options = new JsonArray([.. glossary.Suggest(typed, 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
+        var options = new JsonArray([.. bot.Suggest(payload.RootElement.Str("value") ?? "", 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
         return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
 
         var terms = initialRun || text.Trim().Length == 0
             ? ExampleTerms.Slugs.Select(glossary.Find).OfType<Term>().Take(count).ToList()
-            : glossary.Suggest(text[..Math.Min(text.Length, 100)], count);
+            : bot.Suggest(text, count);
         return Result([.. terms.Select(Item)]);
     }
 
