@@ -21,6 +21,8 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     /// <summary>An answer in an HTTP response or to a response_url: drawn as <paramref name="card"/>, placed as <paramref name="placement"/>.</summary>
     internal JsonObject Respond(Reply reply, SlackCard card, SlackPlacement placement) => placement.Apply(Render(reply, card));
 
+    private static string Mention(ChatUser user) => $"<@{user.Id}>";
+
     internal JsonObject Render(Reply reply, SlackCard card) => reply switch
     {
         Reply.TermCard term => TermCard(term, card),
@@ -29,7 +31,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => RelatedTerms(related),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help),
-        Reply.Notice notice => Message(notice.Text, [BlockKit.Section(SlackText.EscapeKeepingMentions(notice.Text))]),
+        Reply.Notice notice => Message(notice.Format(text => text, Mention), [BlockKit.Section(notice.Format(SlackText.Escape, Mention))]),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
 

@@ -9,7 +9,7 @@ public static class ReplyView
     public static object Of(Reply reply) => reply switch
     {
         Reply.TermCard card => new { kind = "term", term = Term(card.Term), related = card.Related.Select(Ref), correctedFrom = card.CorrectedFrom, heading = card.Heading },
-        Reply.Notice notice => new { kind = "notice", text = notice.Text },
+        Reply.Notice notice => new { kind = "notice", text = notice.ToString() },
         Reply.Comparison pair => new { kind = "comparison", terms = new[] { Term(pair.First), Term(pair.Second) } },
         Reply.SearchResults list => new { kind = "search", query = list.Query, items = list.Items.Select(Ref) },
         Reply.RelatedTerms related => new { kind = "related", of = Ref(related.Of), items = related.Items.Select(Ref) },
