@@ -73,6 +73,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         _ => Help(),
     };
 
+    /// <summary>Whether the request is a term-of-the-day command (whose channel must then be reachable later).</summary>
+    public static bool IsDailyCommand(ChatRequest request) => RequestParser.Parse(request) is Intent.Daily;
+
     /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
     public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 

@@ -35,7 +35,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
         var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
         var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
             new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
-        if (text.StartsWith("daily", StringComparison.OrdinalIgnoreCase))
+        if (Bot.IsDailyCommand(request))
         {
             // Term-of-the-day posts go to the channel later: keep where and how to reach it. With the store down the
             // daily command itself says so, so the reference is only logged as missing here.
