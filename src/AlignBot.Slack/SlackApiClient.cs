@@ -32,24 +32,6 @@ public sealed class SlackApiClient(HttpClient http)
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
-    /// <summary>chat.postEphemeral: visible to <paramref name="user"/> only.</summary>
-    public Task PostEphemeralAsync(string token, string channel, string user, JsonObject message, CancellationToken ct)
-    {
-        var body = (JsonObject)message.DeepClone();
-        body["channel"] = channel;
-        body["user"] = user;
-        return CallAsync("chat.postEphemeral", token, body, ct);
-    }
-
-    /// <summary>chat.update of a (non-ephemeral) message the bot posted.</summary>
-    public Task UpdateAsync(string token, string channel, string ts, JsonObject message, CancellationToken ct)
-    {
-        var body = (JsonObject)message.DeepClone();
-        body["channel"] = channel;
-        body["ts"] = ts;
-        return CallAsync("chat.update", token, body, ct);
-    }
-
     /// <summary>POSTs a message to an interaction's <c>response_url</c> (no token: the URL is the capability).</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
     {
