@@ -66,13 +66,7 @@ public static class SlackHosting
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Slack");
-        if (!options.Enabled)
-        {
-            log.SlackOff();
-            return app;
-        }
-        app.MapSlackRoutes();
-        log.SlackOn(options.OAuthEnabled ? "at /slack/install" : "off (single workspace, Slack:BotToken)");
-        return app;
+        return app.MapWhenOn(options.Enabled, routes => routes.MapSlackRoutes(),
+            () => log.SlackOn(options.OAuthEnabled ? "at /slack/install" : "off (single workspace, Slack:BotToken)"), log.SlackOff);
     }
 }

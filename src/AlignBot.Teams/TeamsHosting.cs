@@ -62,13 +62,7 @@ public static class TeamsHosting
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams");
-        if (!options.Enabled)
-        {
-            log.TeamsOff();
-            return app;
-        }
-        app.MapPost("/api/messages", TeamsEndpoints.HandleAsync);
-        log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : "");
-        return app;
+        return app.MapWhenOn(options.Enabled, routes => routes.MapPost("/api/messages", TeamsEndpoints.HandleAsync),
+            () => log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : ""), log.TeamsOff);
     }
 }
