@@ -8,4 +8,7 @@ public static class ActionIds
 
     /// <summary>Ask the question in the value again, as typed text ("did you mean" on a comparison, help examples).</summary>
     public const string Ask = "alignbot.ask";
+
+    /// <summary>Show two terms side by side; the value is their slugs, "first|second" (a shared comparison).</summary>
+    public const string Compare = "alignbot.compare";
 }

@@ -13,7 +13,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 {
     public const int MaxSearchResults = 8;
 
-    private static readonly string[] ExampleSlugs = ["sycophancy", "reward-hacking", "rlhf", "scalable-oversight", "prompt-injection"];
+    /// <summary>How much of the text typed into a term picker is read: a picker needs no more, and searching 250 KB costs a second.</summary>
+    public const int MaxTypedLength = 100;
 
     private readonly Random _random = random ?? Random.Shared;
 
@@ -25,6 +26,17 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (intent is Intent.Daily command && daily is not null)
             return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
         return Timed(request, start, Answer(intent));
+    }
+
+    /// <summary>
+    /// The reply when the glossary alone answers the request, at once; null for a term-of-the-day command, which
+    /// waits on the store (and for <c>daily now</c> on the platform) and so goes through <see cref="HandleAsync"/> later.
+    /// </summary>
+    public Reply? AnswerAtOnce(ChatRequest request)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var intent = RequestParser.Parse(request);
+        return intent is Intent.Daily && daily is not null ? null : Timed(request, start, Answer(intent));
     }
 
     /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
@@ -50,6 +62,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     {
         Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
         Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
+        Intent.CompareTerms compare => compare.Slugs.Select(glossary.Find).ToList() is var terms && terms.All(t => t is not null)
+            ? new Reply.Comparison(terms!)
+            : Help(),
         Intent.Define define => Answer(define.Subject),
         Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
         Intent.Search search => Search(search.Words),
@@ -58,6 +73,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Greeting greeting => Greet(greeting),
         _ => Help(),
     };
+
+    /// <summary>Whether the request is a term-of-the-day command (whose channel must then be reachable later).</summary>
+    public static bool IsDailyCommand(ChatRequest request) => RequestParser.Parse(request) is Intent.Daily;
+
+    /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
+    public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 
     /// <summary>The help reply; also what an empty message gets.</summary>
     public Reply.Help Help() => new(
@@ -71,7 +92,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
             new("help", "this list"),
         ],
-        ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
+        ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
         glossary.Count);
 
     /// <summary>The friendly answer to small talk: what AlignBot is and what to ask it.</summary>
@@ -79,7 +100,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         (greeting.Thanks ? "You're welcome! " : "Hi! ")
             + $"I'm AlignBot: I explain {glossary.Count} AI-alignment terms from a reviewed glossary. Ask me what a term means "
             + "(\"what is reward hacking?\"), compare terms (\"rlhf vs dpo\"), or say \"help\" for everything I can do.",
-        ExampleSlugs.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
+        ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
 
     private Reply Answer(string question)
     {
@@ -143,8 +164,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     private Reply.TermCard Card(Term term, string? correctedFrom = null) => new(term, RelatedOf(term), correctedFrom);
 
-    private List<TermRef> RelatedOf(Term term) =>
-        term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+    private List<TermRef> RelatedOf(Term term) => [.. glossary.RelatedOf(term).Select(TermRef.Of)];
 
     /// <summary>The user's words as they will be echoed: trimmed and short. Renderers escape them.</summary>
     private static string Quote(string text)

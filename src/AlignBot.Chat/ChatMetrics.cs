@@ -38,7 +38,7 @@ public sealed class ChatMetrics
         _misses = meter.CreateCounter<long>("alignbot.search.misses", "{question}", "Questions the glossary had no definition for.");
     }
 
-    /// <summary>One HTTP request to a chat endpoint and how it ended.</summary>
+    /// <summary>One HTTP request to a chat endpoint and how it ended (an outcome word, see <c>HttpOutcome</c> in the web adapters).</summary>
     public void Request(string platform, string outcome) =>
         _requests.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("outcome", outcome));
 
@@ -60,19 +60,6 @@ public sealed class ChatMetrics
         Platform.Teams => "teams",
         Platform.Playground => "playground",
         _ => "cli",
-    };
-
-    /// <summary>The <c>outcome</c> tag for an HTTP status code.</summary>
-    public static string Outcome(int status) => status switch
-    {
-        < 400 => "ok",
-        401 or 403 => "refused",
-        404 => "not_found",
-        413 => "too_large",
-        429 => "rate_limited",
-        503 => "retry_later",
-        < 500 => "bad_request",
-        _ => "error",
     };
 
     private static string Kind(Reply reply) => reply switch

@@ -9,4 +9,7 @@ public sealed record ChatRequest(Platform Platform, string Text, ChatUser User, 
     /// <summary>A typed request from a local surface (command line, playground).</summary>
     public static ChatRequest Local(string text, Platform platform = Platform.Cli) =>
         new(platform, text, ChatUser.Anonymous, ChatPlace.Local);
+
+    /// <summary>A button press: no text, only the action.</summary>
+    public static ChatRequest Click(Platform platform, ChatAction action, ChatUser user, ChatPlace place) => new(platform, "", user, place, action);
 }

@@ -28,4 +28,7 @@ public abstract record Intent
 
     /// <summary>A button asking for one term by slug.</summary>
     public sealed record ShowTerm(string Slug) : Intent;
+
+    /// <summary>A button asking for two or three terms side by side, by slug (a shared comparison).</summary>
+    public sealed record CompareTerms(IReadOnlyList<string> Slugs) : Intent;
 }

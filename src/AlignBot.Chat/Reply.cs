@@ -48,8 +48,26 @@ public abstract record Reply
     /// <summary>No confident answer: what was asked and up to three terms it may have meant.</summary>
     public sealed record NotFound(string Query, IReadOnlyList<TermRef> DidYouMean) : Reply;
 
-    /// <summary>A short confirmation or explanation (term-of-the-day settings, errors a person can fix).</summary>
-    public sealed record Notice(string Text) : Reply;
+    /// <summary>
+    /// A short confirmation or explanation (term-of-the-day settings, errors a person can fix). When it names a person,
+    /// <paramref name="Text"/> holds <see cref="Notice.UserSlot"/> where <paramref name="User"/> goes, and each renderer
+    /// writes that person its own way (a Slack mention, a display name).
+    /// </summary>
+    public sealed record Notice(string Text, ChatUser? User = null) : Reply
+    {
+        /// <summary>Marks where <see cref="User"/> goes in <see cref="Text"/>.</summary>
+        public const string UserSlot = "{user}";
+
+        /// <summary>The text with every part escaped by <paramref name="escape"/> and the user written by <paramref name="user"/>.</summary>
+        public string Format(Func<string, string> escape, Func<ChatUser, string> user) =>
+            User is null ? escape(Text) : string.Join(user(User), Text.Split(UserSlot).Select(escape));
+
+        /// <summary>Plain text, the user by display name.</summary>
+        public override string ToString() => Format(text => text, DisplayName);
+
+        /// <summary>How a person is named where a platform has no mentions: the display name, else "someone".</summary>
+        public static string DisplayName(ChatUser user) => user.Name ?? "someone";
+    }
 
     /// <summary>How to use the bot, with a few terms to try.</summary>
     public sealed record Help(IReadOnlyList<HelpCommand> Commands, IReadOnlyList<TermRef> Examples, int TermCount) : Reply;

@@ -1,3 +1,4 @@
+using AlignBot.Glossary.Search;
 namespace AlignBot.Chat;
 
 /// <summary>
@@ -21,6 +22,7 @@ public static class RequestParser
             {
                 ActionIds.ShowTerm => new Intent.ShowTerm(action.Value),
                 ActionIds.Ask => Parse(request with { Action = null, Text = action.Value }),
+                ActionIds.Compare when action.Value.Split('|') is { Length: >= 2 and <= QuestionText.MaxCompared } slugs => new Intent.CompareTerms(slugs),
                 _ => new Intent.Help(),
             };
         }

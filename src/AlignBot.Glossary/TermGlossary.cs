@@ -26,6 +26,9 @@ public sealed class TermGlossary
 
     public Term? Find(string slug) => _current.BySlug.GetValueOrDefault(slug);
 
+    /// <summary>The terms <paramref name="term"/> lists as related, in its order, leaving out slugs this corpus lacks.</summary>
+    public IReadOnlyList<Term> RelatedOf(Term term) => [.. term.Related.Select(Find).OfType<Term>()];
+
     /// <summary>Answers a question or a bare term: exact match, then repaired and ranked search, else suggestions.</summary>
     public LookupResult Lookup(string question) => _current.Engine.Lookup(question);
 

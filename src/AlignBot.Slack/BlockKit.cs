@@ -39,8 +39,6 @@ internal static class BlockKit
         ["elements"] = new JsonArray([.. mrkdwn.Take(10).Select(t => (JsonNode)Mrkdwn(t))]),
     };
 
-    public static JsonObject Divider() => new() { ["type"] = "divider" };
-
     public static JsonObject Actions(string blockId, IEnumerable<JsonObject> elements) => new()
     {
         ["type"] = "actions",

@@ -1,16 +1,14 @@
 namespace AlignBot.Slack;
 
 /// <summary>
-/// The action ids on AlignBot's Block Kit elements, shared by the renderer (which puts them on buttons) and the
-/// interaction router. Ids that repeat within one block get a ":suffix" to stay unique; routing reads the prefix.
+/// The action ids of Slack-only controls on AlignBot's Block Kit elements (the ones every platform has are
+/// <see cref="ActionIds"/>), shared by the renderer (which puts them on buttons) and the interaction router. Ids that repeat within one block get a ":suffix" to stay unique; routing reads the prefix.
 /// </summary>
 internal static class SlackActions
 {
-    public const string ShowTerm = "alignbot.show_term";
     public const string ReadMore = "alignbot.read_more";
     public const string Share = "alignbot.share";
     public const string PickTerm = "alignbot.pick_term";
-    public const string Ask = "alignbot.ask";
     public const string OpenPage = "alignbot.open_page";
 
     /// <summary>The routing part of an action id: "alignbot.show_term:rlhf" → "alignbot.show_term".</summary>

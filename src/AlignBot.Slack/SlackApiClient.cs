@@ -3,16 +3,19 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlignBot.Web;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace AlignBot.Slack;
 
 /// <summary>
 /// Slack's Web API over a typed <see cref="HttpClient"/> (base address <c>Slack:ApiBaseUrl</c>). Every response's
-/// <c>ok</c> is checked and <c>ok:false</c> raised with its code; 429 waits for <c>Retry-After</c>, 5xx and network
-/// failures back off with jitter; both bounded, so a caller is never held for long. Tokens go in the header only.
+/// <c>ok</c> is checked and <c>ok:false</c> raised with its code. Retries (429 after <c>Retry-After</c>, 5xx, timeouts and
+/// network failures with jittered backoff, bounded) happen in the client's pipeline, see <see cref="Policy"/>; this
+/// class maps what is left to a <see cref="SlackApiException"/>. Tokens go in the header only.
 /// </summary>
-public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<SlackApiClient> log)
+public sealed class SlackApiClient(HttpClient http)
 {
     public const int MaxAttempts = 3;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
@@ -29,29 +32,11 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
-    /// <summary>chat.postEphemeral: visible to <paramref name="user"/> only.</summary>
-    public Task PostEphemeralAsync(string token, string channel, string user, JsonObject message, CancellationToken ct)
-    {
-        var body = (JsonObject)message.DeepClone();
-        body["channel"] = channel;
-        body["user"] = user;
-        return CallAsync("chat.postEphemeral", token, body, ct);
-    }
-
-    /// <summary>chat.update of a (non-ephemeral) message the bot posted.</summary>
-    public Task UpdateAsync(string token, string channel, string ts, JsonObject message, CancellationToken ct)
-    {
-        var body = (JsonObject)message.DeepClone();
-        body["channel"] = channel;
-        body["ts"] = ts;
-        return CallAsync("chat.update", token, body, ct);
-    }
-
     /// <summary>POSTs a message to an interaction's <c>response_url</c> (no token: the URL is the capability).</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
     {
         var json = SlackJson.Serialize(message);
-        await SendAsync("response_url", () => new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        await SendAsync("response_url", new HttpRequestMessage(HttpMethod.Post, responseUrl)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         }, ct);
@@ -64,7 +49,7 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         if (!string.IsNullOrEmpty(redirectUri))
             form["redirect_uri"] = redirectUri;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(clientSecret)}"));
-        var response = await SendAsync("oauth.v2.access", () => new HttpRequestMessage(HttpMethod.Post, "oauth.v2.access")
+        var response = await SendAsync("oauth.v2.access", new HttpRequestMessage(HttpMethod.Post, "oauth.v2.access")
         {
             Content = new FormUrlEncodedContent(form),
             Headers = { Authorization = new AuthenticationHeaderValue("Basic", basic) },
@@ -75,7 +60,7 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
     private async Task<JsonElement> CallAsync(string method, string token, JsonObject body, CancellationToken ct)
     {
         var json = SlackJson.Serialize(body);
-        var response = await SendAsync(method, () => new HttpRequestMessage(HttpMethod.Post, method)
+        var response = await SendAsync(method, new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
@@ -99,54 +84,47 @@ public sealed class SlackApiClient(HttpClient http, TimeProvider clock, ILogger<
         return root;
     }
 
-    private async Task<string> SendAsync(string method, Func<HttpRequestMessage> request, CancellationToken ct)
+    private async Task<string> SendAsync(string method, HttpRequestMessage request, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        using var message = request;
+        message.Options.Set(MethodOption, method);
+        try
         {
-            TimeSpan delay;
-            string status;
-            try
-            {
-                using var message = request();
-                using var response = await http.SendAsync(message, ct);
-                if (response.IsSuccessStatusCode)
-                    return await response.Content.ReadAsStringAsync(ct);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests)
-                    delay = Min(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), MaxRetryAfter);
-                else if ((int)response.StatusCode >= 500)
-                    delay = Backoff(attempt);
-                else
-                    throw new SlackApiException(method, "http_" + (int)response.StatusCode);
-                status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (attempt >= MaxAttempts)
-                    throw new SlackApiException(method, response.StatusCode == HttpStatusCode.TooManyRequests ? "ratelimited" : "http_" + status);
-            }
-            catch (HttpRequestException ex) when (attempt < MaxAttempts)
-            {
-                delay = Backoff(attempt);
-                status = ex.HttpRequestError.ToString();
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested && attempt < MaxAttempts)
-            {
-                delay = Backoff(attempt);
-                status = "timeout";
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new SlackApiException(method, "timeout");
-            }
-            catch (HttpRequestException ex)
-            {
-                throw new SlackApiException(method, "network_" + ex.HttpRequestError);
-            }
-            log.SlackApiRetry(method, status, delay.TotalMilliseconds, attempt);
-            await Task.Delay(delay, clock, ct);
+            using var response = await http.SendAsync(message, ct);
+            if (response.IsSuccessStatusCode)
+                return await response.Content.ReadAsStringAsync(ct);
+            throw new SlackApiException(method, response.StatusCode == HttpStatusCode.TooManyRequests
+                ? "ratelimited"
+                : "http_" + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (TimeoutRejectedException)
+        {
+            throw new SlackApiException(method, "timeout");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SlackApiException(method, "network_" + ex.HttpRequestError);
         }
     }
 
-    /// <summary>0.5 s, 1 s, 2 s … with ±25% jitter, so replicas that failed together do not retry together.</summary>
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (0.75 + Random.Shared.NextDouble() * 0.5));
+    /// <summary>
+    /// Retries, as the pipeline in <see cref="OutboundHttp"/> runs them: 429 after its Retry-After (1 s without one, at most
+    /// 30 s), 5xx, timeouts and network failures after the backoff; <see cref="MaxAttempts"/> in all.
+    /// </summary>
+    internal static OutboundPolicy Policy(SlackOptions options, ILogger log) => new()
+    {
+        MaxAttempts = MaxAttempts,
+        AttemptTimeout = options.ApiTimeout,
+        IsRetryable = status => status is 429 or >= 500,
+        RetryAfter = response => response.StatusCode == HttpStatusCode.TooManyRequests
+            ? Min(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), MaxRetryAfter)
+            : null,
+        OnRetry = (request, status, delay, attempt) =>
+            log.SlackApiRetry(request is not null && request.Options.TryGetValue(MethodOption, out var method) ? method : "?", status, delay.TotalMilliseconds, attempt),
+    };
+
+    /// <summary>The Web API method (or "response_url") a request is for, named in retry log lines.</summary>
+    private static readonly HttpRequestOptionsKey<string> MethodOption = new("AlignBot.Slack.Method");
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

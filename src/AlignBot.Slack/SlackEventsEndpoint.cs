@@ -111,7 +111,7 @@ internal static class SlackEventsEndpoint
         var text = SlackText.ToPlain(evt.Str("text") ?? "");
         var thread = isDm ? evt.Str("thread_ts") : evt.Str("thread_ts") ?? ts;
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel, thread));
-        return new SlackWork.Answer(teamId, channel, thread, request);
+        return new SlackWork.Answer(teamId, request, channel, thread);
     }
 
     /// <summary>503 with Retry-After: Slack retries the delivery (after about 1 s, 1 min, 5 min).</summary>

@@ -2,6 +2,7 @@ using AlignBot.Chat;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Stores;
+using AlignBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -16,9 +17,6 @@ namespace AlignBot.Slack;
 /// <summary>Registers and maps the Slack adapter. Inert (no routes, no worker) unless <c>Slack:SigningSecret</c> is set.</summary>
 public static class SlackHosting
 {
-    /// <summary>How long an outgoing connection is reused before it is replaced (and the host name resolved again).</summary>
-    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
         var publicBaseUrl = builder.Configuration["App:PublicBaseUrl"];
@@ -54,12 +52,9 @@ public static class SlackHosting
         {
             var options = services.GetRequiredService<IOptions<SlackOptions>>().Value;
             http.BaseAddress = new Uri(options.ApiBaseUrl.EndsWith('/') ? options.ApiBaseUrl : options.ApiBaseUrl + "/");
-            http.Timeout = options.ApiTimeout;
         })
-            // The worker, a singleton, keeps its client for the process's life: connections are recycled instead, so a
-            // change of Slack's addresses (DNS) is picked up within minutes.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .AddOutboundResilience(services => SlackApiClient.Policy(services.GetRequiredService<IOptions<SlackOptions>>().Value,
+                services.GetRequiredService<ILogger<SlackApiClient>>()));
         builder.Services.AddSingleton<IDailyPublisher, SlackDailyPublisher>();
         builder.Services.AddSingleton<SlackWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlackWorker>());
@@ -71,13 +66,7 @@ public static class SlackHosting
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Slack");
-        if (!options.Enabled)
-        {
-            log.SlackOff();
-            return app;
-        }
-        app.MapSlackRoutes();
-        log.SlackOn(options.OAuthEnabled ? "at /slack/install" : "off (single workspace, Slack:BotToken)");
-        return app;
+        return app.MapWhenOn(options.Enabled, routes => routes.MapSlackRoutes(),
+            () => log.SlackOn(options.OAuthEnabled ? "at /slack/install" : "off (single workspace, Slack:BotToken)"), log.SlackOff);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
@@ -11,14 +10,14 @@ using Microsoft.Extensions.Options;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// <c>/slack/interactions</c>: button presses and term-picker choices on AlignBot's cards. The reply is built at once
-/// (it is in memory) and delivered through the payload's response_url after the acknowledgement. On a private card
+/// <c>/slack/interactions</c>: button presses and term-picker choices on AlignBot's cards. The click becomes a
+/// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url. On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
 /// removes the private card and posts the same card publicly.
 /// </summary>
 internal static class SlackInteractionsEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, Bot bot, SlackRenderer renderer, TermGlossary glossary,
+    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary,
         ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
@@ -37,24 +36,24 @@ internal static class SlackInteractionsEndpoint
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
         var privateCard = root.Bool("container", "is_ephemeral");
 
-        JsonObject? message;
+        var follow = privateCard ? SlackPlacement.ReplacePrivate : SlackPlacement.PrivateBesidePublic;
+        SlackWork work;
         switch (SlackActions.Prefix(actionId))
         {
-            case SlackActions.ShowTerm or SlackActions.PickTerm:
-                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.ShowTerm, value, user, team)), SlackCard.Private), privateCard);
+            case ActionIds.ShowTerm or SlackActions.PickTerm:
+                work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private, follow);
                 break;
-            case SlackActions.Ask:
-                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.Ask, value, user, team)), SlackCard.Private), privateCard);
+            case ActionIds.Ask:
+                work = new SlackWork.Respond(team, Click(new ChatAction(ActionIds.Ask, value), user, team), responseUrl, SlackCard.Private, follow);
                 break;
             case SlackActions.ReadMore:
-                message = Follow(renderer.Render(bot.Handle(Click(ActionIds.ShowTerm, value, user, team)), SlackCard.Private with { Expanded = true }), privateCard);
+                work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
                 break;
             case SlackActions.Share:
-                if (SlackReplyKey.Restore(value, bot, glossary) is not { } shared)
+                if (SlackReplyKey.ToAction(value, glossary) is not { } shared)
                     return Bad(http, log, "share of an unknown card");
-                message = renderer.Render(shared, SlackCard.Public with { SharedBy = user });
-                message["response_type"] = "in_channel";
-                message["delete_original"] = true;
+                work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
+                    SlackPlacement.InChannel);
                 break;
             case SlackActions.OpenPage:
                 return Results.Ok();   // a link button: Slack opens the page itself
@@ -65,7 +64,7 @@ internal static class SlackInteractionsEndpoint
         var click = ClickId(root, action);
         if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, http.RequestAborted))
             return Results.Ok();
-        if (!queue.TryEnqueue(new SlackWork.Respond(team, responseUrl, message)))
+        if (!queue.TryEnqueue(work))
         {
             if (click is not null)
                 await replays.ReleaseAsync(SlackReplays.Interaction, team, click);
@@ -78,21 +77,8 @@ internal static class SlackInteractionsEndpoint
     private static string? ClickId(JsonElement root, JsonElement action) =>
         (root.Str("trigger_id"), action.Str("action_ts")) is (null, null) ? null : $"{root.Str("trigger_id")}/{action.Str("action_ts")}";
 
-    private static ChatRequest Click(string id, string value, string user, string team) =>
-        new(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""), new ChatAction(id, value));
-
-    /// <summary>On a private card: replace it. On a public one: a private card for the clicker, the public one untouched.</summary>
-    private static JsonObject Follow(JsonObject message, bool privateCard)
-    {
-        if (privateCard)
-            message["replace_original"] = true;
-        else
-        {
-            message["response_type"] = "ephemeral";
-            message["replace_original"] = false;
-        }
-        return message;
-    }
+    private static ChatRequest Click(ChatAction action, string user, string team) =>
+        ChatRequest.Click(Platform.Slack, action, new ChatUser(user), new ChatPlace(team, ""));
 
     private static IResult Bad(HttpContext http, ILogger log, string reason)
     {

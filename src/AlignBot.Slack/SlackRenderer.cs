@@ -18,6 +18,11 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     /// <summary>A public answer (mentions, DMs, shared cards): no Share button.</summary>
     public JsonObject Public(Reply reply) => Render(reply, SlackCard.Public);
 
+    /// <summary>An answer in an HTTP response or to a response_url: drawn as <paramref name="card"/>, placed as <paramref name="placement"/>.</summary>
+    internal JsonObject Respond(Reply reply, SlackCard card, SlackPlacement placement) => placement.Apply(Render(reply, card));
+
+    private static string Mention(ChatUser user) => $"<@{user.Id}>";
+
     internal JsonObject Render(Reply reply, SlackCard card) => reply switch
     {
         Reply.TermCard term => TermCard(term, card),
@@ -27,7 +32,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help),
         Reply.Greeting greeting => Greeting(greeting),
-        Reply.Notice notice => Message(notice.Text, [BlockKit.Section(SlackText.EscapeKeepingMentions(notice.Text))]),
+        Reply.Notice notice => Message(notice.Format(text => text, Mention), [BlockKit.Section(notice.Format(SlackText.Escape, Mention))]),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
 
@@ -90,7 +95,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         foreach (var item in list.Items.Take(10))
         {
             blocks.Add(BlockKit.Section($"*{SlackText.Escape(item.Name)}*\n{SlackText.Escape(SlackText.Truncate(item.Summary, 300))}",
-                BlockKit.Button("Show", $"{SlackActions.ShowTerm}:{item.Slug}", item.Slug)));
+                BlockKit.Button("Show", $"{ActionIds.ShowTerm}:{item.Slug}", item.Slug)));
         }
         if (card.Shareable && SlackReplyKey.Of(list) is { Length: <= BlockKit.MaxButtonValue } key)
             blocks.Add(BlockKit.Actions("card", [BlockKit.Button("Share in channel", SlackActions.Share, key, "primary")]));
@@ -156,9 +161,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     private static string SharedLine(string? sharedBy) =>
         sharedBy is null ? "" : $" · Shared by <@{new string(sharedBy.Where(char.IsLetterOrDigit).ToArray())}>";
 
-    private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+    private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
-    private static JsonObject TermButton(Term term, string label) => BlockKit.Button(label, $"{SlackActions.ShowTerm}:{term.Slug}", term.Slug);
+    private static JsonObject TermButton(Term term, string label) => BlockKit.Button(label, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
     private string? PageUrl(string slug) => _publicBaseUrl is null ? null : $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(slug)}";
 

@@ -5,8 +5,8 @@ using AlignBot.Glossary.Search;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// A short key for a reply, carried in a Share button's value, from which the same reply is rebuilt when the
-/// button is pressed: "term:rlhf", "compare:rlhf|dpo|rlaif", "search:human feedback".
+/// A short key for a reply, carried in a Share button's value, from which the bot builds the same reply again when
+/// the button is pressed: "term:rlhf", "compare:rlhf|dpo|rlaif", "search:human feedback".
 /// </summary>
 internal static class SlackReplyKey
 {
@@ -18,7 +18,11 @@ internal static class SlackReplyKey
         _ => null,
     };
 
-    public static Reply? Restore(string key, Bot bot, TermGlossary glossary)
+    /// <summary>
+    /// The click that shows the reply <paramref name="key"/> stands for again, or null when the key is malformed or
+    /// names a term the glossary no longer has.
+    /// </summary>
+    public static ChatAction? ToAction(string key, TermGlossary glossary)
     {
         var colon = key.IndexOf(':');
         if (colon < 0)
@@ -27,19 +31,16 @@ internal static class SlackReplyKey
         switch (kind)
         {
             case "term":
-                return glossary.Find(value) is { } term ? bot.Handle(Show(term.Slug)) : null;
+                return glossary.Find(value) is { } term ? ChatAction.ShowTerm(term.Slug) : null;
             case "compare":
                 var terms = value.Split('|').Select(glossary.Find).ToList();
                 return terms.Count is >= 2 and <= QuestionText.MaxCompared && terms.All(t => t is not null)
-                    ? new Reply.Comparison(terms!)
+                    ? new ChatAction(ActionIds.Compare, string.Join('|', terms.Select(t => t!.Slug)))
                     : null;
             case "search":
-                return bot.Handle(ChatRequest.Local("search " + value, Platform.Slack));
+                return new ChatAction(ActionIds.Ask, "search " + value);
             default:
                 return null;
         }
     }
-
-    private static ChatRequest Show(string slug) =>
-        ChatRequest.Local("", Platform.Slack) with { Action = new ChatAction(ActionIds.ShowTerm, slug) };
 }

@@ -1,4 +1,4 @@
-using AlignBot.Chat;
+using AlignBot.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

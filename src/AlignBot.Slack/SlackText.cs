@@ -12,9 +12,6 @@ public static partial class SlackText
     [GeneratedRegex(@"@(channel|here|everyone)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Broadcast();
 
-    [GeneratedRegex(@"&lt;@([UW][A-Z0-9]{2,20})&gt;")]
-    private static partial Regex EscapedMention();
-
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex MarkdownBold();
 
@@ -33,9 +30,6 @@ public static partial class SlackText
         var escaped = text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
         return Broadcast().Replace(escaped, "@\u2060$1");   // a word joiner after @ keeps it readable but inert
     }
-
-    /// <summary>As <see cref="Escape"/>, but a well-formed user mention (&lt;@U123&gt;) the bot itself wrote stays a mention.</summary>
-    public static string EscapeKeepingMentions(string text) => EscapedMention().Replace(Escape(text), "<@$1>");
 
     /// <summary>
     /// What a person typed, from Slack's wire form: user and channel mentions and special commands dropped

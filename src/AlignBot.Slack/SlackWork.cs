@@ -1,17 +1,22 @@
-using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Work;
 
 namespace AlignBot.Slack;
 
-/// <summary>Work done after Slack has been answered: an answer to post, or a message for a response_url.</summary>
-internal abstract record SlackWork(string TeamId)
+/// <summary>
+/// Plain data queued by the Slack endpoints after they acknowledged: the parsed request and where its reply goes.
+/// <see cref="SlackWorker"/> runs the bot, renders and delivers.
+/// </summary>
+internal abstract record SlackWork(string TeamId, ChatRequest Request) : IChatWork
 {
     /// <summary>Answer a mention or DM with chat.postMessage, in the thread when there is one.</summary>
-    public sealed record Answer(string TeamId, string Channel, string? ThreadTs, ChatRequest Request) : SlackWork(TeamId);
+    public sealed record Answer(string TeamId, ChatRequest Request, string Channel, string? ThreadTs) : SlackWork(TeamId, Request);
 
-    /// <summary>A slash command that outlasted the acknowledgement: its reply goes to the response_url when it is ready.</summary>
-    public sealed record Finish(string TeamId, Uri ResponseUrl, Task<Reply> Reply) : SlackWork(TeamId);
-
-    /// <summary>Deliver a ready message to an interaction's response_url.</summary>
-    public sealed record Respond(string TeamId, Uri ResponseUrl, JsonObject Message) : SlackWork(TeamId);
+    /// <summary>
+    /// Answer a slash command or a click through its response_url, drawn as <paramref name="Card"/> and placed as
+    /// <paramref name="Placement"/>. With <paramref name="Inline"/> the endpoint may still take the reply for its HTTP
+    /// response; the response_url is used only when it gave up (and is null for a command that came without one).
+    /// </summary>
+    public sealed record Respond(string TeamId, ChatRequest Request, Uri? ResponseUrl, SlackCard Card, SlackPlacement Placement,
+        InlineReply? Inline = null) : SlackWork(TeamId, Request);
 }

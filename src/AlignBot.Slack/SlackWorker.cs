@@ -5,17 +5,21 @@ using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Slack;
 
-/// <summary>Posts what the Slack endpoints queued: answers to mentions and DMs, late command replies, button replies.</summary>
+/// <summary>
+/// Answers what the Slack endpoints queued: mentions and DMs with chat.postMessage, commands and clicks through their
+/// response_url (or back to a command's endpoint still waiting within its budget). A revoked token deletes the
+/// workspace's installation.
+/// </summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
-    IInstallationStore installations, ILogger<SlackWorker> log) : QueueWorker<SlackWork>(queue, Consumers, log)
+    IInstallationStore installations, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
 {
     private const int Consumers = 4;
 
-    protected override async Task HandleAsync(SlackWork work, CancellationToken cancellationToken)
+    protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
     {
         try
         {
-            await DoAsync(work, cancellationToken);
+            await SendAsync(work, reply, cancellationToken);
         }
         catch (SlackApiException ex) when (ex.TokenRevoked)
         {
@@ -26,26 +30,22 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
 
     protected override void LogFailure(SlackWork work, Exception exception) => log.SlackWorkFailed(exception, work.GetType().Name, work.TeamId);
 
-    internal async Task DoAsync(SlackWork work, CancellationToken cancellationToken)
+    private async Task SendAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
     {
         switch (work)
         {
             case SlackWork.Answer answer:
-                var message = renderer.Public(await bot.HandleAsync(answer.Request, cancellationToken));
                 if (await tokens.ForTeamAsync(answer.TeamId, cancellationToken) is not { } token)
                 {
                     log.SlackNoToken(answer.TeamId);
                     return;
                 }
-                await api.PostMessageAsync(token, answer.Channel, message, answer.ThreadTs, cancellationToken);
-                break;
-            case SlackWork.Finish finish:
-                var late = renderer.Private(await finish.Reply);
-                late["response_type"] = "ephemeral";
-                await api.RespondAsync(finish.ResponseUrl, late, cancellationToken);
+                await api.PostMessageAsync(token, answer.Channel, renderer.Public(reply), answer.ThreadTs, cancellationToken);
                 break;
             case SlackWork.Respond respond:
-                await api.RespondAsync(respond.ResponseUrl, respond.Message, cancellationToken);
+                if (respond.Inline?.TryHand(reply) == true || respond.ResponseUrl is null)
+                    return;
+                await api.RespondAsync(respond.ResponseUrl, renderer.Respond(reply, respond.Card, respond.Placement), cancellationToken);
                 break;
         }
     }

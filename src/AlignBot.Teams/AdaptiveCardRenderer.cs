@@ -25,7 +25,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => Card([Text($"Terms related to **{Escape(related.Of.Name)}**:"), .. Buttons(related.Items.Take(10))]),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help, "AlignBot explains {0} AI-alignment terms. Ask in your own words, or:"),
-        Reply.Notice notice => Card([Text(Escape(notice.Text))], fallback: notice.Text),
+        Reply.Notice notice => Card([Text(notice.Format(Escape, user => Escape(Reply.Notice.DisplayName(user))))], fallback: notice.ToString()),
         Reply.Greeting greeting => Card([Text(Escape(greeting.Text)), .. Buttons(greeting.Examples.Take(5))], fallback: greeting.Text),
         _ => Card([Text("Sorry, I can't show that here.")]),
     };

@@ -14,8 +14,6 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
 {
     public const int MaxResults = 25;
 
-    private static readonly string[] Popular = ["sycophancy", "reward-hacking", "rlhf", "ai-alignment", "prompt-injection", "scalable-oversight", "jailbreak", "hallucination"];
-
     public JsonObject Query(JsonElement? value)
     {
         var parameters = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Array
@@ -27,8 +25,8 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
             && o.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? Math.Clamp(n, 1, MaxResults) : 10;
 
         var terms = initialRun || text.Trim().Length == 0
-            ? Popular.Select(glossary.Find).OfType<Term>().Take(count).ToList()
-            : glossary.Suggest(text[..Math.Min(text.Length, 100)], count);
+            ? ExampleTerms.Slugs.Select(glossary.Find).OfType<Term>().Take(count).ToList()
+            : bot.Suggest(text, count);
         return Result([.. terms.Select(Item)]);
     }
 
@@ -40,7 +38,7 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
 
     private JsonObject Item(Term term)
     {
-        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.Handle(Show(term.Slug))));
+        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.Handle(ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous, ChatPlace.Local))));
         attachment["preview"] = new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.card.thumbnail",
@@ -58,7 +56,4 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
     {
         ["composeExtension"] = new JsonObject { ["type"] = "result", ["attachmentLayout"] = "list", ["attachments"] = attachments },
     };
-
-    private static ChatRequest Show(string slug) =>
-        ChatRequest.Local("", Platform.Teams) with { Action = new ChatAction(ActionIds.ShowTerm, slug) };
 }

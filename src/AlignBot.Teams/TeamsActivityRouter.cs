@@ -8,9 +8,10 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// Dispatches an authenticated activity by type, then invoke name, as botbuilder's ActivityHandler does: messages and
-/// card clicks are answered through the queue (200 at once), invokes synchronously, unknown invokes with 501.
+/// card clicks become a <see cref="ChatRequest"/> queued for <see cref="TeamsWorker"/> (200 at once), invokes are
+/// answered synchronously, unknown invokes with 501.
 /// </summary>
-internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer, MessageExtension extension, TeamsWorkQueue queue,
+internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQueue queue,
     IConversationReferenceStore references, TimeProvider clock, ILogger<TeamsActivityRouter> log)
 {
     public async Task<IResult> RouteAsync(Activity activity, CancellationToken cancellationToken) => (activity.Type, activity.Name) switch
@@ -34,13 +35,13 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
         var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
         var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
             new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
-        if (text.StartsWith("daily", StringComparison.OrdinalIgnoreCase))
+        if (Bot.IsDailyCommand(request))
         {
             // Term-of-the-day posts go to the channel later: keep where and how to reach it. With the store down the
             // daily command itself says so, so the reference is only logged as missing here.
             await SaveReferenceAsync(activity, channel, cancellationToken);
         }
-        Enqueue(activity, renderer.Render(await bot.HandleAsync(request, cancellationToken)));
+        Enqueue(activity, request);
         return Results.Ok();
     }
 
@@ -53,7 +54,7 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
             await SaveReferenceAsync(activity, conversation, cancellationToken);
             log.TeamsAdded(conversation, activity.ConversationType);
             // In a team's channel, only if the team is small enough (the worker reads the roster); elsewhere always.
-            Enqueue(activity with { Id = null }, renderer.Welcome(bot.Help()), activity.ConversationType == "channel" ? activity.TeamId : null);
+            Enqueue(activity with { Id = null }, null, activity.ConversationType == "channel" ? activity.TeamId : null);
         }
         else if (activity.MembersRemoved.Contains(activity.Recipient.Id))
         {
@@ -85,9 +86,10 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
         }
     }
 
-    private void Enqueue(Activity activity, System.Text.Json.Nodes.JsonObject card, string? welcomeTeamId = null)
+    /// <summary>Queues <paramref name="request"/> (null: the welcome) for <see cref="TeamsWorker"/> to answer in the activity's conversation.</summary>
+    private void Enqueue(Activity activity, ChatRequest? request, string? welcomeTeamId = null)
     {
-        if (!queue.TryEnqueue(new TeamsWork(activity.ServiceUrl!, activity.ConversationId!, activity.Id, activity.Recipient, activity.From, card, welcomeTeamId)))
+        if (!queue.TryEnqueue(new TeamsWork(activity.ServiceUrl!, activity.ConversationId!, activity.Id, activity.Recipient, activity.From, request, welcomeTeamId)))
             log.TeamsQueueFull(activity.ConversationId!);
     }
 
@@ -98,7 +100,7 @@ internal sealed class TeamsActivityRouter(Bot bot, AdaptiveCardRenderer renderer
             return null;
         return Activity.Str(v, TeamsActions.Key) switch
         {
-            TeamsActions.ShowTerm when Activity.Str(v, "slug") is { Length: > 0 and <= 100 } slug => new ChatAction(ActionIds.ShowTerm, slug),
+            TeamsActions.ShowTerm when Activity.Str(v, "slug") is { Length: > 0 and <= 100 } slug => ChatAction.ShowTerm(slug),
             TeamsActions.Ask when Activity.Str(v, "text") is { Length: > 0 and <= 500 } text => new ChatAction(ActionIds.Ask, text),
             _ => null,
         };

@@ -3,19 +3,20 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlignBot.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace AlignBot.Teams;
 
 /// <summary>
 /// Sends activities to the Bot Framework connector at a conversation's service URL, with the outbound token. Only
 /// service URLs on <c>Teams:AllowedServiceHosts</c> get a token or a reply (in anonymous development mode: only
-/// loopback ones, with no token). 429, 412, 502, 504 and other 5xx, timeouts and network failures are retried with backoff honouring Retry-After,
-/// a 401 once with a fresh token; all bounded.
+/// loopback ones, with no token). Retries of 429, 412, 5xx, timeouts and network failures happen in the client's pipeline
+/// (<see cref="Policy"/>); this class retries a 401 once with a fresh token and maps the rest to a <see cref="TeamsConnectorException"/>.
 /// </summary>
-internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider tokens, IOptions<TeamsOptions> options, TimeProvider clock,
-    ILogger<TeamsConnectorClient> log)
+internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider tokens, IOptions<TeamsOptions> options)
 {
     public const int MaxAttempts = 3;
 
@@ -39,7 +40,7 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
         return more ? Math.Max(members, atMost + 1) : members;
     }
 
-    /// <summary>One connector call with the outbound token, retried as the class summary says; the response body.</summary>
+    /// <summary>One connector call with the outbound token; the response body.</summary>
     private async Task<string> CallAsync(HttpMethod method, string serviceUrl, string path, string? json, CancellationToken ct)
     {
         var o = options.Value;
@@ -47,44 +48,23 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
             throw new TeamsConnectorException(0, "service URL not allowed");
         var url = $"{serviceUrl.TrimEnd('/')}/{path}";
         var anonymous = o.AllowAnonymous && new Uri(serviceUrl).IsLoopback;
-        var refreshed = false;
-
-        for (var attempt = 1; ; attempt++)
+        for (var refreshed = false; ; refreshed = true)
         {
             using var request = new HttpRequestMessage(method, url);
             if (json is not null)
                 request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             if (!anonymous)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAsync(refreshed, ct));
-            TimeSpan delay;
             try
             {
                 using var response = await http.SendAsync(request, ct);
                 if (response.IsSuccessStatusCode)
                     return await response.Content.ReadAsStringAsync(ct);
-                var status = (int)response.StatusCode;
                 if (response.StatusCode == HttpStatusCode.Unauthorized && !anonymous && !refreshed)
-                {
-                    refreshed = true;
                     continue;
-                }
-                var retryable = status is 429 or 412 or 502 or 504 || status >= 500;
-                if (!retryable || attempt >= MaxAttempts)
-                    throw new TeamsConnectorException(status, await ErrorCode(response, ct));
-                delay = response.Headers.RetryAfter?.Delta is { } after && after < TimeSpan.FromSeconds(30) ? after : Backoff(attempt);
-                log.TeamsRetry(status.ToString(System.Globalization.CultureInfo.InvariantCulture), delay.TotalMilliseconds, attempt);
+                throw new TeamsConnectorException((int)response.StatusCode, await ErrorCode(response, ct));
             }
-            catch (HttpRequestException ex) when (attempt < MaxAttempts)
-            {
-                delay = Backoff(attempt);
-                log.TeamsRetry(ex.HttpRequestError.ToString(), delay.TotalMilliseconds, attempt);
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested && attempt < MaxAttempts)
-            {
-                delay = Backoff(attempt);   // the client's timeout, not our caller giving up
-                log.TeamsRetry("timeout", delay.TotalMilliseconds, attempt);
-            }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
+            catch (TimeoutRejectedException ex)
             {
                 throw new TeamsConnectorException(0, "timeout", ex);
             }
@@ -92,9 +72,21 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
             {
                 throw new TeamsConnectorException(0, "network_" + ex.HttpRequestError, ex);
             }
-            await Task.Delay(delay, clock, ct);
         }
     }
+
+    /// <summary>
+    /// Retries, as the pipeline in <see cref="OutboundHttp"/> runs them: 429, 412 and 5xx after their Retry-After when
+    /// under 30 s, else the backoff; timeouts and network failures after the backoff; <see cref="MaxAttempts"/> in all.
+    /// </summary>
+    internal static OutboundPolicy Policy(TeamsOptions options, ILogger log) => new()
+    {
+        MaxAttempts = MaxAttempts,
+        AttemptTimeout = options.ConnectorTimeout,
+        IsRetryable = status => status is 429 or 412 or >= 500,
+        RetryAfter = response => response.Headers.RetryAfter?.Delta is { } after && after < TimeSpan.FromSeconds(30) ? after : null,
+        OnRetry = (_, status, delay, attempt) => log.TeamsRetry(status, delay.TotalMilliseconds, attempt),
+    };
 
     private static string? Id(string body)
     {
@@ -122,7 +114,4 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
             return "http_" + (int)response.StatusCode;
         }
     }
-
-    private static TimeSpan Backoff(int attempt) =>
-        TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (0.75 + Random.Shared.NextDouble() * 0.5));
 }

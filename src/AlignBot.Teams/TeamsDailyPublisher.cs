@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
@@ -14,8 +13,7 @@ internal sealed class TeamsDailyPublisher(IConversationReferenceStore references
     {
         var reference = await references.FindAsync(channel.ChannelId, cancellationToken)
             ?? throw new DailyPublishException($"no conversation reference for {channel.ChannelId} (the bot was removed)", permanent: true);
-        var work = new TeamsWork(reference.ServiceUrl, reference.ConversationId, null, new ActivityAccount(reference.BotId, null), null, renderer.Render(card));
-        var activity = TeamsWorker.ToActivity(work);
+        var activity = OutgoingActivity.Message(new ActivityAccount(reference.BotId, null), reference.ConversationId, null, null, renderer.Render(card));
         try
         {
             await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, null, activity, cancellationToken);

@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Web;
 using AlignBot.Chat.Stores;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;

@@ -3,6 +3,7 @@ using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
+using AlignBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,9 +18,6 @@ namespace AlignBot.Teams;
 /// <summary>Registers and maps the Teams adapter. Inert unless <c>Teams:AppId</c> is set.</summary>
 public static class TeamsHosting
 {
-    /// <summary>How long an outgoing connection is reused before it is replaced (and the host name resolved again).</summary>
-    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TeamsOptions>()
@@ -43,18 +41,17 @@ public static class TeamsHosting
         builder.Services.AddSingleton<TeamsWorkQueue>();
         builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<TeamsActivityRouter>();
-        // The token provider and the worker are singletons that keep their clients for the process's life:
-        // connections are recycled instead, so a change of the Bot Framework's addresses (DNS) is picked up.
+        // The token provider is a singleton that keeps its client for the process's life: connections are recycled
+        // instead, so a change of the Bot Framework's addresses (DNS) is picked up.
         builder.Services.AddHttpClient(nameof(TeamsTokenProvider), http => http.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = OutboundHttp.PooledConnectionLifetime })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton(services => new TeamsTokenProvider(   // a singleton: it holds the cached token
             services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsTokenProvider)),
             services.GetRequiredService<IOptions<TeamsOptions>>(), services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddHttpClient<TeamsConnectorClient>((services, http) =>
-                http.Timeout = services.GetRequiredService<IOptions<TeamsOptions>>().Value.ConnectorTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = PooledConnectionLifetime })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient<TeamsConnectorClient>()
+            .AddOutboundResilience(services => TeamsConnectorClient.Policy(services.GetRequiredService<IOptions<TeamsOptions>>().Value,
+                services.GetRequiredService<ILogger<TeamsConnectorClient>>()));
         builder.Services.AddSingleton<IDailyPublisher, TeamsDailyPublisher>();
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;
@@ -65,13 +62,7 @@ public static class TeamsHosting
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams");
-        if (!options.Enabled)
-        {
-            log.TeamsOff();
-            return app;
-        }
-        app.MapPost("/api/messages", TeamsEndpoints.HandleAsync);
-        log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : "");
-        return app;
+        return app.MapWhenOn(options.Enabled, routes => routes.MapPost("/api/messages", TeamsEndpoints.HandleAsync),
+            () => log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : ""), log.TeamsOff);
     }
 }

@@ -1,18 +1,21 @@
-using System.Text.Json.Nodes;
+using AlignBot.Chat;
 using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Teams;
 
-/// <summary>Sends queued cards through the connector; a 403 (bot removed or blocked) also drops the conversation reference.</summary>
-internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient connector, IConversationReferenceStore references,
-    ILogger<TeamsWorker> log) : QueueWorker<TeamsWork>(queue, 4, log)
+/// <summary>
+/// Answers what the router queued: runs the bot, draws the Adaptive Card and sends it through the connector; a 403 (bot
+/// removed or blocked) also drops the conversation reference.
+/// </summary>
+internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRenderer renderer, TeamsConnectorClient connector,
+    IConversationReferenceStore references, ILogger<TeamsWorker> log) : ChatWorker<TeamsWork>(queue, bot, 4, log)
 {
     /// <summary>Teams with more members than this get no welcome: in a big team it is noise for most of them.</summary>
     public const int LargeTeam = 100;
 
-    protected override async Task HandleAsync(TeamsWork work, CancellationToken cancellationToken)
+    protected override async Task DeliverAsync(TeamsWork work, Reply reply, CancellationToken cancellationToken)
     {
         if (work.WelcomeTeamId is { } team && await TeamSizeAsync(work.ServiceUrl, team, cancellationToken) is > LargeTeam)
         {
@@ -21,7 +24,8 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient con
         }
         try
         {
-            await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, ToActivity(work), cancellationToken);
+            var card = work.Request is null && reply is Reply.Help help ? renderer.Welcome(help) : renderer.Render(reply);
+            await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, OutgoingActivity.Message(work.Bot, work.ConversationId, work.User, work.ReplyToId, card), cancellationToken);
         }
         catch (TeamsConnectorException ex) when (ex.WritesBlocked)
         {
@@ -44,23 +48,5 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, TeamsConnectorClient con
             log.TeamsRosterUnavailable(ex, teamId);
             return null;
         }
-    }
-
-    internal static JsonObject ToActivity(TeamsWork work)
-    {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["from"] = new JsonObject { ["id"] = work.Bot.Id, ["name"] = work.Bot.Name },
-            ["conversation"] = new JsonObject { ["id"] = work.ConversationId },
-            ["attachments"] = new JsonArray(AdaptiveCardRenderer.Attachment((JsonObject)work.Card.DeepClone())),
-        };
-        if (work.User is { } user)
-            activity["recipient"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name };
-        if (work.ReplyToId is not null)
-            activity["replyToId"] = work.ReplyToId;
-        if (work.Card["fallbackText"] is { } fallback)
-            activity["summary"] = fallback.GetValue<string>();
-        return activity;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using AlignBot.Chat;
 
 namespace AlignBot.Slack.Tests;
 
@@ -26,7 +27,7 @@ public sealed class OutgoingUrlLogTests : IAsyncLifetime
     {
         using var client = _host.CreateSlackClient();
 
-        await client.PostAsync("/slack/interactions", Click($"{SlackActions.ShowTerm}:rlhf", "rlhf"));    // answered through the response_url
+        await client.PostAsync("/slack/interactions", Click($"{ActionIds.ShowTerm}:rlhf", "rlhf"));    // answered through the response_url
         await client.PostAsync("/slack/events", new StringContent(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"), Encoding.UTF8,
             "application/json"));                                                                          // answered through chat.postMessage
         var sent = await _host.Slack.WaitForAsync(2);

@@ -132,7 +132,7 @@ public sealed class SlackFaultTests
         while (handler is DelegatingHandler { InnerHandler: { } inner })
             handler = inner;
 
-        Assert.Equal(SlackHosting.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
+        Assert.Equal(AlignBot.Web.OutboundHttp.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using AlignBot.Chat;
 
 namespace AlignBot.Slack.Tests;
 
@@ -31,7 +32,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     {
         using var client = _host.CreateSlackClient();
 
-        var response = await client.PostAsync("/slack/interactions", Form(Click($"{SlackActions.ShowTerm}:rlhf", "rlhf")));
+        var response = await client.PostAsync("/slack/interactions", Form(Click($"{ActionIds.ShowTerm}:rlhf", "rlhf")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hook = Assert.Single(await _host.Slack.WaitForAsync(1));
@@ -48,7 +49,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     {
         using var client = _host.CreateSlackClient();
 
-        await client.PostAsync("/slack/interactions", Form(Click($"{SlackActions.ShowTerm}:dpo", "dpo", ephemeral: false)));
+        await client.PostAsync("/slack/interactions", Form(Click($"{ActionIds.ShowTerm}:dpo", "dpo", ephemeral: false)));
 
         var message = JsonNode.Parse(Assert.Single(await _host.Slack.WaitForAsync(1)).Body)!;
         Assert.Equal("ephemeral", (string?)message["response_type"]);
@@ -163,7 +164,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
     [InlineData("http://hooks.slack.com/actions/1")]
     public async Task Click_with_a_response_url_off_slacks_hosts_is_refused(string responseUrl)
     {
-        var payload = Click($"{SlackActions.ShowTerm}:rlhf", "rlhf");
+        var payload = Click($"{ActionIds.ShowTerm}:rlhf", "rlhf");
         payload["response_url"] = responseUrl;
         using var client = _host.CreateSlackClient();
 

@@ -67,7 +67,7 @@ public sealed class SlackRendererTests
         Assert.Contains("what they want to hear", blocks[1]!["text"]!["text"]!.GetValue<string>());
         Assert.Contains("<https://arxiv.org/abs/2310.13548|", json);
         var related = blocks.Single(b => (string?)b!["block_id"] == "related")!["elements"]!.AsArray();
-        Assert.Contains(related, e => (string?)e!["value"] == "rlhf" && ((string?)e["action_id"])!.StartsWith(SlackActions.ShowTerm));
+        Assert.Contains(related, e => (string?)e!["value"] == "rlhf" && ((string?)e["action_id"])!.StartsWith(ActionIds.ShowTerm));
         var controls = blocks.Single(b => (string?)b!["block_id"] == "card")!["elements"]!.AsArray();
         Assert.Contains(controls, e => (string?)e!["action_id"] == SlackActions.Share && (string?)e["value"] == "term:sycophancy");
         Assert.Contains(controls, e => (string?)e!["url"] == "https://alignbot.example.org/terms/sycophancy");

@@ -73,7 +73,7 @@ public sealed class SlackReplayTests
         for (var i = 0; i < 4; i++)
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(share())).StatusCode);
         // Another click after them: by the time its answer arrives, anything the replays had queued would have too.
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Click(host.Slack, $"{SlackActions.ShowTerm}:rlhf", "rlhf", "after")())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Click(host.Slack, $"{ActionIds.ShowTerm}:rlhf", "rlhf", "after")())).StatusCode);
 
         var hooks = await host.Slack.WaitForAsync(2);
         Assert.Single(hooks, h => h.Path == "/hooks/share");

@@ -46,7 +46,7 @@ public sealed class StoreOutageTests(MachineRequirements machine) : IClassFixtur
         var connection = machine.Postgres();
         var real = new NpgsqlConnectionStringBuilder(connection);
         await using var proxy = new CuttableProxy(real.Host!, real.Port);
-        var throughProxy = new NpgsqlConnectionStringBuilder(connection) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 2, CommandTimeout = 2 };
+        var throughProxy = new NpgsqlConnectionStringBuilder(connection) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5, CommandTimeout = 5 };
         using var store = new PostgresStore(throughProxy.ConnectionString);
         var key = "slack:outage-" + Guid.NewGuid().ToString("N");
         Assert.True(await store.TryClaimAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));

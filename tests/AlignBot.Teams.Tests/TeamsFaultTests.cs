@@ -77,7 +77,7 @@ public sealed class TeamsFaultTests
         while (handler is DelegatingHandler { InnerHandler: { } inner })
             handler = inner;
 
-        Assert.Equal(TeamsHosting.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
+        Assert.Equal(AlignBot.Web.OutboundHttp.PooledConnectionLifetime, Assert.IsType<SocketsHttpHandler>(handler).PooledConnectionLifetime);
     }
 
     [Fact]

@@ -63,7 +63,6 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         if (request.Platform is not (Platform.Slack or Platform.Teams) || request.Place.ChannelId.Length == 0)
             return new Reply.Notice("The term of the day is for Slack and Teams channels: type “daily on” in the channel that should get it.");
         var channel = new ChannelKey(request.Platform, request.Place.TeamId, request.Place.ChannelId);
-        var who = request.Platform == Platform.Slack ? $"<@{request.User.Id}>" : request.User.Name ?? "someone";
         var now = clock.GetUtcNow();
         var existing = await store.FindAsync(channel, cancellationToken);
 
@@ -77,13 +76,13 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
                 await store.SaveAsync(new DailySubscription(channel, schedule, true, existing?.Seed ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
                     request.User.Id, now), cancellationToken);
                 log.DailyChanged(channel.Id, "on " + schedule.Describe());
-                return new Reply.Notice($"Term of the day is on for this channel, set by {who}: {schedule.Describe()}. Next post: {Local(schedule, schedule.Next(now))}.");
+                return new Reply.Notice($"Term of the day is on for this channel, set by {Reply.Notice.UserSlot}: {schedule.Describe()}. Next post: {Local(schedule, schedule.Next(now))}.", request.User);
             case DailyCommand.Off:
                 if (existing is not { Enabled: true })
                     return new Reply.Notice("The term of the day is not on in this channel.");
                 await store.DisableAsync(channel, $"turned off by {request.User.Id}", now, cancellationToken);
                 log.DailyChanged(channel.Id, "off");
-                return new Reply.Notice($"Term of the day is off for this channel, turned off by {who}.");
+                return new Reply.Notice($"Term of the day is off for this channel, turned off by {Reply.Notice.UserSlot}.", request.User);
             case DailyCommand.Now:
                 if (existing is not { Enabled: true })
                     return new Reply.Notice("Turn the term of the day on first: daily on [HH:MM] [time zone].");
@@ -114,7 +113,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         var (term, newRound) = DailyRotation.Next(glossary.Terms, subscription.Seed, shown);
         if (newRound)
             await store.ResetShownAsync(channel, cancellationToken);
-        var related = term.Related.Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList();
+        var related = glossary.RelatedOf(term).Select(TermRef.Of).ToList();
         var card = new Reply.TermCard(term, related, Heading: "Term of the day");
 
         try

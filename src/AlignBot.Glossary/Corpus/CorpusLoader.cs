@@ -57,13 +57,5 @@ public static class CorpusLoader
         return new LoadedCorpus(directory, terms, problems);
     }
 
-    /// <summary>Validates terms built in code (tests, benchmarks) with the same cross-file rules.</summary>
-    public static LoadedCorpus FromTerms(IReadOnlyList<Term> terms, TimeProvider? clock = null)
-    {
-        var problems = new List<CorpusProblem>();
-        CorpusValidator.Validate(terms, terms.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal), problems, Today(clock));
-        return new LoadedCorpus("(in memory)", terms, problems);
-    }
-
     private static DateOnly Today(TimeProvider? clock) => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 }

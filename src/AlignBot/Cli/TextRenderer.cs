@@ -13,7 +13,7 @@ public static class TextRenderer
         switch (reply)
         {
             case Reply.Notice notice:
-                text.AppendLine(notice.Text);
+                text.AppendLine(notice.ToString());
                 break;
             case Reply.TermCard card:
                 if (card.IsGuess)

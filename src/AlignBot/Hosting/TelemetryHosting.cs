@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Web;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -68,7 +69,7 @@ internal static class TelemetryHosting
             }
             finally
             {
-                metrics.Request(platform, ChatMetrics.Outcome(http.Response.StatusCode));
+                metrics.Request(platform, HttpOutcome.Of(http.Response.StatusCode));
             }
         });
         return app;

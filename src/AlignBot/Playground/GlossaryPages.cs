@@ -73,7 +73,7 @@ public static class GlossaryPages
         }
         foreach (var paragraph in term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
             html.Append($"<p>{HtmlPage.Encode(paragraph.Replace("**", "", StringComparison.Ordinal))}</p>");
-        var related = term.Related.Select(glossary.Find).OfType<Term>().ToList();
+        var related = glossary.RelatedOf(term);
         if (related.Count > 0)
         {
             html.Append("<h2>Related terms</h2><ul class=\"terms\">");

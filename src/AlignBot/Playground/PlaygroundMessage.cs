@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AlignBot.Chat;
+using AlignBot.Web;
 
 namespace AlignBot.Playground;
 

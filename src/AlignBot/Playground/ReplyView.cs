@@ -10,7 +10,7 @@ public static class ReplyView
     {
         Reply.TermCard card => new { kind = "term", term = Term(card.Term), related = card.Related.Select(Ref), correctedFrom = card.CorrectedFrom, heading = card.Heading,
             alternatives = card.Alternatives?.Select(Ref) },
-        Reply.Notice notice => new { kind = "notice", text = notice.Text },
+        Reply.Notice notice => new { kind = "notice", text = notice.ToString() },
         Reply.Comparison pair => new { kind = "comparison", title = pair.Title, terms = pair.Terms.Select(Term) },
         Reply.Greeting greeting => new { kind = "greeting", text = greeting.Text, examples = greeting.Examples.Select(Ref) },
         Reply.SearchResults list => new { kind = "search", query = list.Query, items = list.Items.Select(Ref) },

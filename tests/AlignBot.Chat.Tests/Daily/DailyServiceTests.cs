@@ -15,6 +15,9 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
     private readonly InMemoryDailyStore _store = new();
     private readonly RecordingPublisher _publisher = new();
 
+    /// <summary>The notice's text with its user written as a Slack mention, as the Slack renderer does.</summary>
+    private static string AsSlackWrites(Reply.Notice notice) => notice.Format(text => text, user => $"<@{user.Id}>");
+
     private DailyService Replica() => new(_store, real.Glossary, [_publisher], _clock, NullLogger<DailyService>.Instance);
 
     private async Task Subscribe(ChannelKey channel, int hour = 9, string zone = "UTC", bool weekdays = true, string? seed = null) =>
@@ -171,7 +174,7 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
 
         var notice = Assert.IsType<Reply.Notice>(await bot.HandleAsync(request));
 
-        Assert.Contains("<@U42>", notice.Text);
+        Assert.Contains("<@U42>", AsSlackWrites(notice));
         Assert.Contains("07:30 Europe/Paris, every day", notice.Text);
         Assert.Contains("Next post: Tue 24 Nov 2026, 07:30 Europe/Paris", notice.Text);   // 09:59 in Paris now: tomorrow
         var saved = await _store.FindAsync(new ChannelKey(Platform.Slack, "T1", "C9"));
@@ -209,7 +212,7 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Equal(0, await Replica().RunDueAsync(default));          // daily now counted as today's post
         Assert.Contains("already been posted", Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily now"))).Text);
 
-        Assert.Contains("turned off by <@U7>", Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily off"))).Text);
+        Assert.Contains("turned off by <@U7>", AsSlackWrites(Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily off")))));
         Assert.Empty(await _store.EnabledAsync());
         Assert.Single(_publisher.Posts);
     }

@@ -1,4 +1,4 @@
-namespace AlignBot.Chat;
+namespace AlignBot.Web;
 
 /// <summary>Reads a request body into memory, giving up (null) as soon as it passes the cap, before buffering more.</summary>
 public static class CappedRead

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Work;
+
+/// <summary>
+/// The one shape of every platform's worker: run the queued request through the <see cref="Bot"/>, then let the
+/// platform render and deliver the reply. Cancellation is the worker's own token, which fires only when the host's
+/// shutdown timeout runs out, never the acknowledged HTTP request's.
+/// </summary>
+public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, ILogger log) : QueueWorker<T>(queue, consumers, log)
+    where T : IChatWork
+{
+    /// <summary>Renders <paramref name="reply"/> for the platform and delivers it where <paramref name="work"/> says.</summary>
+    protected abstract Task DeliverAsync(T work, Reply reply, CancellationToken cancellationToken);
+
+    protected sealed override async Task HandleAsync(T work, CancellationToken cancellationToken)
+    {
+        var reply = work.Request is { } request ? await bot.HandleAsync(request, cancellationToken) : bot.Help();
+        await DeliverAsync(work, reply, cancellationToken);
+    }
+}
