@@ -31,8 +31,8 @@ public sealed class SemanticModel
     /// <summary>Completes when the model has loaded (or failed to).</summary>
     public Task WhenLoaded => _loaded;
 
-    /// <summary>Texts encoded so far by this model (tests of what is reused from the cache instead).</summary>
-    internal long Encoded => _loaded.IsCompletedSuccessfully ? _loaded.Result.Model.Encoded : 0;
+    /// <summary>The loaded model and its cache (tests of what is reused from the cache).</summary>
+    internal Task<(SentenceModel Model, VectorCache Cache)> Loaded => _loaded;
 
     /// <summary>The corpus's entry vectors, built once the model is loaded, encoding only texts not in the cache.</summary>
     internal Task<EntryVectors> VectorsFor(IReadOnlyList<Term> terms) =>
