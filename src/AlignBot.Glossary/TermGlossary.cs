@@ -1,5 +1,6 @@
 using AlignBot.Glossary.Corpus;
 using AlignBot.Glossary.Search;
+using AlignBot.Glossary.Search.Semantic;
 
 namespace AlignBot.Glossary;
 
@@ -9,12 +10,18 @@ namespace AlignBot.Glossary;
 /// </summary>
 public sealed class TermGlossary
 {
+    private readonly SemanticModel? _semantic;
     private Snapshot _current;
 
-    public TermGlossary(IReadOnlyList<Term> terms) => _current = Snapshot.Of(terms);
+    /// <param name="semantic">The sentence model for hybrid search; null: lexical only.</param>
+    public TermGlossary(IReadOnlyList<Term> terms, SemanticModel? semantic = null)
+    {
+        _semantic = semantic;
+        _current = Snapshot.Of(terms, semantic);
+    }
 
     /// <summary>Loads and validates a corpus folder; throws <see cref="CorpusException"/> listing every error.</summary>
-    public static TermGlossary FromDirectory(string directory) => new(CorpusLoader.Load(directory).EnsureValid());
+    public static TermGlossary FromDirectory(string directory, SemanticModel? semantic = null) => new(CorpusLoader.Load(directory).EnsureValid(), semantic);
 
     /// <summary>All terms, in corpus (file name) order.</summary>
     public IReadOnlyList<Term> Terms => _current.Terms;
@@ -69,7 +76,7 @@ public sealed class TermGlossary
     /// </summary>
     public void Replace(IReadOnlyList<Term> terms)
     {
-        var next = Snapshot.Of(terms);
+        var next = Snapshot.Of(terms, _semantic);
         next.Indexed.GetAwaiter().GetResult();
         Volatile.Write(ref _current, next);
     }
@@ -77,13 +84,24 @@ public sealed class TermGlossary
     /// <summary>Completes when the current corpus's search index is built (benchmarks; questions wait by themselves).</summary>
     internal Task WhenIndexed() => _current.Indexed;
 
+    /// <summary>
+    /// Completes when lookups on the current corpus use the sentence model (at once when semantic search is off); fails
+    /// if the model could not be loaded. Nothing waits for this but tests, benchmarks and the eval command.
+    /// </summary>
+    public Task WhenSemanticReady() => _current.Engine.Vectors ?? Task.CompletedTask;
+
+    /// <summary>Whether lookups on the current corpus use the sentence model yet.</summary>
+    public bool SemanticReady => _current.Engine.SemanticReady;
+
     private sealed record Snapshot(IReadOnlyList<Term> Terms, LookupEngine Engine, IReadOnlyDictionary<string, Term> BySlug, Task Indexed)
     {
         /// <summary>Serving at once for names and slugs; the search index builds meanwhile (see <see cref="LookupEngine"/>).</summary>
-        public static Snapshot Of(IReadOnlyList<Term> terms)
+        public static Snapshot Of(IReadOnlyList<Term> terms, SemanticModel? semantic)
         {
             List<Term> copy = [.. terms];
-            var engine = new LookupEngine(copy);
+            var vectors = semantic?.VectorsFor(copy);
+            vectors?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);   // observed; logged by the model
+            var engine = new LookupEngine(copy, vectors);
             var indexed = engine.BuildInBackground();
             indexed.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);   // observed
             return new Snapshot(copy, engine, copy.ToDictionary(t => t.Slug, StringComparer.Ordinal), indexed);

@@ -1,47 +1,68 @@
 using AlignBot.Chat.Evaluation;
+using AlignBot.Glossary;
 
 namespace AlignBot.Chat.Tests;
 
 /// <summary>
-/// Floors for search quality, so a change to the corpus, analysis or ranking cannot silently degrade it.
-/// Measured when set: eval/dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv top1=0.991 mrr=1.000; eval/chat-cases.tsv
-/// dev split top1=0.891 mrr=0.956 false answers 0.048 (3 of 62), holdout top1=0.860 mrr=0.927 false 0.100. The issue's
-/// chat floors (top1 ≥ 0.92, mrr ≥ 0.95, false answers ≤ 3%) are not reached yet: the chat test holds what was
-/// reached on the dev split, and the holdout split is reported, never tuned on or held here.
+/// Floors for search quality, so a change to the corpus, analysis or ranking cannot silently degrade it; hybrid search
+/// (the sentence model on, as deployed by default) and lexical only (<c>Search:Semantic=false</c>).
+/// Measured when set, hybrid: eval/dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv top1=0.996 mrr=0.995;
+/// eval/chat-cases.tsv dev split top1=0.945 mrr=0.969 false answers 0.016 (1 of 62), holdout top1=0.880 mrr=0.947 false
+/// 0.100. Lexical only: 1.000/1.000, 0.991/1.000, dev 0.891/0.956/0.048, holdout 0.860/0.927/0.100. On the dev split
+/// hybrid search reaches the issue's chat floors (top1 ≥ 0.92, mrr ≥ 0.95, false answers ≤ 3%) and is held there with
+/// a little slack; on the holdout split (never tuned on, never held here) it does not: top1 0.88 and false answers 10%
+/// (two near-misses of nine). Lexical only is held at what it reached, below the issue's chat floors.
 /// </summary>
-public sealed class SearchQualityTests(RealGlossary real) : IClassFixture<RealGlossary>
+public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid) : IClassFixture<RealGlossary>, IClassFixture<HybridGlossary>
 {
-    private EvalReport Run(string file)
+    private static EvalReport Run(TermGlossary glossary, string file)
     {
         Assert.True(File.Exists(file), $"{file} is missing from the checkout");
-        return new SearchEvaluator(new Bot(real.Glossary), real.Glossary).Run(EvalCase.Parse(File.ReadLines(file)));
+        return new SearchEvaluator(new Bot(glossary), glossary).Run(EvalCase.Parse(File.ReadLines(file)));
     }
 
     private static string Misses(EvalReport report) =>
         report.Summary + "\n" + string.Join("\n", report.Misses.Select(m => $"{m.Case.Query} → {m.Answered ?? "nothing"}"));
 
-    [Fact]
-    public void Dev_set_scores_at_least_098()
+    public static TheoryData<bool> Modes => [true, false];
+
+    private TermGlossary Glossary(bool semantic) => semantic ? hybrid.Glossary : real.Glossary;
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Dev_set_scores_at_least_098(bool semantic)
     {
-        var report = Run(RepoPaths.DevSet);
+        var report = Run(Glossary(semantic), RepoPaths.DevSet);
 
         Assert.True(report.Outcomes.Count >= 60, "the development set shrank");
         Assert.True(report.Top1 >= 0.98 && report.Mrr >= 0.98, Misses(report));
     }
 
-    [Fact]
-    public void Own_search_cases_score_at_least_098()
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public void Own_search_cases_score_at_least_098(bool semantic)
     {
-        var report = Run(RepoPaths.SearchCases);
+        var report = Run(Glossary(semantic), RepoPaths.SearchCases);
 
         Assert.True(report.Outcomes.Count >= 150, "the case set shrank");
         Assert.True(report.Top1 >= 0.98 && report.Mrr >= 0.98, Misses(report));
     }
 
     [Fact]
-    public void Chat_cases_dev_split_holds_what_was_reached()
+    public void Chat_cases_dev_split_meets_the_issue_floors_with_the_sentence_model()
     {
-        var report = Run(RepoPaths.ChatCases).OfSplit("dev");
+        var report = Run(hybrid.Glossary, RepoPaths.ChatCases).OfSplit("dev");
+
+        Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
+        Assert.True(report.Top1 >= 0.93 && report.Mrr >= 0.96, Misses(report));
+        Assert.True(report.FalseAnswerRate <= 0.03, Misses(report));
+        Assert.Equal(1.0, report.GreetingRate);
+    }
+
+    [Fact]
+    public void Chat_cases_dev_split_lexical_only_holds_what_was_reached()
+    {
+        var report = Run(real.Glossary, RepoPaths.ChatCases).OfSplit("dev");
 
         Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
         Assert.True(report.Top1 >= 0.89 && report.Mrr >= 0.95, Misses(report));

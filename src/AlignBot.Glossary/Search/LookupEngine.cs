@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using AlignBot.Glossary.Search.Semantic;
 
 namespace AlignBot.Glossary.Search;
 
 /// <summary>
 /// Answers "what is X?" over one index: the cheap exact path first, then word repair (compounds, typos), then
-/// ranked search with a confidence rule. Immutable apart from a bounded answer cache, so it is safe to share.
+/// ranked search with a confidence rule, then, once the sentence model is ready, the hybrid gate (<see cref="HybridGate"/>).
+/// Immutable apart from a bounded answer cache, so it is safe to share.
 /// </summary>
 internal sealed class LookupEngine
 {
@@ -73,14 +75,17 @@ internal sealed class LookupEngine
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
     private readonly BoundedMemo<int> _docFreqs = new(MaxRemembered);
     private readonly BoundedMemo<string> _stems = new(MaxRemembered);
+    private readonly Task<EntryVectors>? _vectors;
 
     /// <summary>
     /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
     /// repair need, are built on first use or by <see cref="BuildInBackground"/>, whichever comes first.
     /// </summary>
-    public LookupEngine(IReadOnlyList<Term> terms)
+    /// <param name="vectors">The corpus's entry vectors, when semantic search is on; lookups are lexical until they are ready.</param>
+    public LookupEngine(IReadOnlyList<Term> terms, Task<EntryVectors>? vectors = null)
     {
         _terms = terms;
+        _vectors = vectors;
         _exact = new ExactKeys(terms);
         _lazyIndex = new(() => GlossaryIndex.Build(terms));
         _lazyTitles = new(() => new TitleVocabulary(terms.Select(t => GlossaryIndex.Words(string.Join('\n', [t.Name, .. t.Aliases, .. t.Acronyms])))));
@@ -113,7 +118,10 @@ internal sealed class LookupEngine
         if (_cache.TryGetValue(key, out var cached))
             return cached with { Question = question };
 
+        var semanticPending = _vectors is { IsCompleted: false };
         var result = Compute(question, subject);
+        if (semanticPending)
+            return result;   // lexical only for now: asked again once the model is ready, it may be answered better
         if (_cache.Count >= MaxCached)
             _cache.Clear();   // crude but bounded; repeated questions refill it at once
         _cache[key] = result;
@@ -143,7 +151,22 @@ internal sealed class LookupEngine
         return hits.Where(h => h.Coverage > 0).Take(limit).ToList();
     }
 
+    /// <summary>Whether lookups use the sentence model yet (tests: lexical answers come before it is ready).</summary>
+    internal bool SemanticReady => _vectors is { IsCompletedSuccessfully: true };
+
+    /// <summary>The entry vectors' build (tests and benchmarks wait for it); null when semantic search is off.</summary>
+    internal Task<EntryVectors>? Vectors => _vectors;
+
     private LookupResult Compute(string question, string subject)
+    {
+        var lexical = ComputeLexical(question, subject);
+        if (lexical.Kind is MatchKind.Exact or MatchKind.Corrected || subject.Length == 0 || !SemanticReady)
+            return lexical;
+        var similarity = _vectors!.Result.Similarities(question);
+        return HybridGate.Decide(lexical, similarity, t => _positions[t.Slug], _terms, GlossaryIndex.Words(subject).Count);
+    }
+
+    private LookupResult ComputeLexical(string question, string subject)
     {
         if (subject.Length == 0)
             return new LookupResult(question, subject, null, MatchKind.None, [], []);

@@ -20,4 +20,10 @@ public enum MatchKind
 
     /// <summary>No confident answer, but the top hit is likely: shown as "Did you mean …?" with the next candidates.</summary>
     Plausible,
+
+    /// <summary>
+    /// Lexical search and the sentence model agree on a term the words alone did not make certain, or the model is sure
+    /// of a term ranked search had below another (see <c>HybridGate</c>).
+    /// </summary>
+    Similar,
 }

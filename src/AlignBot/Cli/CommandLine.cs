@@ -3,7 +3,9 @@ using AlignBot.Chat;
 using AlignBot.Chat.Evaluation;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
+using AlignBot.Glossary.Search.Semantic;
 using AlignBot.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlignBot.Cli;
 
@@ -43,7 +45,8 @@ public static class CommandLine
                 ["search", .. var words] when words.Any(w => w != "--json") =>
                     Search(directory, string.Join(' ', words.Where(w => w != "--json")), words.Contains("--json"), output),
                 ["corpus", "check"] => CheckCorpus(directory, output, error),
-                ["eval", .. var files] when files.Length > 0 => Eval(directory, files, output, error),
+                ["eval", "--lexical", .. var files] when files.Length > 0 => Eval(directory, files, semantic: false, output, error),
+                ["eval", .. var files] when files.Length > 0 => Eval(directory, files, semantic: true, output, error),
                 _ => Usage(args is [] or ["help" or "--help" or "-h"] ? output : error, args is ["help" or "--help" or "-h"]),
             });
         }
@@ -90,7 +93,7 @@ public static class CommandLine
         return errors == 0 ? 0 : 1;
     }
 
-    private static int Eval(string directory, string[] files, TextWriter output, TextWriter error)
+    private static int Eval(string directory, string[] files, bool semantic, TextWriter output, TextWriter error)
     {
         var sets = new List<(string File, IReadOnlyList<EvalCase> Cases)>();
         foreach (var file in files)
@@ -110,7 +113,11 @@ public static class CommandLine
                 return 1;
             }
         }
-        var glossary = TermGlossary.FromDirectory(directory);
+        var model = semantic
+            ? SemanticModel.Shared(new SearchOptions().ResolveDataPath(Environment.CurrentDirectory), NullLogger.Instance)
+            : null;
+        var glossary = TermGlossary.FromDirectory(directory, model);
+        glossary.WhenSemanticReady().GetAwaiter().GetResult();   // scores hybrid search, not whatever was ready first
         var evaluator = new SearchEvaluator(new Bot(glossary), glossary);
         foreach (var (file, cases) in sets)
         {
@@ -131,7 +138,8 @@ public static class CommandLine
               AlignBot ask "<text>"            answer as the bot would ("define sycophancy", "what is RLHF?")
               AlignBot search "<query>" [--json]  ranked terms with slug and score
               AlignBot corpus check            validate the corpus; exit code 1 on errors
-              AlignBot eval <file.tsv>...      score search on message<TAB>expected[<TAB>pattern<TAB>split] lines
+              AlignBot eval [--lexical] <file.tsv>...  score search on message<TAB>expected[<TAB>pattern<TAB>split]
+                                               lines (--lexical: without the sentence model)
 
             The corpus folder comes from --corpus <dir>, else Corpus:Path (environment Corpus__Path),
             else the copy next to the program.

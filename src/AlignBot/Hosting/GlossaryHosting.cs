@@ -4,6 +4,7 @@ using AlignBot.Chat.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
+using AlignBot.Glossary.Search.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
@@ -19,6 +20,7 @@ public static class GlossaryHosting
                 if (options.Path.Length == 0 && environment.IsDevelopment() && CorpusOptions.SourceDirectory() is { } source)
                     options.Path = source;
             });
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         builder.Services.AddHostedService<CorpusWatcher>();
         builder.Services.AddSingleton(services =>
         {
@@ -27,7 +29,11 @@ public static class GlossaryHosting
             var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Glossary");
             foreach (var warning in corpus.Warnings)
                 log.CorpusWarning(warning.ToString());
-            var glossary = new TermGlossary(corpus.EnsureValid());
+            var search = services.GetRequiredService<IOptions<SearchOptions>>().Value;
+            var semantic = search.Semantic
+                ? SemanticModel.Shared(search.ResolveDataPath(services.GetRequiredService<IHostEnvironment>().ContentRootPath), log)
+                : null;
+            var glossary = new TermGlossary(corpus.EnsureValid(), semantic);
             log.CorpusLoaded(glossary.Count, directory);
             return glossary;
         });

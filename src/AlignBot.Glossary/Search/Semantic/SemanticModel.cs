@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Glossary.Search.Semantic;
+
+/// <summary>
+/// The sentence model and its vector cache for one data folder, loaded once per process on the thread pool and shared
+/// by every glossary (and every test host) that asks for the same folder. Until it has loaded, and for a corpus until
+/// its entry vectors are ready, lookups are lexical only; a model that fails to load is logged and search stays lexical.
+/// </summary>
+public sealed class SemanticModel
+{
+    private static readonly ConcurrentDictionary<string, SemanticModel> ByFolder = new(StringComparer.Ordinal);
+
+    private readonly Task<(SentenceModel Model, VectorCache Cache)> _loaded;
+
+    private SemanticModel(string folder, ILogger log)
+    {
+        _loaded = Task.Run(() => Load(folder, log));
+        _loaded.ContinueWith(t => log.LogError(t.Exception!.GetBaseException(), "The sentence model could not be loaded; search stays lexical"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The process's model for <paramref name="folder"/> (where the model file and the entry vectors are kept), loading
+    /// in the background from the first call.
+    /// </summary>
+    public static SemanticModel Shared(string folder, ILogger log) =>
+        ByFolder.GetOrAdd(Path.GetFullPath(folder), full => new SemanticModel(full, log));
+
+    /// <summary>Completes when the model has loaded (or failed to).</summary>
+    public Task WhenLoaded => _loaded;
+
+    /// <summary>The loaded model and its cache (tests of what is reused from the cache).</summary>
+    internal Task<(SentenceModel Model, VectorCache Cache)> Loaded => _loaded;
+
+    /// <summary>The corpus's entry vectors, built once the model is loaded, encoding only texts not in the cache.</summary>
+    internal Task<EntryVectors> VectorsFor(IReadOnlyList<Term> terms) =>
+        _loaded.ContinueWith(t => EntryVectors.Build(terms, t.Result.Model, t.Result.Cache),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+
+    private static (SentenceModel, VectorCache) Load(string folder, ILogger log)
+    {
+        var start = TimeProvider.System.GetTimestamp();
+        string modelFile;
+        try
+        {
+            modelFile = MiniLmPackage.ModelFile(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A read-only data folder: the model goes to the temporary folder instead, the vectors stay in memory.
+            log.LogWarning("The sentence model cannot be kept in {Folder} ({Error}); using the temporary folder, and entry vectors are not saved", folder, ex.Message);
+            var model = new SentenceModel(MiniLmPackage.ModelFile(Path.Combine(Path.GetTempPath(), "alignbot-model")), MiniLmPackage.Tokenizer());
+            return (model, new VectorCache(null, log));
+        }
+        var loaded = new SentenceModel(modelFile, MiniLmPackage.Tokenizer());
+        var cache = new VectorCache(Path.Combine(folder, "entry-vectors.bin"), log);
+        log.LogInformation("Sentence model loaded in {Milliseconds:0} ms; {Cached} entry vectors cached",
+            TimeProvider.System.GetElapsedTime(start).TotalMilliseconds, cache.Count);
+        return (loaded, cache);
+    }
+}
