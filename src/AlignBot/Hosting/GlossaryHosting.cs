@@ -22,6 +22,7 @@ public static class GlossaryHosting
             });
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         builder.Services.AddHostedService<CorpusWatcher>();
+        builder.Services.AddSingleton<SemanticWorkDrain>();
         builder.Services.AddSingleton(services =>
         {
             var directory = services.GetRequiredService<IOptions<CorpusOptions>>().Value.ResolveDirectory();
@@ -55,10 +56,13 @@ public static class GlossaryHosting
         return builder;
     }
 
-    /// <summary>Loads the corpus before the host accepts requests, so a broken corpus fails the start-up.</summary>
+    /// <summary>
+    /// Loads the corpus before the host accepts requests, so a broken corpus fails the start-up; the drain resolved
+    /// with it makes the host's disposal wait for the sentence model's background work.
+    /// </summary>
     public static WebApplication LoadGlossary(this WebApplication app)
     {
-        app.Services.GetRequiredService<TermGlossary>();
+        app.Services.GetRequiredService<SemanticWorkDrain>();
         return app;
     }
 }

@@ -1,0 +1,38 @@
+using AlignBot.Glossary;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Tests;
+
+/// <summary>
+/// A host stopped while the sentence model is still loading or encoding waits for that work before it is gone, so the
+/// process never ends with ONNX Runtime's native code running on another thread.
+/// </summary>
+public sealed class SemanticWorkDrainTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("alignbot-semantic-drain-").FullName;
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        Directory.Delete(_dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task Disposing_a_host_right_after_start_waits_for_the_models_background_work()
+    {
+        var host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
+            .UseSetting("Corpus:Path", RepoPaths.Corpus).UseSetting("Storage:ConnectionString", _database.ConnectionString)
+            .UseSetting("Search:Semantic", "true").UseSetting("Search:DataPath", _dataPath));   // a new folder: the model is copied and loaded, and every entry encoded, afresh (seconds of work)
+        using (host.CreateClient())
+        {
+        }
+        var semanticWork = host.Services.GetRequiredService<TermGlossary>().WhenSemanticReady();
+
+        await host.DisposeAsync();
+
+        Assert.True(semanticWork.IsCompleted, "the host was disposed while the sentence model was still at work");
+    }
+}
