@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # AlignBot's container image: published with the .NET SDK (ReadyToRun), run on the ASP.NET Core runtime image as a
 # non-root user with a read-only root filesystem. Configuration comes only from environment variables (see README,
-# "Configuration"; `__` stands for `:`). SQLite data and the token key live in the /data volume.
+# "Configuration"; `__` stands for `:`). SQLite data, the token key, the sentence model file and the cached entry
+# vectors live in the /data volume.
 # Where no registry is reachable, deploy/container/local-images.sh builds stand-ins for both images:
 #   podman build --format docker --build-arg SDK_IMAGE=localhost/alignbot-sdk:10.0 \
 #     --build-arg BASE_IMAGE=localhost/alignbot-aspnet:10.0 -t alignbot .
@@ -27,6 +28,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
     Urls=http://+:8080 \
     Corpus__Path=/app/corpus/terms \
     Storage__ConnectionString="Data Source=/data/alignbot.db" \
+    Search__DataPath=/data/search \
     DOTNET_EnableDiagnostics=0
 VOLUME ["/data"]
 USER 1654:1654
