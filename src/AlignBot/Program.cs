@@ -54,6 +54,8 @@ try
 catch (Exception ex) when (StartupFailure.Of(ex) is { } failure)
 {
     app.Logger.StartupFailed(failure.Reason, failure.ExitCode);
+    // Background services may have started before the failure: stopped as in a normal stop, they end quietly.
+    await app.StopAsync();
     return failure.ExitCode;
 }
 await app.WaitForShutdownAsync();
