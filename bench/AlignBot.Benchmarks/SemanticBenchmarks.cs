@@ -1,0 +1,104 @@
+using AlignBot.Glossary;
+using AlignBot.Glossary.Corpus;
+using AlignBot.Glossary.Search;
+using AlignBot.Glossary.Search.Semantic;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Perfolizer.Mathematics.OutlierDetection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AlignBot.Benchmarks;
+
+/// <summary>
+/// One question through each search path on the real corpus, the sentence model off (<c>lexical</c>) and on
+/// (<c>hybrid</c>, entry vectors built), and the model's encoding of one question alone. Every measured iteration is
+/// one question (invocation count 1) and no slow one is dropped as an outlier, so the median and p99 columns are those of
+/// single questions, not of iteration means. No full collection is forced between iterations (BenchmarkDotNet's default):
+/// with one question per iteration it would make every question run just after a full GC, in cold caches, and
+/// measured 5–13× slower lexical questions than a warm loop. The questions: a description that reaches the model, a name that the exact-match gate answers without it,
+/// and off-topic chatter (ranked search, then the model, then "no definition").
+/// </summary>
+[Config(typeof(PerQuestionConfig))]
+public class SemanticBenchmarks
+{
+    /// <summary>Where the model file and the entry vectors are kept between runs (as <c>Search:DataPath</c> does).</summary>
+    private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "alignbot-bench-semantic");
+
+    private TermGlossary _glossary = null!;
+    private SentenceModel _model = null!;
+
+    [Params("lexical", "hybrid")]
+    public string Search { get; set; } = "hybrid";
+
+    [Params("when the model games the metric instead of doing the task", "reward hacking", "best pizza in town")]
+    public string Question { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var real = CorpusLoader.Load(BenchCorpus.RealDirectory()).EnsureValid();
+        var semantic = SemanticModel.Shared(DataFolder, NullLogger.Instance);
+        _glossary = new TermGlossary(real, Search == "hybrid" ? semantic : null);
+        _glossary.WhenIndexed().GetAwaiter().GetResult();
+        _glossary.WhenSemanticReady().GetAwaiter().GetResult();
+        if (Search == "hybrid" && !_glossary.SemanticReady)
+            throw new InvalidOperationException("The sentence model did not load.");
+        _model = semantic.Loaded.GetAwaiter().GetResult().Model;
+        var answer = _glossary.LookupUncached(Question);
+        Console.WriteLine($"// {Search} '{Question}': {answer.Kind} {answer.Answer?.Name ?? "(none)"}");
+    }
+
+    /// <summary>A question asked for the first time: the whole lookup, with the model when it is on and the gate lets it.</summary>
+    [Benchmark]
+    public object? Question1() => _glossary.LookupUncached(Question).Answer;
+
+    /// <summary>The sentence model alone: tokenize, run, pool one question (the same whatever <see cref="Search"/> says).</summary>
+    [Benchmark]
+    public float[] Encode() => _model.Encode(Question);
+
+    private sealed class PerQuestionConfig : ManualConfig
+    {
+        public PerQuestionConfig()
+        {
+            AddJob(Job.Default.WithStrategy(RunStrategy.Throughput).WithInvocationCount(1).WithUnrollFactor(1)
+                .WithWarmupCount(20).WithIterationCount(400).WithOutlierMode(OutlierMode.DontRemove).WithGcForce(false).WithId("per-question"));
+            AddColumn(StatisticColumn.Median, new PercentileColumn(99), StatisticColumn.Max);
+            AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+        }
+    }
+
+    /// <summary>The given percentile of the measured iterations (here: of single questions).</summary>
+    private sealed class PercentileColumn(int percentile) : IColumn
+    {
+        public string Id => $"P{percentile}";
+        public string ColumnName => $"P{percentile}";
+        public bool AlwaysShow => true;
+        public ColumnCategory Category => ColumnCategory.Statistics;
+        public int PriorityInCategory => 10;
+        public bool IsNumeric => true;
+        public UnitType UnitType => UnitType.Time;
+        public string Legend => $"{percentile}th percentile of single-question times";
+        public bool IsAvailable(Summary summary) => true;
+        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+        {
+            var statistics = summary[benchmarkCase]?.ResultStatistics;
+            if (statistics is null)
+                return "NA";
+            var nanoseconds = statistics.Percentiles.Percentile(percentile);
+            return nanoseconds switch
+            {
+                >= 1_000_000 => $"{nanoseconds / 1_000_000:0.00} ms",
+                >= 1_000 => $"{nanoseconds / 1_000:0.0} μs",
+                _ => $"{nanoseconds:0} ns",
+            };
+        }
+    }
+}
