@@ -32,13 +32,27 @@ public static class GlossaryHosting
                 log.CorpusWarning(warning.ToString());
             var search = services.GetRequiredService<IOptions<SearchOptions>>().Value;
             var semantic = search.Semantic
-                ? SemanticModel.Shared(search.ResolveDataPath(services.GetRequiredService<IHostEnvironment>().ContentRootPath), log)
+                ? SemanticModel.Shared(search.ResolveDataPath(services.GetRequiredService<IHostEnvironment>().ContentRootPath), log,
+                    startAfter: ServingFor(services.GetRequiredService<IHostApplicationLifetime>(), ModelLoadDelay))
                 : null;
             var glossary = new TermGlossary(corpus.EnsureValid(), semantic);
             log.CorpusLoaded(glossary.Count, directory);
             return glossary;
         });
         return builder;
+    }
+
+    /// <summary>How long after the host starts serving the sentence model begins to load: its first answers are not slowed.</summary>
+    private static readonly TimeSpan ModelLoadDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Completes <paramref name="delay"/> after the host has started; cancelled if it stops first (or never starts).</summary>
+    private static Task ServingFor(IHostApplicationLifetime lifetime, TimeSpan delay)
+    {
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => _ = Task.Delay(delay, lifetime.ApplicationStopping)
+            .ContinueWith(t => serving.TrySetResult(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
+        lifetime.ApplicationStopping.Register(() => serving.TrySetCanceled());
+        return serving.Task;
     }
 
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)

@@ -7,6 +7,8 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// The sentence model and its vector cache for one data folder, loaded once per process on the thread pool and shared
 /// by every glossary (and every test host) that asks for the same folder. Until it has loaded, and for a corpus until
 /// its entry vectors are ready, lookups are lexical only; a model that fails to load is logged and search stays lexical.
+/// A host passes a signal to start after (it has started serving), so the load does not compete with its start-up;
+/// a signal cancelled first (the host stopped) means no load, and the next host asking for the folder starts anew.
 /// </summary>
 public sealed class SemanticModel
 {
@@ -14,19 +16,25 @@ public sealed class SemanticModel
 
     private readonly Task<(SentenceModel Model, VectorCache Cache)> _loaded;
 
-    private SemanticModel(string folder, ILogger log)
+    private SemanticModel(string folder, ILogger log, Task startAfter)
     {
-        _loaded = Task.Run(() => Load(folder, log));
+        _loaded = Task.Run(async () =>
+        {
+            await startAfter;
+            return Load(folder, log);
+        });
         _loaded.ContinueWith(t => log.LogError(t.Exception!.GetBaseException(), "The sentence model could not be loaded; search stays lexical"),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>
     /// The process's model for <paramref name="folder"/> (where the model file and the entry vectors are kept), loading
-    /// in the background from the first call.
+    /// in the background from the first call, or once <paramref name="startAfter"/> completes.
     /// </summary>
-    public static SemanticModel Shared(string folder, ILogger log) =>
-        ByFolder.GetOrAdd(Path.GetFullPath(folder), full => new SemanticModel(full, log));
+    public static SemanticModel Shared(string folder, ILogger log, Task? startAfter = null) =>
+        ByFolder.AddOrUpdate(Path.GetFullPath(folder),
+            full => new SemanticModel(full, log, startAfter ?? Task.CompletedTask),
+            (full, existing) => existing._loaded.IsCanceled ? new SemanticModel(full, log, startAfter ?? Task.CompletedTask) : existing);
 
     /// <summary>Completes when the model has loaded (or failed to).</summary>
     public Task WhenLoaded => _loaded;
