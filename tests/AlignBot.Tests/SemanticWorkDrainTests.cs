@@ -12,11 +12,14 @@ namespace AlignBot.Tests;
 public sealed class SemanticWorkDrainTests : IDisposable
 {
     private readonly TempDatabase _database = new();
+    private readonly TempCorpus _corpus = new TempCorpus()
+        .Term("alpha", "Alpha", ["beta", "gamma"]).Term("beta", "Beta", ["alpha", "gamma"]).Term("gamma", "Gamma", ["alpha", "beta"]);
     private readonly string _dataPath = Directory.CreateTempSubdirectory("alignbot-semantic-drain-").FullName;
 
     public void Dispose()
     {
         _database.Dispose();
+        _corpus.Dispose();
         Directory.Delete(_dataPath, recursive: true);
     }
 
@@ -24,8 +27,8 @@ public sealed class SemanticWorkDrainTests : IDisposable
     public async Task Disposing_a_host_right_after_start_waits_for_the_models_background_work()
     {
         var host = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Testing")
-            .UseSetting("Corpus:Path", RepoPaths.Corpus).UseSetting("Storage:ConnectionString", _database.ConnectionString)
-            .UseSetting("Search:Semantic", "true").UseSetting("Search:DataPath", _dataPath));   // a new folder: the model is copied and loaded, and every entry encoded, afresh (seconds of work)
+            .UseSetting("Corpus:Path", _corpus.Directory).UseSetting("Storage:ConnectionString", _database.ConnectionString)
+            .UseSetting("Search:Semantic", "true").UseSetting("Search:DataPath", _dataPath));   // a new folder: the model is copied and loaded afresh (most of a second, well within the drain's limit)
         using (host.CreateClient())
         {
         }
