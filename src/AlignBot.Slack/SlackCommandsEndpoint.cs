@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
@@ -24,7 +25,7 @@ internal static class SlackCommandsEndpoint
     public static async Task<IResult> Handle(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
         ReplayGuard replays, IOptions<SlackOptions> options, TimeProvider clock, ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (form["ssl_check"] == "1")
             return Results.Ok();
         if (SlashCommand.TryParse(form, out var error) is not { } command)

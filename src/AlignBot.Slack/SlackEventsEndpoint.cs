@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
@@ -20,7 +21,7 @@ internal static class SlackEventsEndpoint
     public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, IEventDeduplicator seen,
         IInstallationStore installations, TimeProvider clock, ILogger<SlackWorkQueue> log)
     {
-        using var document = Json.TryParse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        using var document = Json.TryParse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
             return Bad(http, log, "body is not a JSON object");
         var root = document.RootElement;

@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
@@ -20,7 +21,7 @@ internal static class SlackInteractionsEndpoint
     public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary,
         ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
         if (payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
             return Bad(http, log, "expected a form field 'payload' holding a JSON object");

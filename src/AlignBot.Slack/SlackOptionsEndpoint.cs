@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ internal static class SlackOptionsEndpoint
     /// <summary>Names that start with, then contain, then search for the typed text.</summary>
     public static IResult Handle(HttpContext http, Bot bot, ILogger<SlackRenderer> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
         if (payload is null || payload.RootElement.Str("type") != "block_suggestion")
         {
