@@ -18,8 +18,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     private readonly Random _random = random ?? Random.Shared;
 
-    /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
-    public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs any request, term-of-the-day commands included, with their effects: those read and write the store, and
+    /// <c>daily now</c> posts to the channel. What workers and the playground call.
+    /// </summary>
+    public async Task<Reply> RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
@@ -30,7 +33,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     /// <summary>
     /// The reply when the glossary alone answers the request, at once; null for a term-of-the-day command, which
-    /// waits on the store (and for <c>daily now</c> on the platform) and so goes through <see cref="HandleAsync"/> later.
+    /// waits on the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later.
     /// </summary>
     public Reply? AnswerAtOnce(ChatRequest request)
     {
@@ -39,8 +42,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return intent is Intent.Daily && daily is not null ? null : Timed(request, start, Answer(intent));
     }
 
-    /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
-    public Reply Handle(ChatRequest request)
+    /// <summary>
+    /// Understands the request and answers it from the glossary alone, synchronously and without effects; a
+    /// term-of-the-day command gets a notice that it is for channels. What the command line and the evaluation call.
+    /// </summary>
+    public Reply AnswerFromGlossary(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
         return Timed(request, start, Answer(RequestParser.Parse(request)));

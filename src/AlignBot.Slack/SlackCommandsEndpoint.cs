@@ -59,7 +59,7 @@ internal static class SlackCommandsEndpoint
         var inline = new InlineReply();
         var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline))
             ? await inline.WaitAsync(responseUrl is null ? Timeout.InfiniteTimeSpan : AckBudget, clock, http.RequestAborted)
-            : await bot.HandleAsync(request, http.RequestAborted);   // the queue is full: answer here, however long it takes
+            : await bot.RunAsync(request, http.RequestAborted);   // the queue is full: answer here, however long it takes
         return late is null
             ? Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options)
             : Results.Bytes(Serialized(renderer, late), "application/json; charset=utf-8");

@@ -111,7 +111,7 @@ internal static class SlackEventsEndpoint
 
         var text = SlackText.ToPlain(evt.Str("text") ?? "");
         var thread = isDm ? evt.Str("thread_ts") : evt.Str("thread_ts") ?? ts;
-        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel, thread));
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel));
         return new SlackWork.Answer(teamId, request, channel, thread);
     }
 

@@ -34,7 +34,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
         var channel = activity.ConversationId.Split(';')[0];   // a channel thread is "19:…@thread.tacv2;messageid=…"
         var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
         var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
-            new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
+            new ChatPlace(activity.TenantId ?? "", channel), action);
         if (Bot.IsDailyCommand(request))
         {
             // Term-of-the-day posts go to the channel later: keep where and how to reach it. With the store down the

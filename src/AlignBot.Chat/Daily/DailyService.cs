@@ -62,7 +62,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     {
         if (request.Platform is not (Platform.Slack or Platform.Teams) || request.Place.ChannelId.Length == 0)
             return new Reply.Notice("The term of the day is for Slack and Teams channels: type “daily on” in the channel that should get it.");
-        var channel = new ChannelKey(request.Platform, request.Place.TeamId, request.Place.ChannelId);
+        var channel = new ChannelKey(request.Platform, request.Place.WorkspaceOrTenantId, request.Place.ChannelId);
         var now = clock.GetUtcNow();
         var existing = await store.FindAsync(channel, cancellationToken);
 

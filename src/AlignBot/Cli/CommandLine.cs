@@ -60,7 +60,7 @@ public static class CommandLine
     private static int Ask(string directory, string text, TextWriter output)
     {
         var glossary = TermGlossary.FromDirectory(directory);
-        var reply = new Bot(glossary).Handle(ChatRequest.Local(text));   // no channel here, so no term-of-the-day store
+        var reply = new Bot(glossary).AnswerFromGlossary(ChatRequest.Local(text));   // no channel here, so no term-of-the-day store
         output.Write(TextRenderer.Render(reply));
         return 0;
     }

@@ -87,7 +87,7 @@ public static class PlaygroundEndpoints
             return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
-        var reply = await bot.HandleAsync(request, http.RequestAborted);
+        var reply = await bot.RunAsync(request, http.RequestAborted);
         return Results.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
 
