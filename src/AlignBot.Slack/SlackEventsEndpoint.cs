@@ -29,13 +29,13 @@ internal static class SlackEventsEndpoint
         switch (root.Str("type"))
         {
             case "url_verification":
-                return root.Str("challenge") is { } challenge ? Results.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
+                return root.Str("challenge") is { } challenge ? TypedResults.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
             case "event_callback":
                 break;
             case "app_rate_limited":
                 // Slack stopped delivering this team's events for the minute; it expects a 200, as for any envelope.
                 log.SlackEventsRateLimited(root.Str("team_id") ?? "?");
-                return Results.Ok();
+                return TypedResults.Ok();
             case null:
                 return Bad(http, log, "no 'type'");
             default:
@@ -59,11 +59,11 @@ internal static class SlackEventsEndpoint
                 log.SlackEventStoreUnavailable(eventId);
                 return RetryLater(http);   // the token must not outlive the uninstall: let Slack deliver it again
             }
-            return Results.Ok();
+            return TypedResults.Ok();
         }
 
         if (ToWork(root, evt, teamId) is not { } work)
-            return Results.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
+            return TypedResults.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
         if (!queue.IsAccepting)
         {
             log.SlackQueueFull(eventId);
@@ -74,7 +74,7 @@ internal static class SlackEventsEndpoint
             if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
             {
                 log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
-                return Results.Ok();
+                return TypedResults.Ok();
             }
         }
         catch (StoreUnavailableException)
@@ -90,7 +90,7 @@ internal static class SlackEventsEndpoint
             await seen.ReleaseAsync("slack:" + eventId, CancellationToken.None);
             return RetryLater(http);
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     /// <summary>The answer to post for an app mention or a DM, or null for everything AlignBot does not answer.</summary>
@@ -119,12 +119,12 @@ internal static class SlackEventsEndpoint
     private static IResult RetryLater(HttpContext http)
     {
         http.Response.Headers.RetryAfter = "1";
-        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Bad(HttpContext http, ILogger log, string reason)
     {
         log.SlackBadRequest(http.Request.Path, reason);
-        return Results.BadRequest(reason);
+        return TypedResults.BadRequest(reason);
     }
 }

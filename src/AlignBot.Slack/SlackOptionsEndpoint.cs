@@ -18,9 +18,9 @@ internal static class SlackOptionsEndpoint
         if (payload is null || payload.RootElement.Str("type") != "block_suggestion")
         {
             log.SlackBadRequest(http.Request.Path, "expected a block_suggestion payload");
-            return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
+            return TypedResults.BadRequest("expected a form field 'payload' holding a block_suggestion");
         }
         var options = new JsonArray([.. bot.Suggest(payload.RootElement.Str("value") ?? "", 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
-        return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
+        return TypedResults.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
     }
 }

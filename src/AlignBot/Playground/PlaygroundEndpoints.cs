@@ -72,7 +72,7 @@ public static class PlaygroundEndpoints
         var http = context.HttpContext;
         return http.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.AllowRemote || LoopbackClient.Is(http)
             ? next(context)
-            : ValueTask.FromResult<object?>(Results.Problem(
+            : ValueTask.FromResult<object?>(TypedResults.Problem(
                 "The playground answers this machine only, at localhost, 127.0.0.1 or [::1] (Playground:AllowRemote).",
                 statusCode: StatusCodes.Status403Forbidden));
     }
@@ -84,11 +84,11 @@ public static class PlaygroundEndpoints
     {
         var message = PlaygroundMessage.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId)))
-            return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
         var reply = await bot.RunAsync(request, http.RequestAborted);
-        return Results.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
+        return TypedResults.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
 
     private static string Read(string name)
