@@ -18,8 +18,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     private readonly Random _random = random ?? Random.Shared;
 
-    /// <summary>Any request, including term-of-the-day commands, which read and write the store.</summary>
-    public async Task<Reply> HandleAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs any request, term-of-the-day commands included, with their effects: those read and write the store, and
+    /// <c>daily now</c> posts to the channel. What workers and the playground call.
+    /// </summary>
+    public async Task<Reply> RunAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
@@ -29,18 +32,30 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     }
 
     /// <summary>
-    /// The reply when the glossary alone answers the request, at once; null for a term-of-the-day command, which
-    /// waits on the store (and for <c>daily now</c> on the platform) and so goes through <see cref="HandleAsync"/> later.
+    /// The reply when the glossary alone answers the request, at once, and whether it may be cached (the bot knows what
+    /// the request meant, so no adapter parses it again to decide); null for a term-of-the-day command, which waits on
+    /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later.
     /// </summary>
-    public Reply? AnswerAtOnce(ChatRequest request)
+    public ImmediateAnswer? AnswerAtOnce(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);
-        return intent is Intent.Daily && daily is not null ? null : Timed(request, start, Answer(intent));
+        if (intent is Intent.Daily && daily is not null)
+            return null;
+        var reply = Timed(request, start, Answer(intent));
+        return new ImmediateAnswer(reply, MayBeCached(intent, reply));
     }
 
-    /// <summary>Any request answered from the glossary alone (everything but term-of-the-day commands).</summary>
-    public Reply Handle(ChatRequest request)
+    /// <summary>Whether the same words always get this reply until the corpus changes.</summary>
+    private static bool MayBeCached(Intent intent, Reply reply) =>
+        intent is not (Intent.Random or Intent.Daily or Intent.Help)
+        && reply is Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound;
+
+    /// <summary>
+    /// Understands the request and answers it from the glossary alone, synchronously and without effects; a
+    /// term-of-the-day command gets a notice that it is for channels. What the command line and the evaluation call.
+    /// </summary>
+    public Reply AnswerFromGlossary(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
         return Timed(request, start, Answer(RequestParser.Parse(request)));

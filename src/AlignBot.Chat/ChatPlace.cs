@@ -1,7 +1,10 @@
 namespace AlignBot.Chat;
 
-/// <summary>Where it was asked: the workspace or tenant, the channel or conversation, and a thread if any.</summary>
-public sealed record ChatPlace(string TeamId, string ChannelId, string? ThreadId = null)
+/// <summary>
+/// Where it was asked: <see cref="WorkspaceOrTenantId"/> is a Slack workspace (team) id or a Teams tenant id, and the
+/// channel or conversation.
+/// </summary>
+public sealed record ChatPlace(string WorkspaceOrTenantId, string ChannelId)
 {
     public static readonly ChatPlace Local = new("local", "local");
 }

@@ -6,9 +6,9 @@ namespace AlignBot.Slack;
 
 /// <summary>
 /// The serialized answers to slash commands people repeat ("define rlhf"), so a repeated question costs neither a
-/// lookup nor building and serializing the Block Kit card again. Only answers that depend on the words alone are
-/// kept (term cards, comparisons, searches, "no definition"; not help, random or term-of-the-day replies), keyed by
-/// the corpus version, so a corpus reload starts afresh. Bounded: it empties itself when full.
+/// lookup nor building and serializing the Block Kit card again. Only answers the bot says may be cached
+/// (<see cref="ImmediateAnswer.MayBeCached"/>) are kept, keyed by the corpus version, so a corpus reload starts afresh.
+/// Bounded: it empties itself when full.
 /// </summary>
 internal sealed class SlackAnswerCache(TermGlossary glossary)
 {
@@ -24,10 +24,10 @@ internal sealed class SlackAnswerCache(TermGlossary glossary)
         return _answers.TryGetValue(text.Trim().ToLowerInvariant(), out var answer) ? answer : null;
     }
 
-    public void Offer(string text, Reply reply, byte[] json)
+    /// <summary>Keeps the serialized answer to <paramref name="text"/> when the bot said it may be cached.</summary>
+    public void Offer(string text, ImmediateAnswer answer, byte[] json)
     {
-        if (reply is not (Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound)
-            || RequestParser.Parse(ChatRequest.Local(text)) is Intent.Random or Intent.Daily or Intent.Help)
+        if (!answer.MayBeCached)
             return;
         var version = glossary.Version;
         if (!ReferenceEquals(Volatile.Read(ref _version), version))
@@ -37,6 +37,6 @@ internal sealed class SlackAnswerCache(TermGlossary glossary)
         }
         if (_answers.Count >= MaxEntries)
             _answers.Clear();
-        _answers[text.Trim().ToLowerInvariant()] = (json, reply);
+        _answers[text.Trim().ToLowerInvariant()] = (json, answer.Reply);
     }
 }

@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
@@ -24,44 +25,44 @@ internal static class SlackCommandsEndpoint
     public static async Task<IResult> Handle(HttpContext http, Bot bot, SlackRenderer renderer, SlackWorkQueue queue, SlackAnswerCache answers,
         ReplayGuard replays, IOptions<SlackOptions> options, TimeProvider clock, ChatMetrics metrics, ILogger<SlackRenderer> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (form["ssl_check"] == "1")
-            return Results.Ok();
+            return TypedResults.Ok();
         if (SlashCommand.TryParse(form, out var error) is not { } command)
         {
             log.SlackBadRequest(http.Request.Path, error);
-            return Results.BadRequest(error);
+            return TypedResults.BadRequest(error);
         }
         var responseUrl = options.Value.AllowedResponseUrl(command.ResponseUrl);
         if (command.ResponseUrl is not null && responseUrl is null)
         {
             log.SlackBadRequest(http.Request.Path, "response_url is not https on an allowed host");
-            return Results.BadRequest("response_url is not https on an allowed host");
+            return TypedResults.BadRequest("response_url is not https on an allowed host");
         }
         if (command.TriggerId is { } trigger
             && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, http.RequestAborted))
-            return Results.Ok();
+            return TypedResults.Ok();
         var text = SlackText.ToPlain(command.Text);
         if (answers.TryGet(text) is { } cached)
         {
             metrics.Replied(Platform.Slack, cached.Reply);
-            return Results.Bytes(cached.Json, "application/json; charset=utf-8");
+            return TypedResults.Bytes(cached.Json, "application/json; charset=utf-8");
         }
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
         if (bot.AnswerAtOnce(request) is { } answer)
         {
-            var json = Serialized(renderer, answer);
+            var json = Serialized(renderer, answer.Reply);
             answers.Offer(text, answer, json);
-            return Results.Bytes(json, "application/json; charset=utf-8");
+            return TypedResults.Bytes(json, "application/json; charset=utf-8");
         }
 
         var inline = new InlineReply();
         var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline))
             ? await inline.WaitAsync(responseUrl is null ? Timeout.InfiniteTimeSpan : AckBudget, clock, http.RequestAborted)
-            : await bot.HandleAsync(request, http.RequestAborted);   // the queue is full: answer here, however long it takes
+            : await bot.RunAsync(request, http.RequestAborted);   // the queue is full: answer here, however long it takes
         return late is null
-            ? Results.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options)
-            : Results.Bytes(Serialized(renderer, late), "application/json; charset=utf-8");
+            ? TypedResults.Json(new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Working on it…" }, SlackJson.Options)
+            : TypedResults.Bytes(Serialized(renderer, late), "application/json; charset=utf-8");
     }
 
     private static byte[] Serialized(SlackRenderer renderer, Reply reply) =>

@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
@@ -20,7 +21,7 @@ internal static class SlackEventsEndpoint
     public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, IEventDeduplicator seen,
         IInstallationStore installations, TimeProvider clock, ILogger<SlackWorkQueue> log)
     {
-        using var document = Json.TryParse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        using var document = Json.TryParse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
             return Bad(http, log, "body is not a JSON object");
         var root = document.RootElement;
@@ -28,13 +29,13 @@ internal static class SlackEventsEndpoint
         switch (root.Str("type"))
         {
             case "url_verification":
-                return root.Str("challenge") is { } challenge ? Results.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
+                return root.Str("challenge") is { } challenge ? TypedResults.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
             case "event_callback":
                 break;
             case "app_rate_limited":
                 // Slack stopped delivering this team's events for the minute; it expects a 200, as for any envelope.
                 log.SlackEventsRateLimited(root.Str("team_id") ?? "?");
-                return Results.Ok();
+                return TypedResults.Ok();
             case null:
                 return Bad(http, log, "no 'type'");
             default:
@@ -58,11 +59,11 @@ internal static class SlackEventsEndpoint
                 log.SlackEventStoreUnavailable(eventId);
                 return RetryLater(http);   // the token must not outlive the uninstall: let Slack deliver it again
             }
-            return Results.Ok();
+            return TypedResults.Ok();
         }
 
         if (ToWork(root, evt, teamId) is not { } work)
-            return Results.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
+            return TypedResults.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
         if (!queue.IsAccepting)
         {
             log.SlackQueueFull(eventId);
@@ -73,7 +74,7 @@ internal static class SlackEventsEndpoint
             if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
             {
                 log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
-                return Results.Ok();
+                return TypedResults.Ok();
             }
         }
         catch (StoreUnavailableException)
@@ -89,7 +90,7 @@ internal static class SlackEventsEndpoint
             await seen.ReleaseAsync("slack:" + eventId, CancellationToken.None);
             return RetryLater(http);
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     /// <summary>The answer to post for an app mention or a DM, or null for everything AlignBot does not answer.</summary>
@@ -110,7 +111,7 @@ internal static class SlackEventsEndpoint
 
         var text = SlackText.ToPlain(evt.Str("text") ?? "");
         var thread = isDm ? evt.Str("thread_ts") : evt.Str("thread_ts") ?? ts;
-        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel, thread));
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel));
         return new SlackWork.Answer(teamId, request, channel, thread);
     }
 
@@ -118,12 +119,12 @@ internal static class SlackEventsEndpoint
     private static IResult RetryLater(HttpContext http)
     {
         http.Response.Headers.RetryAfter = "1";
-        return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult Bad(HttpContext http, ILogger log, string reason)
     {
         log.SlackBadRequest(http.Request.Path, reason);
-        return Results.BadRequest(reason);
+        return TypedResults.BadRequest(reason);
     }
 }

@@ -9,8 +9,5 @@ internal sealed class SlackForm(Dictionary<string, StringValues> fields)
 {
     public static SlackForm Parse(byte[] body) => new(QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)));
 
-    /// <summary>Whether the bytes are well-formed UTF-8: Slack sends nothing else, so anything else is refused.</summary>
-    public static bool IsUtf8(ReadOnlySpan<byte> body) => System.Text.Unicode.Utf8.IsValid(body);
-
     public string? this[string name] => fields.TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
 }

@@ -21,7 +21,7 @@ internal static class SlackInstallEndpoints
     {
         var o = options.Value;
         if (!o.OAuthEnabled)
-            return Results.NotFound("Installing through OAuth is not configured: set Slack:ClientId and Slack:ClientSecret.");
+            return TypedResults.NotFound("Installing through OAuth is not configured: set Slack:ClientId and Slack:ClientSecret.");
         var state = OAuthState.Create(o.ClientSecret, clock.GetUtcNow());
         http.Response.Cookies.Append(StateCookie, state, new CookieOptions
         {
@@ -39,7 +39,7 @@ internal static class SlackInstallEndpoints
             ["redirect_uri"] = RedirectUri(http, o),
             ["state"] = state,
         });
-        return Results.Redirect(url);
+        return TypedResults.Redirect(url);
     }
 
     public static async Task<IResult> Callback(HttpContext http, IOptions<SlackOptions> options, SlackApiClient api,
@@ -47,7 +47,7 @@ internal static class SlackInstallEndpoints
     {
         var o = options.Value;
         if (!o.OAuthEnabled)
-            return Results.NotFound("Installing through OAuth is not configured.");
+            return TypedResults.NotFound("Installing through OAuth is not configured.");
         var query = http.Request.Query;
         var state = query["state"].FirstOrDefault();
         if (!OAuthState.IsValid(o.ClientSecret, state, clock.GetUtcNow()) || http.Request.Cookies[StateCookie] != state)
@@ -105,7 +105,7 @@ internal static class SlackInstallEndpoints
     private static IResult ExpiredLink() =>
         Page(StatusCodes.Status400BadRequest, "Install link expired", "Start again from the install link; it is valid for ten minutes in the browser that opened it.");
 
-    private static IResult Page(int status, string title, string text) => Results.Content(
+    private static IResult Page(int status, string title, string text) => TypedResults.Content(
         $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
         + "<link rel=\"stylesheet\" href=\"/assets/app.css\">"
         + $"<body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",

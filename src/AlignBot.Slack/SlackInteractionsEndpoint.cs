@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
@@ -20,7 +21,7 @@ internal static class SlackInteractionsEndpoint
     public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary,
         ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
         if (payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
             return Bad(http, log, "expected a form field 'payload' holding a JSON object");
@@ -56,21 +57,21 @@ internal static class SlackInteractionsEndpoint
                     SlackPlacement.InChannel);
                 break;
             case SlackActions.OpenPage:
-                return Results.Ok();   // a link button: Slack opens the page itself
+                return TypedResults.Ok();   // a link button: Slack opens the page itself
             default:
                 return Bad(http, log, "unknown action id");
         }
 
         var click = ClickId(root, action);
         if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, http.RequestAborted))
-            return Results.Ok();
+            return TypedResults.Ok();
         if (!queue.TryEnqueue(work))
         {
             if (click is not null)
                 await replays.ReleaseAsync(SlackReplays.Interaction, team, click);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>
@@ -83,6 +84,6 @@ internal static class SlackInteractionsEndpoint
     private static IResult Bad(HttpContext http, ILogger log, string reason)
     {
         log.SlackBadRequest(http.Request.Path, reason);
-        return Results.BadRequest(reason);
+        return TypedResults.BadRequest(reason);
     }
 }

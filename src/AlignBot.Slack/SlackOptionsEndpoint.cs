@@ -1,3 +1,4 @@
+using AlignBot.Web;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using Microsoft.AspNetCore.Http;
@@ -12,14 +13,14 @@ internal static class SlackOptionsEndpoint
     /// <summary>Names that start with, then contain, then search for the typed text.</summary>
     public static IResult Handle(HttpContext http, Bot bot, ILogger<SlackRenderer> log)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<VerifiedBody>().Bytes);
+        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
         if (payload is null || payload.RootElement.Str("type") != "block_suggestion")
         {
             log.SlackBadRequest(http.Request.Path, "expected a block_suggestion payload");
-            return Results.BadRequest("expected a form field 'payload' holding a block_suggestion");
+            return TypedResults.BadRequest("expected a form field 'payload' holding a block_suggestion");
         }
         var options = new JsonArray([.. bot.Suggest(payload.RootElement.Str("value") ?? "", 20).Select(t => (JsonNode)BlockKit.Option(t.Name, t.Slug))]);
-        return Results.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
+        return TypedResults.Json(new JsonObject { ["options"] = options }, SlackJson.Options);
     }
 }

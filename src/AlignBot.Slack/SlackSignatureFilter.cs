@@ -1,48 +1,40 @@
 using AlignBot.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
 /// <summary>
-/// In front of every signed Slack endpoint: reads the raw body up to the cap (413 beyond it), checks the signature
-/// and the replay window (401 with an empty body), then the content type (415) and the UTF-8 (400), and only then
-/// lets the endpoint parse. Each refusal is one log line naming the reason, never the body, the headers or the secret.
+/// Slack's endpoint filter: between the capped read and the content checks of <see cref="RawBodyFilter"/>, checks the
+/// v0 signature of the raw body and the replay window (401 with an empty body). Each refusal is one log line naming
+/// the verdict, never the body, the headers or the secret.
 /// </summary>
 internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeProvider clock, ILogger<SlackSignatureFilter> log) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var settings = options.Value;
-        var body = await CappedRead.ReadAsync(http.Request.Body, http.Request.ContentLength, settings.MaxBodyBytes, http.RequestAborted);
-        if (body is null)
-        {
-            log.SlackRequestTooLarge(http.Request.Path, settings.MaxBodyBytes);
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
         var verdict = SlackSignature.Check(settings.SigningSecret, http.Request.Headers[SlackSignature.TimestampHeader],
-            http.Request.Headers[SlackSignature.SignatureHeader], body, clock.GetUtcNow(), settings.ReplayWindow);
+            http.Request.Headers[SlackSignature.SignatureHeader], http.Features.GetRequiredFeature<RawBody>().Bytes, clock.GetUtcNow(), settings.ReplayWindow);
         if (verdict != SignatureVerdict.Valid)
         {
             log.SlackRequestRefused(http.Request.Path, verdict);
-            return Results.Unauthorized();
+            return ValueTask.FromResult<object?>(TypedResults.Unauthorized());
         }
-
-        if (http.GetEndpoint()?.Metadata.GetMetadata<SlackBodyType>() is { } expected && !expected.Matches(http.Request.ContentType))
-        {
-            log.SlackBadRequest(http.Request.Path, "content type is not " + expected.MediaType);
-            return Results.Json("expected a " + expected.MediaType + " body", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        }
-        if (!SlackForm.IsUtf8(body))
-        {
-            log.SlackBadRequest(http.Request.Path, "body is not valid UTF-8");
-            return Results.BadRequest("body is not valid UTF-8");
-        }
-
-        http.Features.Set(new VerifiedBody(body));
-        return await next(context);
+        return next(context);
     }
+
+    /// <summary>Slack's cap on raw bodies and its refusal lines.</summary>
+    public static RawBodyPolicy BodyPolicy { get; } = new()
+    {
+        MaxBytes = http => http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.MaxBodyBytes,
+        OnTooLarge = (http, maxBytes) => Logger(http).SlackRequestTooLarge(http.Request.Path, maxBytes),
+        OnBadBody = (http, reason) => Logger(http).SlackBadRequest(http.Request.Path, reason),
+    };
+
+    private static ILogger Logger(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<SlackSignatureFilter>>();
 }

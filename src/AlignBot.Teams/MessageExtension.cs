@@ -38,7 +38,7 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
 
     private JsonObject Item(Term term)
     {
-        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.Handle(ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous, ChatPlace.Local))));
+        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.AnswerFromGlossary(ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous, ChatPlace.Local))));
         attachment["preview"] = new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.card.thumbnail",

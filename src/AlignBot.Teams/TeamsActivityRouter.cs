@@ -18,23 +18,23 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
     {
         ("message", _) => await OnMessageAsync(activity, cancellationToken),
         ("conversationUpdate", _) => await OnConversationUpdateAsync(activity, cancellationToken),
-        ("invoke", "composeExtension/query") => Results.Json(extension.Query(activity.Value)),
-        ("invoke", "composeExtension/selectItem") => Results.Json(extension.SelectItem(activity.Value)),
-        ("invoke", _) => Results.StatusCode(StatusCodes.Status501NotImplemented),
-        _ => Results.Ok(),   // installationUpdate, typing, reactions…: acknowledged
+        ("invoke", "composeExtension/query") => TypedResults.Json(extension.Query(activity.Value)),
+        ("invoke", "composeExtension/selectItem") => TypedResults.Json(extension.SelectItem(activity.Value)),
+        ("invoke", _) => TypedResults.StatusCode(StatusCodes.Status501NotImplemented),
+        _ => TypedResults.Ok(),   // installationUpdate, typing, reactions…: acknowledged
     };
 
     private async Task<IResult> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.ConversationId is null || activity.ServiceUrl is null)
-            return Results.BadRequest("message without conversation or serviceUrl");
+            return TypedResults.BadRequest("message without conversation or serviceUrl");
         var action = ActionOf(activity.Value);
         if (action is null && !activity.IsPersonal && activity.Mentions.All(m => m.Id != activity.Recipient.Id))
-            return Results.Ok();   // in channels and group chats AlignBot answers only when mentioned
+            return TypedResults.Ok();   // in channels and group chats AlignBot answers only when mentioned
         var channel = activity.ConversationId.Split(';')[0];   // a channel thread is "19:…@thread.tacv2;messageid=…"
         var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
         var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
-            new ChatPlace(activity.TenantId ?? "", channel, activity.ConversationId), action);
+            new ChatPlace(activity.TenantId ?? "", channel), action);
         if (Bot.IsDailyCommand(request))
         {
             // Term-of-the-day posts go to the channel later: keep where and how to reach it. With the store down the
@@ -42,13 +42,13 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
             await SaveReferenceAsync(activity, channel, cancellationToken);
         }
         Enqueue(activity, request);
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     private async Task<IResult> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.ConversationId is not { } conversation || activity.ServiceUrl is null)
-            return Results.Ok();
+            return TypedResults.Ok();
         if (activity.MembersAdded.Contains(activity.Recipient.Id))
         {
             await SaveReferenceAsync(activity, conversation, cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
             }
             log.TeamsRemoved(conversation);
         }
-        return Results.Ok();
+        return TypedResults.Ok();
     }
 
     /// <summary>Keeps how to reach a conversation later; with the store down, logs it and carries on answering.</summary>

@@ -62,7 +62,8 @@ public static class TeamsHosting
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams");
-        return app.MapWhenOn(options.Enabled, routes => routes.MapPost("/api/messages", TeamsEndpoints.HandleAsync),
+        return app.MapWhenOn(options.Enabled, routes => routes.MapPost("/api/messages", TeamsEndpoints.HandleAsync).WithMetadata(RawBodyType.Json)
+                .RequireRawBody<RouteHandlerBuilder, TeamsAuthenticationFilter>(TeamsAuthenticationFilter.BodyPolicy),
             () => log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : ""), log.TeamsOff);
     }
 }

@@ -3,7 +3,7 @@ namespace AlignBot.Chat.Tests;
 /// <summary>Hostile and odd chat text through the whole understanding path: always a reply, never an exception.</summary>
 public sealed class BadChatInputTests(RealGlossary real) : IClassFixture<RealGlossary>
 {
-    private Reply Ask(string text) => new Bot(real.Glossary).Handle(ChatRequest.Local(text, Platform.Slack));
+    private Reply Ask(string text) => new Bot(real.Glossary).AnswerFromGlossary(ChatRequest.Local(text, Platform.Slack));
 
     public static TheoryData<string, string> Inputs => new()
     {

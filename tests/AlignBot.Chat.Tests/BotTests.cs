@@ -4,7 +4,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
 {
     private readonly Bot _bot = new(real.Glossary, new Random(7));
 
-    private Reply Ask(string text) => _bot.Handle(ChatRequest.Local(text));
+    private Reply Ask(string text) => _bot.AnswerFromGlossary(ChatRequest.Local(text));
 
     [Fact]
     public void Define_sycophancy_returns_its_card_with_related_terms()
@@ -149,7 +149,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     {
         var request = ChatRequest.Local("") with { Action = new ChatAction(ActionIds.ShowTerm, "honesty") };
 
-        Assert.Equal("honesty", Assert.IsType<Reply.TermCard>(_bot.Handle(request)).Term.Slug);
+        Assert.Equal("honesty", Assert.IsType<Reply.TermCard>(_bot.AnswerFromGlossary(request)).Term.Slug);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     {
         var request = ChatRequest.Local("") with { Action = new ChatAction(ActionIds.ShowTerm, "no-such-term") };
 
-        Assert.IsType<Reply.NotFound>(_bot.Handle(request));
+        Assert.IsType<Reply.NotFound>(_bot.AnswerFromGlossary(request));
     }
 
     [Fact]

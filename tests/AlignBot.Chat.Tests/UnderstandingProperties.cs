@@ -9,7 +9,7 @@ public sealed class UnderstandingProperties(RealGlossary real) : IClassFixture<R
     [Property(MaxTest = 300, Arbitrary = [typeof(ChatTextArbitrary)])]
     public bool Any_text_gets_a_reply_and_never_throws(string text)
     {
-        var reply = new Bot(real.Glossary, new Random(1)).Handle(ChatRequest.Local(text));
+        var reply = new Bot(real.Glossary, new Random(1)).AnswerFromGlossary(ChatRequest.Local(text));
         return reply is not null;
     }
 

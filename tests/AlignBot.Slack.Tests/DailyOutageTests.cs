@@ -27,8 +27,8 @@ public sealed class DailyOutageTests : IDisposable
         {
             var outage = host.Services.GetRequiredService<OutageStore>();   // starts the host and its scheduler
             outage.Down = true;
-            var store = host.Services.GetRequiredService<SqlStore>();
-            await store.SaveAsync(new DailySubscription(channel, new DailySchedule(new TimeOnly(0, 0), "UTC", WeekdaysOnly: false), true, "seed", "U1",
+            var store = host.Services.GetRequiredService<SqlDatabase>();
+            await store.Daily.SaveAsync(new DailySubscription(channel, new DailySchedule(new TimeOnly(0, 0), "UTC", WeekdaysOnly: false), true, "seed", "U1",
                 DateTimeOffset.UtcNow));
 
             for (var i = 0; i < 100 && outage.Failures < 5; i++)
@@ -50,7 +50,7 @@ public sealed class DailyOutageTests : IDisposable
 
         Assert.Single(host.Logs.Lines, l => l.Contains("term-of-the-day posts resume"));
         Assert.Single(slack.Requests);
-        var after = new SqliteStore(_database.ConnectionString);
-        Assert.Equal(DailyClaim.AlreadyPosted, await after.TryClaimAsync(channel, today, "someone-else", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(2)));
+        var after = new SqliteDatabase(_database.ConnectionString);
+        Assert.Equal(DailyClaim.AlreadyPosted, await after.Daily.TryClaimAsync(channel, today, "someone-else", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(2)));
     }
 }

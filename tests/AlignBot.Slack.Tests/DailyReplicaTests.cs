@@ -21,10 +21,10 @@ public sealed class DailyReplicaTests(MachineRequirements machine) : IClassFixtu
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 30, TimeSpan.Zero));
         var channel = new ChannelKey(Platform.Slack, "T-" + Guid.NewGuid().ToString("N")[..8], "C-daily");
         var today = new DateOnly(2026, 11, 24);
-        using (var store = new PostgresStore(connection))
+        using (var store = new PostgresDatabase(connection))
         {
-            await store.SaveAsync(new DailySubscription(channel, new DailySchedule(new TimeOnly(9, 0), "UTC", false), true, "seed", "U1", clock.GetUtcNow()));
-            Assert.Equal(DailyClaim.Claimed, await store.TryClaimAsync(channel, today, "crashed-replica", clock.GetUtcNow(), clock.GetUtcNow() + DailyService.Lease));
+            await store.Daily.SaveAsync(new DailySubscription(channel, new DailySchedule(new TimeOnly(9, 0), "UTC", false), true, "seed", "U1", clock.GetUtcNow()));
+            Assert.Equal(DailyClaim.Claimed, await store.Daily.TryClaimAsync(channel, today, "crashed-replica", clock.GetUtcNow(), clock.GetUtcNow() + DailyService.Lease));
         }
 
         await using var slack = await FakeSlackApi.StartAsync();

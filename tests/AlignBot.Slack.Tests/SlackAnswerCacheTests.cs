@@ -14,7 +14,7 @@ public sealed class SlackAnswerCacheTests
         var cache = new SlackAnswerCache(glossary);
         var bot = new Bot(glossary);
 
-        cache.Offer("define RLHF", bot.Handle(ChatRequest.Local("define RLHF")), [1, 2, 3]);
+        cache.Offer("define RLHF", bot.AnswerAtOnce(ChatRequest.Local("define RLHF"))!, [1, 2, 3]);
 
         Assert.Equal([1, 2, 3], cache.TryGet(" define rlhf ")?.Json);
         glossary.Replace(Real.Terms);
@@ -29,7 +29,7 @@ public sealed class SlackAnswerCacheTests
     {
         var cache = new SlackAnswerCache(Real);
 
-        cache.Offer(text, new Bot(Real).Handle(ChatRequest.Local(text)), [1]);
+        cache.Offer(text, new Bot(Real).AnswerAtOnce(ChatRequest.Local(text))!, [1]);
 
         Assert.Null(cache.TryGet(text));
     }

@@ -98,7 +98,7 @@ public sealed class SlackBadInputTests : IAsyncLifetime
         var response = await Post("/slack/events", whole[..(int)(whole.Length * keep)], "application/json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        await Task.Delay(200);
+        await _host.DrainWorkAsync();
         AssertLogsClean("define   RLHF");
     }
 

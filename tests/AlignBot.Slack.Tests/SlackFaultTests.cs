@@ -55,7 +55,7 @@ public sealed class SlackFaultTests
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (accepted.StatusCode, again.StatusCode));
         await host.Slack.WaitForAsync(1);
-        await Task.Delay(300);   // room for a wrong second post
+        await host.DrainWorkAsync();   // everything queued is done: a wrong second post would be here
         var post = Assert.Single(host.Slack.Requests);
         Assert.Contains("Reinforcement learning from human feedback", post.Body);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(SlackHost.BotToken) || l.Contains(SlackHost.SigningSecret));
@@ -84,7 +84,7 @@ public sealed class SlackFaultTests
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var requests = await host.Slack.WaitForAsync(2);
-        await Task.Delay(300);
+        await host.DrainWorkAsync();
         Assert.Equal(2, requests.Count);
         Assert.Equal(2, host.Slack.Requests.Count);
         Assert.Contains(host.Logs.Lines, l => l.Contains("chat.postMessage") && l.Contains("retrying in"));
@@ -118,7 +118,7 @@ public sealed class SlackFaultTests
         await host.Slack.WaitForAsync(SlackApiClient.MaxAttempts);
         for (var i = 0; i < 100 && !host.Logs.Lines.Any(l => l.Contains("failed: network_")); i++)
             await Task.Delay(50);
-        await Task.Delay(300);
+        await host.DrainWorkAsync();
         Assert.Equal(SlackApiClient.MaxAttempts, host.Slack.Requests.Count);
         Assert.Single(host.Logs.Lines, l => l.Contains("Slack work item Answer for team T04ALGN7Q2 failed") && l.Contains("failed: network_"));
     }

@@ -43,6 +43,12 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     /// <summary>A host sharing a fake Slack, extra settings (e.g. another store) and a clock with other hosts: a replica.</summary>
     public static SlackHost Replica(FakeSlackApi slack, TimeProvider clock, params (string Key, string Value)[] settings) => new(slack, settings, clock);
 
+    /// <summary>
+    /// Stops the Slack worker once everything queued or in flight is done (its shutdown drain). After it nothing more is
+    /// posted, so a test can assert what was not, on a signal instead of a wait.
+    /// </summary>
+    public Task DrainWorkAsync() => Services.GetRequiredService<SlackWorker>().StopAsync(CancellationToken.None);
+
     public HttpClient CreateSlackClient(Func<DateTimeOffset>? now = null) =>
         CreateDefaultClient(new SlackSigningHandler(SigningSecret, now));
 

@@ -110,7 +110,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("unknown action", await response.Content.ReadAsStringAsync());
-        await Task.Delay(200);
+        await _host.DrainWorkAsync();
         Assert.Empty(_host.Slack.Requests);
     }
 

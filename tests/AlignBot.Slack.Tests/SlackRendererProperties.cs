@@ -18,7 +18,7 @@ public sealed class SlackRendererProperties
     [Property(MaxTest = 200, Arbitrary = [typeof(ChatTextArbitrary)])]
     public void Any_text_renders_a_valid_card_without_live_mentions(string text)
     {
-        var reply = new Bot(Glossary, new Random(1)).Handle(ChatRequest.Local(text, Platform.Slack));
+        var reply = new Bot(Glossary, new Random(1)).AnswerFromGlossary(ChatRequest.Local(text, Platform.Slack));
 
         foreach (var message in new[] { Renderer.Private(reply), Renderer.Public(reply) })
         {

@@ -35,7 +35,7 @@ public sealed class SlackRendererTests
     [MemberData(nameof(Requests))]
     public void Render_every_reply_kind_within_slack_limits(string name, string text)
     {
-        var reply = Bot.Handle(ChatRequest.Local(text, Platform.Slack));
+        var reply = Bot.AnswerFromGlossary(ChatRequest.Local(text, Platform.Slack));
 
         foreach (var (variant, message) in new[] { ("private", Renderer.Private(reply)), ("public", Renderer.Public(reply)),
                      ("expanded", Renderer.Render(reply, new SlackCard(Expanded: true, SharedBy: "U123"))) })
@@ -50,7 +50,7 @@ public sealed class SlackRendererTests
     {
         foreach (var term in Glossary.Terms)
         {
-            var message = Renderer.Render(Bot.Handle(ChatRequest.Local("", Platform.Slack) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }),
+            var message = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("", Platform.Slack) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }),
                 new SlackCard(Shareable: true, Expanded: true));
             AssertWithinLimits(message);
         }
@@ -59,7 +59,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Term_card_has_header_summary_sources_related_buttons_and_share()
     {
-        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack)));
+        var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("define sycophancy", Platform.Slack)));
         var blocks = message["blocks"]!.AsArray();
         var json = SlackJson.Serialize(message);
 
@@ -78,7 +78,7 @@ public sealed class SlackRendererTests
     public void Term_card_footer_says_when_the_entry_was_reviewed()
     {
         var label = Provenance.ReviewedLabel(Glossary.Find("sycophancy")!);
-        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack)));
+        var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("define sycophancy", Platform.Slack)));
 
         Assert.NotNull(label);
         Assert.Matches(@"^Reviewed [A-Z][a-z]+ \d{4}$", label);
@@ -88,7 +88,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Term_with_senses_lists_them_under_the_summary_with_a_source_each()
     {
-        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("define corrigibility", Platform.Slack)));
+        var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("define corrigibility", Platform.Slack)));
         var senses = message["blocks"]!.AsArray().Select(b => (string?)b!["text"]?["text"]).Single(t => t?.StartsWith("*Senses*") == true)!;
 
         Assert.Contains("• *Shutdown corrigibility (MIRI)*: ", senses);
@@ -98,7 +98,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Public_card_has_no_share_button()
     {
-        var json = Renderer.Public(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Slack))).ToJsonString();
+        var json = Renderer.Public(Bot.AnswerFromGlossary(ChatRequest.Local("define sycophancy", Platform.Slack))).ToJsonString();
 
         Assert.DoesNotContain(SlackActions.Share, json);
     }
@@ -107,7 +107,7 @@ public sealed class SlackRendererTests
     public void User_text_is_escaped_everywhere_it_is_echoed()
     {
         // Mentions are cleared before understanding (ChatText); what is left of the user's words is still escaped.
-        var message = Renderer.Private(Bot.Handle(ChatRequest.Local("<!channel> & <@U1> @here <zzqx>", Platform.Slack)));
+        var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("<!channel> & <@U1> @here <zzqx>", Platform.Slack)));
         var json = SlackJson.Serialize(message);
 
         Assert.DoesNotContain("<!channel>", json);

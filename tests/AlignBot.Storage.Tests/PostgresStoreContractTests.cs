@@ -6,9 +6,9 @@ namespace AlignBot.Storage.Tests;
 /// </summary>
 public sealed class PostgresStoreContractTests(MachineRequirements machine) : StoreContract, IClassFixture<MachineRequirements>
 {
-    private static PostgresStore? _shared;   // one store, and so one connection pool, for the class's tests (run one at a time)
+    private static PostgresDatabase? _shared;   // one store, and so one connection pool, for the class's tests (run one at a time)
 
-    protected override SqlStore Store => _shared ??= new PostgresStore(machine.Postgres(), Tokens);
+    protected override SqlDatabase Store => _shared ??= new PostgresDatabase(machine.Postgres(), Tokens);
 
     protected override async Task<string?> StoredTokenAsync(string teamId)
     {

@@ -23,8 +23,8 @@ public sealed class SqliteFileModeTests : IDisposable
         var database = Path.Combine(folder, "alignbot.db");
         var connection = $"Data Source={database}";
 
-        var store = new SqliteStore(connection, SqliteStore.TokenKeyBeside(connection));
-        await store.SaveAsync(new WorkspaceInstallation("T1", null, "Team", "xoxb-secret", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
+        var store = new SqliteDatabase(connection, SqliteDatabase.TokenKeyBeside(connection));
+        await store.Installations.SaveAsync(new WorkspaceInstallation("T1", null, "Team", "xoxb-secret", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
         await using (var open = new Microsoft.Data.Sqlite.SqliteConnection(connection))
         {
             await open.OpenAsync();   // holds the -wal and -shm files while they are checked

@@ -6,11 +6,11 @@ namespace AlignBot.Storage.Tests;
 public sealed class SqliteStoreContractTests : StoreContract, IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"alignbot-store-{Guid.NewGuid():N}.db");
-    private readonly SqliteStore _store;
+    private readonly SqliteDatabase _store;
 
-    public SqliteStoreContractTests() => _store = new SqliteStore($"Data Source={_file}", Tokens);
+    public SqliteStoreContractTests() => _store = new SqliteDatabase($"Data Source={_file}", Tokens);
 
-    protected override SqlStore Store => _store;
+    protected override SqlDatabase Store => _store;
 
     protected override async Task<string?> StoredTokenAsync(string teamId)
     {
@@ -25,23 +25,23 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     [Fact]
     public async Task Token_saved_before_encryption_is_read_as_it_is_and_encrypted_when_saved_again()
     {
-        var plain = new SqliteStore($"Data Source={_file}");
+        var plain = new SqliteDatabase($"Data Source={_file}");
         var installation = new WorkspaceInstallation("T-legacy", null, "Team", "xoxb-legacy-token", "UBOT", "commands", "U1", DateTimeOffset.UtcNow);
-        await plain.SaveAsync(installation);
+        await plain.Installations.SaveAsync(installation);
         Assert.Equal("xoxb-legacy-token", await StoredTokenAsync("T-legacy"));
 
-        Assert.Equal("xoxb-legacy-token", (await _store.FindAsync("T-legacy"))!.BotToken);
-        await _store.SaveAsync(installation);
+        Assert.Equal("xoxb-legacy-token", (await _store.Installations.FindAsync("T-legacy"))!.BotToken);
+        await _store.Installations.SaveAsync(installation);
         Assert.StartsWith("enc:v1:", await StoredTokenAsync("T-legacy"));
     }
 
     [Fact]
     public async Task Token_read_with_another_key_is_a_clear_error_not_garbage()
     {
-        await _store.SaveAsync(new WorkspaceInstallation("T-key", null, "Team", "xoxb-key-token", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
-        var otherKey = new SqliteStore($"Data Source={_file}", new TokenCipher(new byte[TokenCipher.KeyBytes]));
+        await _store.Installations.SaveAsync(new WorkspaceInstallation("T-key", null, "Team", "xoxb-key-token", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
+        var otherKey = new SqliteDatabase($"Data Source={_file}", new TokenCipher(new byte[TokenCipher.KeyBytes]));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => otherKey.FindAsync("T-key"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => otherKey.Installations.FindAsync("T-key"));
 
         Assert.Contains("Storage:TokenKey", error.Message);
     }
@@ -50,7 +50,7 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     public void Schema_is_migrated_to_the_latest_version_and_again_is_a_no_op()
     {
         Assert.Equal(SqliteSchema.Latest, _store.SchemaVersion);
-        Assert.Equal(SqliteSchema.Latest, new SqliteStore($"Data Source={_file}").SchemaVersion);
+        Assert.Equal(SqliteSchema.Latest, new SqliteDatabase($"Data Source={_file}").SchemaVersion);
     }
 
     [Fact]
@@ -64,12 +64,12 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
             await bump.ExecuteNonQueryAsync();
         }
 
-        var older = new SqliteStore($"Data Source={_file}", Tokens);
-        await older.SaveAsync(new WorkspaceInstallation("T-ahead", null, "Team", "xoxb-ahead", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
+        var older = new SqliteDatabase($"Data Source={_file}", Tokens);
+        await older.Installations.SaveAsync(new WorkspaceInstallation("T-ahead", null, "Team", "xoxb-ahead", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
 
         Assert.Equal(new SchemaStatus(SqliteSchema.Latest + 1, SqliteSchema.Latest), older.Schema);
         Assert.True(older.Schema.IsAhead);
-        Assert.Equal("xoxb-ahead", (await older.FindAsync("T-ahead"))!.BotToken);
+        Assert.Equal("xoxb-ahead", (await older.Installations.FindAsync("T-ahead"))!.BotToken);
         Assert.Equal(SqliteSchema.Latest + 1, older.SchemaVersion);   // not migrated back
     }
 

@@ -19,15 +19,15 @@ public sealed class StoreOutageTests(MachineRequirements machine) : IClassFixtur
         var file = Path.Combine(Path.GetTempPath(), $"alignbot-outage-{Guid.NewGuid():N}.db");
         try
         {
-            var store = new SqliteStore($"Data Source={file}");
-            Assert.True(await store.TryClaimAsync("slack:Ev1", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
+            var store = new SqliteDatabase($"Data Source={file}");
+            Assert.True(await store.Events.TryClaimAsync("slack:Ev1", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             await File.WriteAllBytesAsync(file, new byte[8192]);   // the disk under it went bad
 
-            var claim = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.TryClaimAsync("slack:Ev2", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => store.EnabledAsync());
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => ((IInstallationStore)store).FindAsync("T1"));
+            var claim = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Events.TryClaimAsync("slack:Ev2", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Daily.EnabledAsync());
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Installations.FindAsync("T1"));
             Assert.False(await store.PingAsync(default));
             Assert.DoesNotContain(file, claim.Message);
             Assert.IsType<Microsoft.Data.Sqlite.SqliteException>(claim.InnerException);
@@ -47,14 +47,14 @@ public sealed class StoreOutageTests(MachineRequirements machine) : IClassFixtur
         var real = new NpgsqlConnectionStringBuilder(connection);
         await using var proxy = new CuttableProxy(real.Host!, real.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(connection) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 5, CommandTimeout = 5 };
-        using var store = new PostgresStore(throughProxy.ConnectionString);
+        using var store = new PostgresDatabase(throughProxy.ConnectionString);
         var key = "slack:outage-" + Guid.NewGuid().ToString("N");
-        Assert.True(await store.TryClaimAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
+        Assert.True(await store.Events.TryClaimAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
 
         proxy.Cut();
 
-        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.TryClaimAsync(key + "-2", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
-        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.FindAsync(Channel));
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Events.TryClaimAsync(key + "-2", DateTimeOffset.UtcNow, TimeSpan.FromHours(1)));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.Daily.FindAsync(Channel));
         Assert.False(await store.PingAsync(default));
         Assert.DoesNotContain(throughProxy.Host!, failure.Message);
 
@@ -65,7 +65,7 @@ public sealed class StoreOutageTests(MachineRequirements machine) : IClassFixtur
         {
             try
             {
-                recovered = await store.PingAsync(default) && !await store.TryClaimAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+                recovered = await store.PingAsync(default) && !await store.Events.TryClaimAsync(key, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
             }
             catch (StoreUnavailableException)
             {

@@ -19,7 +19,7 @@ public sealed class AdaptiveCardProperties
     [Property(MaxTest = 200, Arbitrary = [typeof(ChatTextArbitrary)])]
     public void Any_text_renders_a_valid_card(string text)
     {
-        var card = Renderer.Render(new Bot(Glossary, new Random(1)).Handle(ChatRequest.Local(text, Platform.Teams)));
+        var card = Renderer.Render(new Bot(Glossary, new Random(1)).AnswerFromGlossary(ChatRequest.Local(text, Platform.Teams)));
         var json = card.ToJsonString();
 
         Assert.Equal("1.5", (string?)card["version"]);

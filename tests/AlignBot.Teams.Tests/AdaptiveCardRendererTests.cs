@@ -36,7 +36,7 @@ public sealed class AdaptiveCardRendererTests
     [MemberData(nameof(Requests))]
     public void Render_every_reply_kind_as_a_version_1_5_card_under_28_kb(string name, string text)
     {
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local(text, Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local(text, Platform.Teams)));
 
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Equal("1.5", (string?)card["version"]);
@@ -49,7 +49,7 @@ public sealed class AdaptiveCardRendererTests
     {
         foreach (var term in Glossary.Terms)
         {
-            var card = Renderer.Render(Bot.Handle(ChatRequest.Local("", Platform.Teams) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }));
+            var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("", Platform.Teams) with { Action = new ChatAction(ActionIds.ShowTerm, term.Slug) }));
             Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < 28 * 1024, term.Slug);
         }
     }
@@ -58,7 +58,7 @@ public sealed class AdaptiveCardRendererTests
     [MemberData(nameof(Requests))]
     public void Every_button_and_select_action_submits_plain_data_the_router_reads(string name, string text)
     {
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local(text, Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local(text, Platform.Teams)));
 
         var submits = card.Descendants().Where(n => (string?)n["type"] == "Action.Submit").ToList();
         Assert.All(submits, submit =>
@@ -75,7 +75,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Term_card_reads_more_in_a_show_card_and_links_the_glossary_page()
     {
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("define sycophancy", Platform.Teams)));
         var actions = card["actions"]!.AsArray();
 
         var showCard = Assert.Single(actions, a => (string?)a!["type"] == "Action.ShowCard")!;
@@ -87,7 +87,7 @@ public sealed class AdaptiveCardRendererTests
     public void Term_card_says_when_the_entry_was_reviewed()
     {
         var label = Provenance.ReviewedLabel(Glossary.Find("sycophancy")!);
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("define sycophancy", Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("define sycophancy", Platform.Teams)));
 
         Assert.NotNull(label);
         Assert.Contains(card["body"]!.AsArray(), b => (string?)b!["text"] == label && (bool?)b["isSubtle"] == true);
@@ -96,7 +96,7 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Term_with_senses_lists_them_the_asked_one_first()
     {
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("corrigibility in the broad sense", Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("corrigibility in the broad sense", Platform.Teams)));
         var texts = card["body"]!.AsArray().Select(b => (string?)b!["text"]).ToList();
 
         var heading = texts.IndexOf("Senses");
@@ -109,7 +109,7 @@ public sealed class AdaptiveCardRendererTests
     public void User_words_cannot_form_links_or_markup_in_the_card()
     {
         // Bare URLs and emphasis markers are cleared before understanding (ChatText); what is left is still escaped.
-        var card = Renderer.Render(Bot.Handle(ChatRequest.Local("[click](evil.example) zzqx", Platform.Teams)));
+        var card = Renderer.Render(Bot.AnswerFromGlossary(ChatRequest.Local("[click](evil.example) zzqx", Platform.Teams)));
         var text = (string?)card["body"]![0]!["text"];
 
         Assert.Contains(@"\[click\](evil.example)", text);   // no link without the brackets

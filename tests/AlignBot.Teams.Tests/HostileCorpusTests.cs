@@ -33,7 +33,7 @@ public sealed partial class HostileCorpusTests : IDisposable
     public void Cards_carry_hostile_corpus_text_only_as_inert_text(string text)
     {
         var glossary = TermGlossary.FromDirectory(_corpus.Directory);
-        var card = new AdaptiveCardRenderer().Render(new Bot(glossary, new Random(1)).Handle(ChatRequest.Local(text, Platform.Teams)));
+        var card = new AdaptiveCardRenderer().Render(new Bot(glossary, new Random(1)).AnswerFromGlossary(ChatRequest.Local(text, Platform.Teams)));
 
         Assert.Contains("Gamma", card.ToJsonString());
         AssertInert(card);
@@ -44,7 +44,7 @@ public sealed partial class HostileCorpusTests : IDisposable
     public void Read_more_keeps_http_links_and_bold_from_the_corpus_and_nothing_else()
     {
         var glossary = TermGlossary.FromDirectory(_corpus.Directory);
-        var card = new AdaptiveCardRenderer().Render(new Bot(glossary).Handle(ChatRequest.Local("define gamma", Platform.Teams)));
+        var card = new AdaptiveCardRenderer().Render(new Bot(glossary).AnswerFromGlossary(ChatRequest.Local("define gamma", Platform.Teams)));
         var readMore = string.Join("\n", card["actions"]!.AsArray().Single(a => (string?)a!["type"] == "Action.ShowCard")!["card"]!.Descendants()
             .Where(o => (string?)o["type"] == "TextBlock").Select(o => (string?)o["text"]));
 

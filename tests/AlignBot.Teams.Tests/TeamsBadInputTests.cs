@@ -31,7 +31,7 @@ public sealed class TeamsBadInputTests : IAsyncLifetime
 
     private async Task AssertNothingSentAndLogsClean(string token)
     {
-        await Task.Delay(200);
+        await _host.DrainWorkAsync();
         Assert.Empty(_host.Framework.Sent);
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(TeamsHost.AppPassword) || l.Contains(token));
     }

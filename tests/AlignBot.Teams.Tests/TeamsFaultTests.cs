@@ -22,7 +22,7 @@ public sealed class TeamsFaultTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await host.Framework.WaitForAsync(2);
-        await Task.Delay(300);
+        await host.DrainWorkAsync();
         Assert.Equal(2, host.Framework.Sent.Count);
         Assert.Contains(host.Logs.Lines, l => l.Contains("retrying in") && l.Contains("attempt 1"));
     }

@@ -47,6 +47,12 @@ public sealed class TeamsHost : WebApplicationFactory<Program>
         new(await FakeBotFramework.StartAsync(), "Testing", false, services, settings);
 
     /// <summary>Serves the host with Kestrel on a free loopback port, for clients outside the process; its base URL.</summary>
+    /// <summary>
+    /// Stops the Teams worker once everything queued or in flight is done (its shutdown drain). After it nothing more is
+    /// sent, so a test can assert what was not, on a signal instead of a wait.
+    /// </summary>
+    public Task DrainWorkAsync() => Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<TeamsWorker>().Single().StopAsync(CancellationToken.None);
+
     public string StartOnLoopback()
     {
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

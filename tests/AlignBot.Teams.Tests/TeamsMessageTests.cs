@@ -32,7 +32,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sent = await _host.Framework.WaitForAsync(1);
-        await Task.Delay(300);
+        await _host.DrainWorkAsync();
         var reply = Assert.Single(_host.Framework.Sent);
         Assert.Equal($"/teams/v3/conversations/{Uri.EscapeDataString("19:4b8e2d7a1c6f4a9e8d3b5c0f7a2e6d19@thread.tacv2;messageid=1764495020117")}/activities/1764495311842", reply.Path);
         Assert.Equal("Bearer " + FakeBotFramework.OutboundToken, reply.Authorization);
@@ -110,7 +110,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         activity["text"] = "what is sycophancy";
 
         Assert.Equal(HttpStatusCode.OK, (await Send(activity)).StatusCode);
-        await Task.Delay(300);
+        await _host.DrainWorkAsync();
         Assert.Empty(_host.Framework.Sent);
     }
 
@@ -177,7 +177,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
         for (var i = 0; i < 100 && !_host.Logs.Lines.Any(l => l.Contains("No welcome in")); i++)
             await Task.Delay(50);
-        await Task.Delay(200);
+        await _host.DrainWorkAsync();
         Assert.Empty(_host.Framework.Sent);
         Assert.Single(_host.Framework.RosterRequests);
         Assert.Contains(_host.Logs.Lines, l => l.Contains("the team has more than 100 members"));

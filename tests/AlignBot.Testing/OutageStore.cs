@@ -11,7 +11,7 @@ namespace AlignBot.Testing;
 /// server is unreachable (<see cref="StoreUnavailableException"/>), and when it is switched back the data is all
 /// there. For tests of how the host degrades during an outage and recovers after it.
 /// </summary>
-public sealed class OutageStore(SqlStore inner) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
+public sealed class OutageStore(SqlDatabase inner) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
 {
     private int _failures;
 
@@ -23,7 +23,7 @@ public sealed class OutageStore(SqlStore inner) : IInstallationStore, IEventDedu
     /// <summary>Puts an <see cref="OutageStore"/> over the host's store behind every store interface.</summary>
     public static void Install(IServiceCollection services)
     {
-        services.AddSingleton(provider => new OutageStore(provider.GetRequiredService<SqlStore>()));
+        services.AddSingleton(provider => new OutageStore(provider.GetRequiredService<SqlDatabase>()));
         services.RemoveAll<IInstallationStore>();
         services.RemoveAll<IEventDeduplicator>();
         services.RemoveAll<IConversationReferenceStore>();
@@ -43,54 +43,54 @@ public sealed class OutageStore(SqlStore inner) : IInstallationStore, IEventDedu
     }
 
     public Task SaveAsync(WorkspaceInstallation installation, CancellationToken cancellationToken = default) =>
-        Up<IInstallationStore>(inner).SaveAsync(installation, cancellationToken);
+        Up(inner.Installations).SaveAsync(installation, cancellationToken);
 
     public Task<WorkspaceInstallation?> FindAsync(string teamId, CancellationToken cancellationToken = default) =>
-        Up<IInstallationStore>(inner).FindAsync(teamId, cancellationToken);
+        Up(inner.Installations).FindAsync(teamId, cancellationToken);
 
     public Task<bool> DeleteAsync(string teamId, CancellationToken cancellationToken = default) =>
-        Up<IInstallationStore>(inner).DeleteAsync(teamId, cancellationToken);
+        Up(inner.Installations).DeleteAsync(teamId, cancellationToken);
 
     public Task<bool> TryClaimAsync(string eventKey, DateTimeOffset now, TimeSpan keepFor, CancellationToken cancellationToken = default) =>
-        Up<IEventDeduplicator>(inner).TryClaimAsync(eventKey, now, keepFor, cancellationToken);
+        Up(inner.Events).TryClaimAsync(eventKey, now, keepFor, cancellationToken);
 
     public Task ReleaseAsync(string eventKey, CancellationToken cancellationToken = default) =>
-        Up<IEventDeduplicator>(inner).ReleaseAsync(eventKey, cancellationToken);
+        Up(inner.Events).ReleaseAsync(eventKey, cancellationToken);
 
     public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken = default) =>
-        Up<IConversationReferenceStore>(inner).SaveAsync(reference, cancellationToken);
+        Up(inner.ConversationReferences).SaveAsync(reference, cancellationToken);
 
     Task<ConversationReference?> IConversationReferenceStore.FindAsync(string conversationId, CancellationToken cancellationToken) =>
-        Up<IConversationReferenceStore>(inner).FindAsync(conversationId, cancellationToken);
+        Up(inner.ConversationReferences).FindAsync(conversationId, cancellationToken);
 
     Task<bool> IConversationReferenceStore.DeleteAsync(string conversationId, CancellationToken cancellationToken) =>
-        Up<IConversationReferenceStore>(inner).DeleteAsync(conversationId, cancellationToken);
+        Up(inner.ConversationReferences).DeleteAsync(conversationId, cancellationToken);
 
     public Task SaveAsync(DailySubscription subscription, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).SaveAsync(subscription, cancellationToken);
+        Up(inner.Daily).SaveAsync(subscription, cancellationToken);
 
     public Task<DailySubscription?> FindAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).FindAsync(channel, cancellationToken);
+        Up(inner.Daily).FindAsync(channel, cancellationToken);
 
     public Task<IReadOnlyList<DailySubscription>> EnabledAsync(CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).EnabledAsync(cancellationToken);
+        Up(inner.Daily).EnabledAsync(cancellationToken);
 
     public Task DisableAsync(ChannelKey channel, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).DisableAsync(channel, reason, at, cancellationToken);
+        Up(inner.Daily).DisableAsync(channel, reason, at, cancellationToken);
 
     public Task<DailyClaim> TryClaimAsync(ChannelKey channel, DateOnly date, string owner, DateTimeOffset now, DateTimeOffset leaseUntil,
         CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).TryClaimAsync(channel, date, owner, now, leaseUntil, cancellationToken);
+        Up(inner.Daily).TryClaimAsync(channel, date, owner, now, leaseUntil, cancellationToken);
 
     public Task MarkPostedAsync(ChannelKey channel, DateOnly date, string owner, string slug, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).MarkPostedAsync(channel, date, owner, slug, at, cancellationToken);
+        Up(inner.Daily).MarkPostedAsync(channel, date, owner, slug, at, cancellationToken);
 
-    public Task DeferAsync(ChannelKey channel, DateOnly date, string owner, Func<int, DateTimeOffset> retryAt, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).DeferAsync(channel, date, owner, retryAt, cancellationToken);
+    public Task<int> DeferAsync(ChannelKey channel, DateOnly date, string owner, DateTimeOffset now, RetryBackoff backoff, CancellationToken cancellationToken = default) =>
+        Up(inner.Daily).DeferAsync(channel, date, owner, now, backoff, cancellationToken);
 
     public Task<IReadOnlySet<string>> ShownAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).ShownAsync(channel, cancellationToken);
+        Up(inner.Daily).ShownAsync(channel, cancellationToken);
 
     public Task ResetShownAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
-        Up<IDailyStore>(inner).ResetShownAsync(channel, cancellationToken);
+        Up(inner.Daily).ResetShownAsync(channel, cancellationToken);
 }

@@ -62,7 +62,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     {
         if (request.Platform is not (Platform.Slack or Platform.Teams) || request.Place.ChannelId.Length == 0)
             return new Reply.Notice("The term of the day is for Slack and Teams channels: type “daily on” in the channel that should get it.");
-        var channel = new ChannelKey(request.Platform, request.Place.TeamId, request.Place.ChannelId);
+        var channel = new ChannelKey(request.Platform, request.Place.WorkspaceOrTenantId, request.Place.ChannelId);
         var now = clock.GetUtcNow();
         var existing = await store.FindAsync(channel, cancellationToken);
 
@@ -130,7 +130,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         }
         catch (DailyPublishException ex)
         {
-            await store.DeferAsync(channel, date, Owner, attempts => clock.GetUtcNow() + Backoff(attempts), cancellationToken);
+            await store.DeferAsync(channel, date, Owner, clock.GetUtcNow(), Backoff(), cancellationToken);
             log.DailyRetry(ex, channel.Id, date.ToString("O"));
             return null;
         }
@@ -162,11 +162,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     }
 
     /// <summary>30 s, 1 min, 2 min … up to 30 min, with ±20% jitter so replicas and channels spread out.</summary>
-    private static TimeSpan Backoff(int attempts)
-    {
-        var delay = Math.Min(FirstRetry.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1)), LongestRetry.TotalSeconds);
-        return TimeSpan.FromSeconds(delay * (0.8 + Random.Shared.NextDouble() * 0.4));
-    }
+    private static RetryBackoff Backoff() => new(FirstRetry, LongestRetry, 0.8 + Random.Shared.NextDouble() * 0.4);
 
     private static string Local(DailySchedule schedule, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, schedule.Zone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + schedule.TimeZone;

@@ -27,10 +27,11 @@ public interface IDailyStore
     Task MarkPostedAsync(ChannelKey channel, DateOnly date, string owner, string slug, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Counts a failed attempt and keeps the claim until <paramref name="retryAt"/>(attempts so far), so any replica
-    /// retries after that delay.
+    /// Counts a failed attempt and keeps the claim until <paramref name="now"/> plus <paramref name="backoff"/> after that many
+    /// attempts, in one atomic step, so any replica retries after that delay. Returns the failed attempts so far; 0 when the
+    /// claim is no longer <paramref name="owner"/>'s (nothing changes then).
     /// </summary>
-    Task DeferAsync(ChannelKey channel, DateOnly date, string owner, Func<int, DateTimeOffset> retryAt, CancellationToken cancellationToken = default);
+    Task<int> DeferAsync(ChannelKey channel, DateOnly date, string owner, DateTimeOffset now, RetryBackoff backoff, CancellationToken cancellationToken = default);
 
     /// <summary>The slugs already shown in the channel's current round of the rotation.</summary>
     Task<IReadOnlySet<string>> ShownAsync(ChannelKey channel, CancellationToken cancellationToken = default);

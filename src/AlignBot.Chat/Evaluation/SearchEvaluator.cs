@@ -9,7 +9,7 @@ public sealed class SearchEvaluator(Bot bot, TermGlossary glossary)
 
     public EvalOutcome Evaluate(EvalCase evalCase)
     {
-        var reply = bot.Handle(ChatRequest.Local(evalCase.Query));
+        var reply = bot.AnswerFromGlossary(ChatRequest.Local(evalCase.Query));
         var friendly = reply is Reply.Greeting or Reply.Help;
         var (answered, ranked, compared) = reply switch
         {

@@ -15,7 +15,7 @@ public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, 
 
     protected sealed override async Task HandleAsync(T work, CancellationToken cancellationToken)
     {
-        var reply = work.Request is { } request ? await bot.HandleAsync(request, cancellationToken) : bot.Help();
+        var reply = work.Request is { } request ? await bot.RunAsync(request, cancellationToken) : bot.Help();
         await DeliverAsync(work, reply, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Evaluation;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace AlignBot.Cli;
 
 /// <summary>
-/// The command-line verbs: <c>ask</c>, <c>search</c>, <c>corpus check</c>, <c>eval</c>. No verb runs the web host.
+/// The command-line verbs on System.CommandLine: <c>ask</c>, <c>search</c>, <c>corpus check</c>, <c>eval</c>, and
+/// <c>--corpus &lt;dir&gt;</c> anywhere. No verb runs the web host. The usage text is AlignBot's own, printed for
+/// <c>help</c>, <c>--help</c> or <c>-h</c> (exit 0) and for any parse error (exit 2, on the error writer).
 /// Exit codes: 0 done, 1 the corpus or the input file is broken, 2 wrong usage.
 /// </summary>
 public static class CommandLine
@@ -23,32 +26,47 @@ public static class CommandLine
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var corpus = Array.IndexOf(args, "--corpus");
-        if (corpus >= 0)
-        {
-            if (corpus + 1 >= args.Length)
-                return Task.FromResult(Usage(error, asked: false));
-            var rest = args[..corpus].Concat(args[(corpus + 2)..]).ToArray();
-            return RunAsync(rest, output, error, args[corpus + 1]);
-        }
-        return RunAsync(args, output, error, corpusPath: null);
-    }
+        var corpus = new Option<string>("--corpus") { Recursive = true, Description = "the corpus folder" };
+        string Directory(ParseResult parsed) => CorpusDirectory(parsed.GetValue(corpus));
 
-    private static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string? corpusPath)
-    {
-        var directory = CorpusDirectory(corpusPath);
+        var askText = new Argument<string[]>("text") { Arity = ArgumentArity.OneOrMore };
+        var ask = new Command("ask", "answer as the bot would") { askText };
+        ask.SetAction(parsed => Ask(Directory(parsed), string.Join(' ', parsed.GetValue(askText)!), output));
+
+        var query = new Argument<string[]>("query") { Arity = ArgumentArity.OneOrMore };
+        var asJson = new Option<bool>("--json");
+        var search = new Command("search", "ranked terms with slug and score") { query, asJson };
+        search.SetAction(parsed => Search(Directory(parsed), string.Join(' ', parsed.GetValue(query)!), parsed.GetValue(asJson), output));
+
+        var check = new Command("check", "validate the corpus");
+        check.SetAction(parsed => CheckCorpus(Directory(parsed), output, error));
+        var corpusVerb = new Command("corpus") { check };
+
+        var files = new Argument<string[]>("file") { Arity = ArgumentArity.OneOrMore };
+        var lexical = new Option<bool>("--lexical");
+        var eval = new Command("eval", "score search on evaluation files") { files, lexical };
+        eval.SetAction(parsed => Eval(Directory(parsed), parsed.GetValue(files)!, semantic: !parsed.GetValue(lexical), output, error));
+
+        var help = new Command("help");
+        help.SetAction(_ => Usage(output, asked: true));
+        var helpOption = new Option<bool>("--help", "-h");
+
+        var root = new RootCommand("AlignBot: AI-alignment glossary bot.") { ask, search, corpusVerb, eval, help };
+        root.Options.Clear();   // System.CommandLine's own help and version: the usage below is the help
+        root.Options.Add(corpus);
+        root.Options.Add(helpOption);
+        root.SetAction(parsed => Usage(output, asked: parsed.GetValue(helpOption)));
+
+        // No response files: "@name" is text to ask about, not a file to read arguments from.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
+            return Task.FromResult(Usage(error, asked: false));
         try
         {
-            return Task.FromResult(args switch
+            return Task.FromResult(parsed.Invoke(new InvocationConfiguration
             {
-                ["ask", .. var words] when words.Length > 0 => Ask(directory, string.Join(' ', words), output),
-                ["search", .. var words] when words.Any(w => w != "--json") =>
-                    Search(directory, string.Join(' ', words.Where(w => w != "--json")), words.Contains("--json"), output),
-                ["corpus", "check"] => CheckCorpus(directory, output, error),
-                ["eval", "--lexical", .. var files] when files.Length > 0 => Eval(directory, files, semantic: false, output, error),
-                ["eval", .. var files] when files.Length > 0 => Eval(directory, files, semantic: true, output, error),
-                _ => Usage(args is [] or ["help" or "--help" or "-h"] ? output : error, args is ["help" or "--help" or "-h"]),
-            });
+                Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            }));
         }
         catch (CorpusException ex)
         {
@@ -60,7 +78,7 @@ public static class CommandLine
     private static int Ask(string directory, string text, TextWriter output)
     {
         var glossary = TermGlossary.FromDirectory(directory);
-        var reply = new Bot(glossary).Handle(ChatRequest.Local(text));   // no channel here, so no term-of-the-day store
+        var reply = new Bot(glossary).AnswerFromGlossary(ChatRequest.Local(text));   // no channel here, so no term-of-the-day store
         output.Write(TextRenderer.Render(reply));
         return 0;
     }

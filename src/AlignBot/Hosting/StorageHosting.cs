@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
 
-/// <summary>Registers the store behind the interfaces of AlignBot.Chat.</summary>
+/// <summary>Registers the database and its per-concern stores behind the interfaces of AlignBot.Chat, and its health for readiness.</summary>
 public static class StorageHosting
 {
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
@@ -13,20 +13,21 @@ public static class StorageHosting
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         var contentRoot = builder.Environment.ContentRootPath;
-        builder.Services.AddSingleton<SqlStore>(services =>
+        builder.Services.AddSingleton<SqlDatabase>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             var key = options.TokenKey.Length > 0 ? TokenCipher.FromBase64(options.TokenKey) : null;
             var sqlite = options.ConnectionString.Length > 0 ? options.ConnectionString : $"Data Source={Path.Combine(contentRoot, "data", "alignbot.db")}";
             // StorageOptionsValidator has ruled out any other provider, a missing PostgreSQL connection string and a bad key.
             return options.IsPostgres
-                ? new PostgresStore(options.ConnectionString, key ?? Unencrypted(services.GetRequiredService<ILoggerFactory>()))
-                : new SqliteStore(sqlite, key ?? SqliteStore.TokenKeyBeside(sqlite));
+                ? new PostgresDatabase(options.ConnectionString, key ?? Unencrypted(services.GetRequiredService<ILoggerFactory>()))
+                : new SqliteDatabase(sqlite, key ?? SqliteDatabase.TokenKeyBeside(sqlite));
         });
-        builder.Services.AddSingleton<IInstallationStore>(services => services.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<IEventDeduplicator>(services => services.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<IConversationReferenceStore>(services => services.GetRequiredService<SqlStore>());
-        builder.Services.AddSingleton<IDailyStore>(services => services.GetRequiredService<SqlStore>());
+        builder.Services.AddSingleton<IStoreHealth>(services => services.GetRequiredService<SqlDatabase>());
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Installations);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Events);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().ConversationReferences);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Daily);
         return builder;
     }
 
@@ -44,7 +45,7 @@ public static class StorageHosting
     {
         try
         {
-            var store = app.Services.GetRequiredService<SqlStore>();
+            var store = app.Services.GetRequiredService<SqlDatabase>();
             if (store.Schema.IsAhead)
                 app.Logger.SchemaAhead(store.Schema.Database, store.Schema.Build);
         }

@@ -19,7 +19,7 @@ public static class GlossaryPages
             { } term => new HtmlResult(TermPage(term, glossary, playground)),
             // Slugs are lower case; /terms/RLHF is the same page under its one address.
             null when glossary.Terms.FirstOrDefault(t => t.Slug.Equals(slug, StringComparison.OrdinalIgnoreCase)) is { } term =>
-                Results.Redirect("/terms/" + Uri.EscapeDataString(term.Slug), permanent: true),
+                TypedResults.Redirect("/terms/" + Uri.EscapeDataString(term.Slug), permanent: true),
             null => new HtmlResult(NotFoundPage(slug, glossary, playground), StatusCodes.Status404NotFound),
         });
         return app;

@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using AlignBot.Chat;
 using AlignBot.Slack;
 using AlignBot.Teams;
+using AlignBot.Web;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Playground;
@@ -60,7 +62,8 @@ public static class PlaygroundEndpoints
         var page = HtmlPage.Frame("AlignBot playground", "Ask AlignBot about AI-alignment terms and see the Slack and Teams cards it would send.",
             Read("playground.html"), WebPageSection.Playground, script: "app.js");
         playground.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => new HtmlResult(page));
-        playground.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy);
+        playground.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(RawBodyType.Json).RequireRawBody(new RawBodyPolicy { MaxBytes = _ => PlaygroundMessage.MaxBodyBytes });
         return app;
     }
 
@@ -69,27 +72,23 @@ public static class PlaygroundEndpoints
         var http = context.HttpContext;
         return http.RequestServices.GetRequiredService<IOptions<PlaygroundOptions>>().Value.AllowRemote || LoopbackClient.Is(http)
             ? next(context)
-            : ValueTask.FromResult<object?>(Results.Problem(
+            : ValueTask.FromResult<object?>(TypedResults.Problem(
                 "The playground answers this machine only, at localhost, 127.0.0.1 or [::1] (Playground:AllowRemote).",
                 statusCode: StatusCodes.Status403Forbidden));
     }
 
-    /// <summary>The body is read here as a stream, not bound by the framework, so a body cut off mid-way ends as a 400 with
-    /// one Debug line (see <see cref="Hosting.TruncatedBodies"/>).</summary>
+    /// <summary>The body is not bound by the framework: <see cref="RawBodyFilter"/> reads it (size, content type, UTF-8), so a
+    /// body cut off mid-way ends as a 400 with one Debug line (see <see cref="Hosting.TruncatedBodies"/>).</summary>
     private static async Task<IResult> Message(HttpContext http, Bot bot,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
-        if (!http.Request.HasJsonContentType())
-            return Results.Problem("Send an application/json body.", statusCode: StatusCodes.Status415UnsupportedMediaType);
-        var (message, tooLarge) = await PlaygroundMessage.ReadAsync(http.Request);
-        if (tooLarge)
-            return Results.Problem($"Messages are at most {PlaygroundMessage.MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var message = PlaygroundMessage.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
         if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId)))
-            return Results.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
-        var reply = await bot.HandleAsync(request, http.RequestAborted);
-        return Results.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
+        var reply = await bot.RunAsync(request, http.RequestAborted);
+        return TypedResults.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
 
     private static string Read(string name)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AlignBot.Chat;
-using AlignBot.Web;
 
 namespace AlignBot.Playground;
 
@@ -12,24 +11,16 @@ public sealed record PlaygroundMessage(string? Text, string? ActionId = null, st
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    /// <summary>
-    /// The message in a JSON body, read as a stream (up to <see cref="MaxBodyBytes"/>): null when it is not valid UTF-8
-    /// JSON of this shape. A body cut off mid-way surfaces as Kestrel's BadHttpRequestException, a 400 for the host.
-    /// </summary>
-    public static async Task<(PlaygroundMessage? Message, bool TooLarge)> ReadAsync(HttpRequest request)
+    /// <summary>The message in a UTF-8 JSON body (read by the raw-body filter): null when it is not JSON of this shape.</summary>
+    public static PlaygroundMessage? Parse(byte[] body)
     {
-        var body = await CappedRead.ReadAsync(request.Body, request.ContentLength, MaxBodyBytes, request.HttpContext.RequestAborted);
-        if (body is null)
-            return (null, true);
-        if (!System.Text.Unicode.Utf8.IsValid(body))
-            return (null, false);
         try
         {
-            return (JsonSerializer.Deserialize<PlaygroundMessage>(body, Options), false);
+            return JsonSerializer.Deserialize<PlaygroundMessage>(body, Options);
         }
         catch (JsonException)
         {
-            return (null, false);
+            return null;
         }
     }
 }

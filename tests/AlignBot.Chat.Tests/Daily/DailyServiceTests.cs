@@ -172,7 +172,7 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         var bot = new Bot(real.Glossary, daily: Replica());
         var request = new ChatRequest(Platform.Slack, "daily on 07:30 Europe/Paris every day", new ChatUser("U42"), new ChatPlace("T1", "C9"));
 
-        var notice = Assert.IsType<Reply.Notice>(await bot.HandleAsync(request));
+        var notice = Assert.IsType<Reply.Notice>(await bot.RunAsync(request));
 
         Assert.Contains("<@U42>", AsSlackWrites(notice));
         Assert.Contains("07:30 Europe/Paris, every day", notice.Text);
@@ -190,7 +190,7 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
     {
         var bot = new Bot(real.Glossary, daily: Replica());
 
-        var notice = Assert.IsType<Reply.Notice>(await bot.HandleAsync(new ChatRequest(Platform.Slack, text, new ChatUser("U1"), new ChatPlace("T1", "C1"))));
+        var notice = Assert.IsType<Reply.Notice>(await bot.RunAsync(new ChatRequest(Platform.Slack, text, new ChatUser("U1"), new ChatPlace("T1", "C1"))));
 
         Assert.Contains(expected, notice.Text);
         Assert.Null(await _store.FindAsync(C1));
@@ -202,17 +202,17 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         var bot = new Bot(real.Glossary, daily: Replica());
         ChatRequest Say(string text) => new(Platform.Slack, text, new ChatUser("U7"), new ChatPlace("T1", "C1"));
 
-        var on = Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily on")));
+        var on = Assert.IsType<Reply.Notice>(await bot.RunAsync(Say("daily on")));
         Assert.Contains("09:00 UTC, weekdays", on.Text);
-        Assert.Contains("Next post: Mon 23 Nov 2026, 09:00 UTC", Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily status"))).Text);
+        Assert.Contains("Next post: Mon 23 Nov 2026, 09:00 UTC", Assert.IsType<Reply.Notice>(await bot.RunAsync(Say("daily status"))).Text);
 
-        var now = Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily now")));
+        var now = Assert.IsType<Reply.Notice>(await bot.RunAsync(Say("daily now")));
         Assert.Contains("Posted today's term", now.Text);
         _clock.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, await Replica().RunDueAsync(default));          // daily now counted as today's post
-        Assert.Contains("already been posted", Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily now"))).Text);
+        Assert.Contains("already been posted", Assert.IsType<Reply.Notice>(await bot.RunAsync(Say("daily now"))).Text);
 
-        Assert.Contains("turned off by <@U7>", AsSlackWrites(Assert.IsType<Reply.Notice>(await bot.HandleAsync(Say("daily off")))));
+        Assert.Contains("turned off by <@U7>", AsSlackWrites(Assert.IsType<Reply.Notice>(await bot.RunAsync(Say("daily off")))));
         Assert.Empty(await _store.EnabledAsync());
         Assert.Single(_publisher.Posts);
     }
@@ -222,7 +222,7 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
     {
         var bot = new Bot(real.Glossary, daily: Replica());
 
-        var notice = Assert.IsType<Reply.Notice>(await bot.HandleAsync(ChatRequest.Local("daily on")));
+        var notice = Assert.IsType<Reply.Notice>(await bot.RunAsync(ChatRequest.Local("daily on")));
 
         Assert.Contains("Slack and Teams channels", notice.Text);
     }

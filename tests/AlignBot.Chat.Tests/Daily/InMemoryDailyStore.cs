@@ -4,7 +4,8 @@ using AlignBot.Chat.Stores;
 
 namespace AlignBot.Chat.Tests.Daily;
 
-/// <summary>A hand-written fake with the store's real semantics (claims, leases, rounds), for scheduler tests.</summary>
+/// <summary>A hand-written fake with the store's real semantics (claims, leases, rounds), for scheduler tests; it keeps the
+/// same <see cref="DailyStoreContract"/> as the SQLite and PostgreSQL stores (<see cref="InMemoryDailyStoreContractTests"/>).</summary>
 internal sealed class InMemoryDailyStore : IDailyStore
 {
     private readonly ConcurrentDictionary<string, DailySubscription> _subscriptions = new();
@@ -87,16 +88,16 @@ internal sealed class InMemoryDailyStore : IDailyStore
         return Task.CompletedTask;
     }
 
-    public Task DeferAsync(ChannelKey channel, DateOnly date, string owner, Func<int, DateTimeOffset> retryAt, CancellationToken cancellationToken = default)
+    public Task<int> DeferAsync(ChannelKey channel, DateOnly date, string owner, DateTimeOffset now, RetryBackoff backoff, CancellationToken cancellationToken = default)
     {
         Check();
         lock (_gate)
         {
-            var claim = _claims[(channel.Id, date)];
-            if (claim.Owner == owner)
-                claim.LeaseUntil = retryAt(++claim.Attempts);
+            if (!_claims.TryGetValue((channel.Id, date), out var claim) || claim.Owner != owner)
+                return Task.FromResult(0);
+            claim.LeaseUntil = now + backoff.After(++claim.Attempts);
+            return Task.FromResult(claim.Attempts);
         }
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlySet<string>> ShownAsync(ChannelKey channel, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace AlignBot.Hosting;
 
 /// <summary>Host log messages. Event ids: 1xxx glossary.</summary>
-internal static partial class Log
+internal static partial class HostLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Loaded {Count} terms from {Directory}")]
     public static partial void CorpusLoaded(this ILogger logger, int count, string directory);

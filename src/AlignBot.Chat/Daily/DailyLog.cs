@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Chat.Daily;
 
 /// <summary>Term-of-the-day log messages, event ids 4xxx.</summary>
-internal static partial class Log
+internal static partial class DailyLog
 {
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Daily post in {Channel} for {Date}: {Slug}")]
     public static partial void DailyPosted(this ILogger logger, string channel, string date, string slug);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Slack;
 
 /// <summary>Slack log messages, event ids 2xxx. None carries a token, a secret or a request body.</summary>
-internal static partial class Log
+internal static partial class SlackLog
 {
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Refused Slack request to {Path}: {Verdict}")]
     public static partial void SlackRequestRefused(this ILogger logger, PathString path, SignatureVerdict verdict);

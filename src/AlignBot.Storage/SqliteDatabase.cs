@@ -8,11 +8,11 @@ namespace AlignBot.Storage;
 /// concurrent writers queue instead of failing, schema created or migrated on construction. A new database and its
 /// folder are created readable by their owner only (see <see cref="PrivateFiles"/>).
 /// </summary>
-public sealed class SqliteStore : SqlStore
+public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string _connectionString;
 
-    public SqliteStore(string connectionString, TokenCipher? tokens = null)
+    public SqliteDatabase(string connectionString, TokenCipher? tokens = null)
         : base(tokens)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };

@@ -4,11 +4,11 @@ using Npgsql;
 namespace AlignBot.Storage;
 
 /// <summary>The PostgreSQL store, for several replicas sharing one database (<c>Storage:Provider=postgres</c>).</summary>
-public sealed class PostgresStore : SqlStore, IDisposable
+public sealed class PostgresDatabase : SqlDatabase, IDisposable
 {
     private readonly NpgsqlDataSource _source;
 
-    public PostgresStore(string connectionString, TokenCipher? tokens = null)
+    public PostgresDatabase(string connectionString, TokenCipher? tokens = null)
         : base(tokens)
     {
         _source = NpgsqlDataSource.Create(connectionString);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Teams;
 
 /// <summary>Teams log messages, event ids 3xxx. None carries a token or a request body.</summary>
-internal static partial class Log
+internal static partial class TeamsLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Refused Teams activity: {Reason}")]
     public static partial void TeamsRefused(this ILogger logger, string reason);

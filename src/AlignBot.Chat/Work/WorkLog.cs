@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Chat.Work;
 
 /// <summary>Work-queue log messages, event ids 5xxx.</summary>
-internal static partial class Log
+internal static partial class WorkLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "{Worker} is stopping: finishing {Count} queued items first")]
     public static partial void WorkDraining(this ILogger logger, string worker, int count);
