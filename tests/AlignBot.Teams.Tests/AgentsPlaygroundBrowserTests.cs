@@ -31,7 +31,7 @@ public sealed class AgentsPlaygroundBrowserTests(MachineRequirements machine) : 
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = MachineRequirements.ChromiumArguments,
         });
     }
 

@@ -17,6 +17,10 @@ public sealed class MachineRequirements(IMessageSink diagnostics)
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>How tests start Chromium: headless, and with nothing that would reach the internet.</summary>
+    public static readonly string[] ChromiumArguments =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
     private static readonly ConcurrentDictionary<string, bool> Reported = new();
 
     /// <summary>The connection string of the PostgreSQL server to test against; skips the test without one.</summary>

@@ -29,7 +29,7 @@ public sealed class PageBrowser(IMessageSink diagnostics) : IAsyncLifetime
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = MachineRequirements.ChromiumArguments,
         });
     }
 
