@@ -13,6 +13,7 @@ public sealed class TermGlossary
     private readonly SemanticModel? _semantic;
     private Snapshot _current;
 
+    /// <param name="terms">The corpus, in order.</param>
     /// <param name="semantic">The sentence model for hybrid search; null: lexical only.</param>
     public TermGlossary(IReadOnlyList<Term> terms, SemanticModel? semantic = null)
     {
