@@ -1,4 +1,5 @@
 using AlignBot.Glossary;
+using AlignBot.Glossary.Search;
 using AlignBot.Glossary.Corpus;
 using BenchmarkDotNet.Attributes;
 
@@ -13,7 +14,7 @@ namespace AlignBot.Benchmarks;
 [MemoryDiagnoser]
 public class QueryBenchmarks
 {
-    private TermGlossary _glossary = null!;
+    private LookupEngine _engine = null!;
 
     [Params("real", "100k")]
     public string Corpus { get; set; } = "real";
@@ -25,21 +26,21 @@ public class QueryBenchmarks
     public void Setup()
     {
         var real = CorpusLoader.Load(BenchCorpus.RealDirectory()).EnsureValid();
-        _glossary = new TermGlossary(Corpus == "real" ? real : BenchCorpus.Generated(100_000, real));
-        _glossary.Lookup(Question);
+        _engine = new LookupEngine(Corpus == "real" ? real : BenchCorpus.Generated(100_000, real));
+        _engine.Lookup(Question);
     }
 
     [Benchmark(Baseline = true)]
-    public object? Uncached() => _glossary.LookupUncached(Question).Answer;
+    public object? Uncached() => _engine.LookupUncached(Question).Answer;
 
     /// <summary>A new question in words never seen before: no remembered stems or word counts either.</summary>
     [Benchmark]
     public object? UncachedNewWords()
     {
-        _glossary.ForgetWords();
-        return _glossary.LookupUncached(Question).Answer;
+        _engine.ForgetWords();
+        return _engine.LookupUncached(Question).Answer;
     }
 
     [Benchmark]
-    public object? Cached() => _glossary.Lookup(Question).Answer;
+    public object? Cached() => _engine.Lookup(Question).Answer;
 }

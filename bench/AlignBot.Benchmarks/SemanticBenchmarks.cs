@@ -29,7 +29,7 @@ public class SemanticBenchmarks
     /// <summary>Where the model file and the entry vectors are kept between runs (as <c>Search:DataPath</c> does).</summary>
     private static readonly string DataFolder = Path.Combine(Path.GetTempPath(), "alignbot-bench-semantic");
 
-    private TermGlossary _glossary = null!;
+    private LookupEngine _engine = null!;
     private SentenceModel _model = null!;
 
     [Params("lexical", "hybrid")]
@@ -43,19 +43,19 @@ public class SemanticBenchmarks
     {
         var real = CorpusLoader.Load(BenchCorpus.RealDirectory()).EnsureValid();
         var semantic = SemanticModel.Shared(DataFolder, NullLogger.Instance);
-        _glossary = new TermGlossary(real, Search == "hybrid" ? semantic : null);
-        _glossary.WhenIndexed().GetAwaiter().GetResult();
-        _glossary.WhenSemanticReady().GetAwaiter().GetResult();
-        if (Search == "hybrid" && !_glossary.SemanticReady)
+        _engine = new LookupEngine(real, Search == "hybrid" ? semantic.VectorsFor(real) : null);
+        _engine.BuildInBackground().GetAwaiter().GetResult();
+        (_engine.Vectors ?? Task.CompletedTask).GetAwaiter().GetResult();
+        if (Search == "hybrid" && !_engine.SemanticReady)
             throw new InvalidOperationException("The sentence model did not load.");
         _model = semantic.Loaded.GetAwaiter().GetResult().Model;
-        var answer = _glossary.LookupUncached(Question);
+        var answer = _engine.LookupUncached(Question);
         Console.WriteLine($"// {Search} '{Question}': {answer.Kind} {answer.Answer?.Name ?? "(none)"}");
     }
 
     /// <summary>A question asked for the first time: the whole lookup, with the model when it is on and the gate lets it.</summary>
     [Benchmark]
-    public object? Question1() => _glossary.LookupUncached(Question).Answer;
+    public object? Question1() => _engine.LookupUncached(Question).Answer;
 
     /// <summary>The sentence model alone: tokenize, run, pool one question (the same whatever <see cref="Search"/> says).</summary>
     [Benchmark]

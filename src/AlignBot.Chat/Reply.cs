@@ -10,6 +10,8 @@ public abstract record Reply
     }
 
     /// <summary>A term's card: the whole term (name, summary, body, category, sources) and its related terms as buttons.</summary>
+    /// <param name="Term">The term shown.</param>
+    /// <param name="Related">Its related terms, shown as buttons.</param>
     /// <param name="CorrectedFrom">The user's words when they were misspelt and corrected, for a "showing results for" line.</param>
     /// <param name="Heading">A line above the card, e.g. "Term of the day".</param>
     /// <param name="Senses">The term's senses in the order to show them, the one the question was about first; null

@@ -1,6 +1,15 @@
 namespace AlignBot.Glossary;
 
 /// <summary>One reviewed glossary entry, as loaded from <c>corpus/terms/&lt;slug&gt;.md</c>.</summary>
+/// <param name="Slug">The file name without <c>.md</c>; the term's id in links and buttons.</param>
+/// <param name="Name">The term as shown.</param>
+/// <param name="Aliases">Other names people use for it.</param>
+/// <param name="Acronyms">Its abbreviations.</param>
+/// <param name="Category">The group it is listed under.</param>
+/// <param name="Related">Slugs of related terms.</param>
+/// <param name="Sources">Where its facts come from.</param>
+/// <param name="Summary">The one-paragraph answer.</param>
+/// <param name="Body">The rest of the entry, in Markdown.</param>
 /// <param name="Reviewed">When the whole entry was last reviewed.</param>
 /// <param name="Checked">For an entry about something that moves (a law, a framework, an institute): when its facts
 /// were last checked against primary sources.</param>

@@ -13,6 +13,7 @@ public sealed class TermGlossary
     private readonly SemanticModel? _semantic;
     private Snapshot _current;
 
+    /// <param name="terms">The corpus, in order.</param>
     /// <param name="semantic">The sentence model for hybrid search; null: lexical only.</param>
     public TermGlossary(IReadOnlyList<Term> terms, SemanticModel? semantic = null)
     {
@@ -38,12 +39,6 @@ public sealed class TermGlossary
 
     /// <summary>Answers a question or a bare term: exact match, then repaired and ranked search, else suggestions.</summary>
     public LookupResult Lookup(string question) => _current.Engine.Lookup(question);
-
-    /// <summary>As <see cref="Lookup"/>, bypassing the answer cache.</summary>
-    internal LookupResult LookupUncached(string question) => _current.Engine.LookupUncached(question);
-
-    /// <summary>Forgets remembered word statistics, so the next lookup pays for them (benchmarks).</summary>
-    internal void ForgetWords() => _current.Engine.ForgetWords();
 
     /// <summary>Terms ranked for free words, best first.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit = 10) => _current.Engine.Search(words, limit);
@@ -80,9 +75,6 @@ public sealed class TermGlossary
         next.Indexed.GetAwaiter().GetResult();
         Volatile.Write(ref _current, next);
     }
-
-    /// <summary>Completes when the current corpus's search index is built (benchmarks; questions wait by themselves).</summary>
-    internal Task WhenIndexed() => _current.Indexed;
 
     /// <summary>
     /// Completes when lookups on the current corpus use the sentence model (at once when semantic search is off); fails

@@ -2,7 +2,7 @@ namespace AlignBot.Slack;
 
 /// <summary>
 /// The action ids of Slack-only controls on AlignBot's Block Kit elements (the ones every platform has are
-/// <see cref="ActionIds"/>), shared by the renderer (which puts them on buttons) and the interaction router. Ids that repeat within one block get a ":suffix" to stay unique; routing reads the prefix.
+/// <see cref="AlignBot.Chat.ActionIds"/>), shared by the renderer (which puts them on buttons) and the interaction router. Ids that repeat within one block get a ":suffix" to stay unique; routing reads the prefix.
 /// </summary>
 internal static class SlackActions
 {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
@@ -73,7 +74,8 @@ internal static class SlackEventsEndpoint
         {
             if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
             {
-                log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
+                if (log.IsEnabled(LogLevel.Information))
+                    log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
                 return TypedResults.Ok();
             }
         }
@@ -116,13 +118,13 @@ internal static class SlackEventsEndpoint
     }
 
     /// <summary>503 with Retry-After: Slack retries the delivery (after about 1 s, 1 min, 5 min).</summary>
-    private static IResult RetryLater(HttpContext http)
+    private static StatusCodeHttpResult RetryLater(HttpContext http)
     {
         http.Response.Headers.RetryAfter = "1";
         return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static IResult Bad(HttpContext http, ILogger log, string reason)
+    private static BadRequest<string> Bad(HttpContext http, ILogger log, string reason)
     {
         log.SlackBadRequest(http.Request.Path, reason);
         return TypedResults.BadRequest(reason);

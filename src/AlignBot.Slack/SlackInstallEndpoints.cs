@@ -1,6 +1,7 @@
 using System.Net;
 using AlignBot.Chat.Stores;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -102,10 +103,10 @@ internal static class SlackInstallEndpoints
 
     public const string CallbackPath = "/slack/oauth/callback";
 
-    private static IResult ExpiredLink() =>
+    private static ContentHttpResult ExpiredLink() =>
         Page(StatusCodes.Status400BadRequest, "Install link expired", "Start again from the install link; it is valid for ten minutes in the browser that opened it.");
 
-    private static IResult Page(int status, string title, string text) => TypedResults.Content(
+    private static ContentHttpResult Page(int status, string title, string text) => TypedResults.Content(
         $"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)}</title>"
         + "<link rel=\"stylesheet\" href=\"/assets/app.css\">"
         + $"<body><main><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(text)}</p></main></body></html>",

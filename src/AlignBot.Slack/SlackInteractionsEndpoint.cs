@@ -4,6 +4,7 @@ using AlignBot.Chat;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,7 +82,7 @@ internal static class SlackInteractionsEndpoint
     private static ChatRequest Click(ChatAction action, string user, string team) =>
         ChatRequest.Click(Platform.Slack, action, new ChatUser(user), new ChatPlace(team, ""));
 
-    private static IResult Bad(HttpContext http, ILogger log, string reason)
+    private static BadRequest<string> Bad(HttpContext http, ILogger log, string reason)
     {
         log.SlackBadRequest(http.Request.Path, reason);
         return TypedResults.BadRequest(reason);

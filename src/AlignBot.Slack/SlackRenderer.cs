@@ -73,7 +73,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         return Message((reply.IsGuess ? $"Did you mean {term.Name}? " : "") + $"{term.Name}: {term.Summary}", blocks);
     }
 
-    private JsonObject Comparison(Reply.Comparison pair, SlackCard card)
+    private static JsonObject Comparison(Reply.Comparison pair, SlackCard card)
     {
         var terms = pair.Terms;
         var blocks = new List<JsonObject>
@@ -89,7 +89,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         return Message($"{pair.Title}: " + string.Join(" / ", terms.Select(t => t.Summary)), blocks);
     }
 
-    private JsonObject SearchResults(Reply.SearchResults list, SlackCard card)
+    private static JsonObject SearchResults(Reply.SearchResults list, SlackCard card)
     {
         var blocks = new List<JsonObject> { BlockKit.Header($"Terms matching “{list.Query}”") };
         foreach (var item in list.Items.Take(10))
@@ -151,7 +151,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     private static string Sense(TermSense sense) =>
         $"• *{SlackText.Escape(sense.Name)}*: {SlackText.Escape(sense.Summary)} ({SlackText.Link(sense.Sources[0].Url, "source")})";
 
-    private string Footer(Term term, string? sharedBy)
+    private static string Footer(Term term, string? sharedBy)
     {
         var sources = string.Join(", ", term.Sources.Take(3).Select(s => SlackText.Link(s.Url, SlackText.Truncate(s.Title, 120))));
         var reviewed = Provenance.ReviewedLabel(term) is { } label ? " · " + label : "";

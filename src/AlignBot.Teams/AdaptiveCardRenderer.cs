@@ -31,7 +31,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     };
 
     /// <summary>The card posted when the bot is added to a team or chat.</summary>
-    public JsonObject Welcome(Reply.Help help) =>
+    public static JsonObject Welcome(Reply.Help help) =>
         Help(help, "Hi, I'm AlignBot. I explain {0} AI-alignment terms: mention me with a question, e.g. \"what is sycophancy?\", or:");
 
     /// <summary>An attachment carrying a card, as activities and message-extension results hold it.</summary>

@@ -5,9 +5,9 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// The outbound token (client credentials for scope api.botframework.com), cached until five minutes before it
-/// expires; one refresh at a time however many replies need it.
+/// expires; one refresh at a time however many replies need it. A singleton; the container disposes it at shutdown.
 /// </summary>
-internal sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> options, TimeProvider clock)
+internal sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions> options, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -43,4 +43,6 @@ internal sealed class TeamsTokenProvider(HttpClient http, IOptions<TeamsOptions>
             _refresh.Release();
         }
     }
+
+    public void Dispose() => _refresh.Dispose();
 }

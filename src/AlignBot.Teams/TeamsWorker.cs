@@ -24,7 +24,7 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRen
         }
         try
         {
-            var card = work.Request is null && reply is Reply.Help help ? renderer.Welcome(help) : renderer.Render(reply);
+            var card = work.Request is null && reply is Reply.Help help ? AdaptiveCardRenderer.Welcome(help) : renderer.Render(reply);
             await connector.SendAsync(work.ServiceUrl, work.ConversationId, work.ReplyToId, OutgoingActivity.Message(work.Bot, work.ConversationId, work.User, work.ReplyToId, card), cancellationToken);
         }
         catch (TeamsConnectorException ex) when (ex.WritesBlocked)

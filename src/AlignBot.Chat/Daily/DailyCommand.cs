@@ -13,9 +13,9 @@ public abstract partial record DailyCommand
     {
     }
 
-    public sealed record On(TimeOnly? At, string? TimeZone, bool? WeekdaysOnly) : DailyCommand;
+    public sealed record TurnOn(TimeOnly? At, string? TimeZone, bool? WeekdaysOnly) : DailyCommand;
 
-    public sealed record Off : DailyCommand;
+    public sealed record TurnOff : DailyCommand;
 
     public sealed record Status : DailyCommand;
 
@@ -36,7 +36,7 @@ public abstract partial record DailyCommand
         switch (words[0].ToLowerInvariant())
         {
             case "off" or "stop" when words.Count == 1:
-                return new Off();
+                return new TurnOff();
             case "status" when words.Count == 1:
                 return new Status();
             case "now" when words.Count == 1:
@@ -79,7 +79,7 @@ public abstract partial record DailyCommand
             else
                 return new Invalid($"I don't understand “{Clip(word)}”. Use: {Usage}.");
         }
-        return new On(at, zone, weekdays);
+        return new TurnOn(at, zone, weekdays);
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";

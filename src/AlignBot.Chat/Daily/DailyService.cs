@@ -70,14 +70,15 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         {
             case DailyCommand.Invalid invalid:
                 return new Reply.Notice(invalid.Error);
-            case DailyCommand.On on:
+            case DailyCommand.TurnOn on:
                 var schedule = new DailySchedule(on.At ?? existing?.Schedule.At ?? DailySchedule.DefaultTime,
                     on.TimeZone ?? existing?.Schedule.TimeZone ?? "UTC", on.WeekdaysOnly ?? existing?.Schedule.WeekdaysOnly ?? true);
                 await store.SaveAsync(new DailySubscription(channel, schedule, true, existing?.Seed ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
                     request.User.Id, now), cancellationToken);
-                log.DailyChanged(channel.Id, "on " + schedule.Describe());
+                if (log.IsEnabled(LogLevel.Information))
+                    log.DailyChanged(channel.Id, "on " + schedule.Describe());
                 return new Reply.Notice($"Term of the day is on for this channel, set by {Reply.Notice.UserSlot}: {schedule.Describe()}. Next post: {Local(schedule, schedule.Next(now))}.", request.User);
-            case DailyCommand.Off:
+            case DailyCommand.TurnOff:
                 if (existing is not { Enabled: true })
                     return new Reply.Notice("The term of the day is not on in this channel.");
                 await store.DisableAsync(channel, $"turned off by {request.User.Id}", now, cancellationToken);
@@ -134,7 +135,8 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
             log.DailyRetry(ex, channel.Id, date.ToString("O"));
             return null;
         }
-        log.DailyPosted(channel.Id, date.ToString("O"), term.Slug);
+        if (log.IsEnabled(LogLevel.Information))
+            log.DailyPosted(channel.Id, date.ToString("O"), term.Slug);
         var posted = new PostedDay(channel, date, term.Slug, clock.GetUtcNow());
         try
         {

@@ -6,6 +6,8 @@ namespace AlignBot.Chat.Work;
 /// A bounded queue between an endpoint, which acknowledges at once, and the <see cref="QueueWorker{T}"/> that does the
 /// slow part (posting to Slack or Teams). At shutdown it is completed: it takes nothing more, and the worker drains it.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "It is a FIFO queue (a bounded channel); the rule is for types that are not, and the name is the one docs and callers use.")]
 public class WorkQueue<T>(int capacity = WorkQueue<T>.DefaultCapacity)
 {
     public const int DefaultCapacity = 1_000;

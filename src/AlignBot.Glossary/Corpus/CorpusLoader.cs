@@ -4,6 +4,7 @@ namespace AlignBot.Glossary.Corpus;
 public static class CorpusLoader
 {
     /// <summary>Loads <paramref name="directory"/>; never throws for bad content, only lists problems.</summary>
+    /// <param name="directory">The corpus folder; its <c>*.md</c> files are the terms.</param>
     /// <param name="clock">Today's date for the review rules; the system clock when omitted.</param>
     public static LoadedCorpus Load(string directory, TimeProvider? clock = null)
     {

@@ -9,8 +9,11 @@ internal static class CorpusValidator
     /// <summary>How long the facts of an entry about a moving subject stay trusted without a new check.</summary>
     public const int MovingSubjectMonths = 12;
 
+    /// <summary>Adds to <paramref name="problems"/> every rule the loaded terms break, across files.</summary>
+    /// <param name="terms">The terms that parsed.</param>
     /// <param name="fileSlugs">Every term file's slug, including files that failed to parse, so that a link to a
     /// broken file is reported once (on that file) and not again on every file that links to it.</param>
+    /// <param name="problems">Where the problems found are added.</param>
     /// <param name="today">The date the review rules are judged against.</param>
     public static void Validate(IReadOnlyList<Term> terms, IReadOnlySet<string> fileSlugs, List<CorpusProblem> problems, DateOnly today)
     {

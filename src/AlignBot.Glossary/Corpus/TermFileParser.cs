@@ -196,7 +196,7 @@ internal static partial class TermFileParser
             return null;
         }
 
-        public IReadOnlyList<string> List(string key)
+        public List<string> List(string key)
         {
             switch (Node(key))
             {
@@ -219,13 +219,13 @@ internal static partial class TermFileParser
             }
         }
 
-        public IReadOnlyList<TermSource> Sources(string key) => SourcesOf(key, Node(key));
+        public List<TermSource> Sources(string key) => SourcesOf(key, Node(key));
 
         /// <summary>
         /// Senses: a list of {name, summary, sources} mappings. Each needs a name, a summary within the summary limit
         /// and at least one source; problems are reported on the "senses" field with the sense's name.
         /// </summary>
-        public IReadOnlyList<TermSense> Senses(string key)
+        public List<TermSense> Senses(string key)
         {
             switch (Node(key))
             {
@@ -265,7 +265,7 @@ internal static partial class TermFileParser
             }
         }
 
-        private IReadOnlyList<TermSource> SourcesOf(string key, YamlNode? node)
+        private List<TermSource> SourcesOf(string key, YamlNode? node)
         {
             if (node is null)
                 return [];

@@ -81,6 +81,7 @@ internal sealed class LookupEngine
     /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
     /// repair need, are built on first use or by <see cref="BuildInBackground"/>, whichever comes first.
     /// </summary>
+    /// <param name="terms">The corpus, in order.</param>
     /// <param name="vectors">The corpus's entry vectors, when semantic search is on; lookups are lexical until they are ready.</param>
     public LookupEngine(IReadOnlyList<Term> terms, Task<EntryVectors>? vectors = null)
     {

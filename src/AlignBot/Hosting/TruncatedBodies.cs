@@ -18,7 +18,8 @@ public static class TruncatedBodies
             }
             catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
             {
-                log.RequestEndedEarly(http.Request.Path, $"bad request body ({ex.Message})");
+                if (log.IsEnabled(LogLevel.Debug))
+                    log.RequestEndedEarly(http.Request.Path, $"bad request body ({ex.Message})");
                 http.Response.StatusCode = ex.StatusCode;
             }
             catch (Exception ex) when (ex is IOException or OperationCanceledException && http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)

@@ -34,7 +34,7 @@ public sealed class DailyCommandTests
     [InlineData("utc", "UTC")]
     public void Canonical_zones_are_accepted_in_their_canonical_spelling(string typed, string canonical)
     {
-        var on = Assert.IsType<DailyCommand.On>(DailyCommand.Parse($"on 10:00 {typed}"));
+        var on = Assert.IsType<DailyCommand.TurnOn>(DailyCommand.Parse($"on 10:00 {typed}"));
 
         Assert.Equal(canonical, on.TimeZone);
     }

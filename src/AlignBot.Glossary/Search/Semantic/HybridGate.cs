@@ -40,8 +40,11 @@ internal static class HybridGate
     internal const float OverrideMargin = 0.15f;
 
     /// <summary>The lexical result, kept, withdrawn or replaced by what the similarities say (see the remarks).</summary>
+    /// <param name="lexical">What lexical lookup answered.</param>
     /// <param name="similarity">The message's similarity to each term, in corpus order.</param>
     /// <param name="position">A term's position in the corpus.</param>
+    /// <param name="terms">The corpus, in order.</param>
+    /// <param name="words">How many words the message has.</param>
     public static LookupResult Decide(LookupResult lexical, float[] similarity, Func<Term, int> position, IReadOnlyList<Term> terms, int words)
     {
         var best = 0;

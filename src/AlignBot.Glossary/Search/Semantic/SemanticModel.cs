@@ -23,7 +23,7 @@ public sealed class SemanticModel
             await startAfter;
             return Load(folder, log);
         });
-        _loaded.ContinueWith(t => log.LogError(t.Exception!.GetBaseException(), "The sentence model could not be loaded; search stays lexical"),
+        _loaded.ContinueWith(t => log.ModelLoadFailed(t.Exception!.GetBaseException()),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
@@ -58,14 +58,14 @@ public sealed class SemanticModel
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A read-only data folder: the model goes to the temporary folder instead, the vectors stay in memory.
-            log.LogWarning("The sentence model cannot be kept in {Folder} ({Error}); using the temporary folder, and entry vectors are not saved", folder, ex.Message);
+            log.ModelFolderReadOnly(folder, ex.Message);
             var model = new SentenceModel(MiniLmPackage.ModelFile(Path.Combine(Path.GetTempPath(), "alignbot-model")), MiniLmPackage.Tokenizer());
             return (model, new VectorCache(null, log));
         }
         var loaded = new SentenceModel(modelFile, MiniLmPackage.Tokenizer());
         var cache = new VectorCache(Path.Combine(folder, "entry-vectors.bin"), log);
-        log.LogInformation("Sentence model loaded in {Milliseconds:0} ms; {Cached} entry vectors cached",
-            TimeProvider.System.GetElapsedTime(start).TotalMilliseconds, cache.Count);
+        var elapsed = TimeProvider.System.GetElapsedTime(start);
+        log.ModelLoaded(elapsed.TotalMilliseconds, cache.Count);
         return (loaded, cache);
     }
 }

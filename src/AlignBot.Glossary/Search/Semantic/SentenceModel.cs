@@ -5,7 +5,7 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// <summary>
 /// all-MiniLM-L6-v2 on ONNX Runtime: a text in, a unit vector of <see cref="Dimensions"/> floats out (mean of the token
 /// states, as sentence-transformers pools it). One ONNX session, safe to call from any thread; it is large (~90 MB
-/// of weights), so a process holds one (<see cref="SentenceModels"/>).
+/// of weights), so a process holds one (<see cref="SemanticModel"/>).
 /// </summary>
 internal sealed class SentenceModel : IDisposable
 {

@@ -23,6 +23,7 @@ internal sealed class VectorCache
     private bool _writable;
 
     /// <param name="file">Where the vectors persist; null keeps them in memory only.</param>
+    /// <param name="log">Where a cache that cannot be read or saved is reported.</param>
     public VectorCache(string? file, ILogger log)
     {
         _file = file;
@@ -62,7 +63,7 @@ internal sealed class VectorCache
             using var reader = new BinaryReader(File.OpenRead(file));
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
             {
-                _log.LogWarning("Entry vector cache {File} is not one this version wrote; it is started again", file);
+                _log.VectorCacheForeign(file);
                 File.Delete(file);
                 return;
             }
@@ -78,7 +79,7 @@ internal sealed class VectorCache
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _log.LogWarning("Entry vector cache {File} could not be read ({Error}); entries are encoded again", file, ex.Message);
+            _log.VectorCacheUnreadable(file, ex.Message);
         }
     }
 
@@ -112,7 +113,7 @@ internal sealed class VectorCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             _writable = false;
-            _log.LogWarning("Entry vectors cannot be saved to {File} ({Error}); they are kept in memory and encoded again on the next start", _file, ex.Message);
+            _log.VectorCacheNotSaved(_file, ex.Message);
         }
     }
 
