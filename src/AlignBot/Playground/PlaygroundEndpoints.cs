@@ -20,6 +20,9 @@ public static class PlaygroundEndpoints
 {
     public const string RateLimitPolicy = "playground";
 
+    /// <summary>Only the message endpoint counts as the playground's in request metrics, not the page.</summary>
+    public static readonly PlatformMetadata PlatformRoutes = new("playground", "/playground/messages");
+
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.Section)
@@ -62,8 +65,8 @@ public static class PlaygroundEndpoints
         var page = HtmlPage.Frame("AlignBot playground", "Ask AlignBot about AI-alignment terms and see the Slack and Teams cards it would send.",
             Read("playground.html"), WebPageSection.Playground, script: "app.js");
         playground.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => new HtmlResult(page));
-        playground.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy)
-            .WithMetadata(RawBodyType.Json).RequireRawBody(new RawBodyPolicy { MaxBytes = _ => PlaygroundMessage.MaxBodyBytes });
+        playground.MapPost(PlatformRoutes.PathPrefix, Message).RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(RawBodyType.Json, PlatformRoutes).RequireRawBody(new RawBodyPolicy { MaxBytes = _ => PlaygroundMessage.MaxBodyBytes });
         return app;
     }
 
