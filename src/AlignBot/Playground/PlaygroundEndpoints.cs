@@ -14,7 +14,8 @@ namespace AlignBot.Playground;
 /// The local playground: <c>GET /</c> serves a chat page; <c>POST /playground/messages</c> runs a message through the
 /// same <see cref="ChatRequest"/> → <see cref="Reply"/> path as Slack and Teams and returns the reply together with the
 /// exact Block Kit and Adaptive Card JSON those platforms would get. Loopback clients only unless allowed, and
-/// rate-limited per client address.
+/// rate-limited per client address (the policy is registered here; the rate-limiting middleware is in the pipeline
+/// Program.cs builds).
 /// </summary>
 public static class PlaygroundEndpoints
 {
@@ -60,7 +61,6 @@ public static class PlaygroundEndpoints
     {
         if (!app.IsEnabled())
             return app;
-        app.UseRateLimiter();
         var playground = app.MapGroup("").AddEndpointFilter(LoopbackOnly);
         var page = HtmlPage.Frame("AlignBot playground", "Ask AlignBot about AI-alignment terms and see the Slack and Teams cards it would send.",
             Read("playground.html"), WebPageSection.Playground, script: "app.js");
