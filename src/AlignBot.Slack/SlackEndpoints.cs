@@ -12,9 +12,12 @@ namespace AlignBot.Slack;
 /// </summary>
 public static class SlackEndpoints
 {
+    /// <summary>Every route under <c>/slack</c>, the install pages included, counts as Slack's.</summary>
+    public static readonly PlatformMetadata PlatformRoutes = new("slack", "/slack");
+
     public static RouteGroupBuilder MapSlackRoutes(this IEndpointRouteBuilder app)
     {
-        var slack = app.MapGroup("/slack");
+        var slack = app.MapGroup(PlatformRoutes.PathPrefix).WithMetadata(PlatformRoutes);
         var signed = slack.MapGroup("").RequireRawBody<RouteGroupBuilder, SlackSignatureFilter>(SlackSignatureFilter.BodyPolicy);
         signed.MapPost("/commands", SlackCommandsEndpoint.Handle).WithMetadata(RawBodyType.Form);
         signed.MapPost("/events", SlackEventsEndpoint.Handle).WithMetadata(RawBodyType.Json);

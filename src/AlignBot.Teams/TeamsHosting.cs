@@ -57,12 +57,15 @@ public static class TeamsHosting
         return builder;
     }
 
+    /// <summary>The one Teams route, <c>/api/messages</c>, as request metrics count it.</summary>
+    public static readonly PlatformMetadata PlatformRoutes = new("teams", "/api/messages");
+
     /// <summary>Maps /api/messages when Teams is on, and says in one log line whether it is.</summary>
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
         var log = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("AlignBot.Teams");
-        return app.MapWhenOn(options.Enabled, routes => routes.MapPost("/api/messages", TeamsEndpoints.HandleAsync).WithMetadata(RawBodyType.Json)
+        return app.MapWhenOn(options.Enabled, routes => routes.MapPost(PlatformRoutes.PathPrefix, TeamsEndpoints.HandleAsync).WithMetadata(RawBodyType.Json, PlatformRoutes)
                 .RequireRawBody<RouteHandlerBuilder, TeamsAuthenticationFilter>(TeamsAuthenticationFilter.BodyPolicy),
             () => log.TeamsOn(options.AppId, options.AllowAnonymous ? " (anonymous loopback development mode)" : ""), log.TeamsOff);
     }

@@ -40,6 +40,7 @@ try
     });
     app.UseTruncatedBodiesAsBadRequests();   // a body cut off mid-way: 400 and one Debug line, not an error with a stack
     app.UseWebPages();         // security headers, compressed pages and assets with ETags, the 404 page
+    app.UseRateLimiter();      // per-client limits, for the endpoints that ask for one (the playground's messages)
     app.LoadGlossary();        // a missing or broken corpus stops the start-up here, naming every problem
     app.OpenStore();           // an unreachable store stops it too, with exit code 3
     app.MapHealth();

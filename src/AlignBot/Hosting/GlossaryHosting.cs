@@ -1,7 +1,3 @@
-using AlignBot.Chat;
-using AlignBot.Chat.Daily;
-using AlignBot.Chat.Settings;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
 using AlignBot.Glossary.Search.Semantic;
@@ -9,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
 
-/// <summary>Registers the glossary and the bot core with the host.</summary>
+/// <summary>Registers the glossary with the host: the corpus, its index and watcher, and the sentence model when on.</summary>
 public static class GlossaryHosting
 {
     public static WebApplicationBuilder AddGlossary(this WebApplicationBuilder builder)
@@ -53,21 +49,6 @@ public static class GlossaryHosting
             .ContinueWith(t => serving.TrySetResult(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default));
         lifetime.ApplicationStopping.Register(() => serving.TrySetCanceled());
         return serving.Task;
-    }
-
-    public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
-            .Validate(o => o.PublicBaseUrl.Length == 0 || HttpUrl.IsValid(o.PublicBaseUrl), "App:PublicBaseUrl must be empty or an absolute http(s) URL.")
-            .ValidateOnStart();
-        builder.Services.AddOptions<DailyOptions>().BindConfiguration(DailyOptions.Section).ValidateDataAnnotationsByKey(DailyOptions.Section).ValidateOnStart();
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<DailyService>();
-        builder.Services.AddHostedService<DailyScheduler>();
-        builder.Services.AddSingleton<ChatMetrics>();
-        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
-            metrics: services.GetRequiredService<ChatMetrics>()));
-        return builder;
     }
 
     /// <summary>

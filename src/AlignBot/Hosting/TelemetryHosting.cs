@@ -1,4 +1,7 @@
 using AlignBot.Chat;
+using AlignBot.Playground;
+using AlignBot.Slack;
+using AlignBot.Teams;
 using AlignBot.Web;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -48,17 +51,21 @@ internal static class TelemetryHosting
         return builder;
     }
 
+    /// <summary>The platforms whose requests are counted; their prefixes matter only for a request no endpoint matched.</summary>
+    private static readonly PlatformMetadata[] Platforms = [SlackEndpoints.PlatformRoutes, TeamsHosting.PlatformRoutes, PlaygroundEndpoints.PlatformRoutes];
+
     /// <summary>
-    /// Counts every request under <c>/slack</c> (commands, events, interactions, options, and the install pages),
-    /// to <c>/api/messages</c> and to the playground, by platform and outcome. Mapped first, so it sees the status
-    /// the exception handler and the filters settled on.
+    /// Counts every request to a chat endpoint (each carries <see cref="PlatformMetadata"/>: Slack's commands, events,
+    /// interactions, options and install pages, Teams' <c>/api/messages</c>, the playground's messages) by platform and
+    /// outcome. Mapped first, so it sees the status the exception handler and the filters settled on.
     /// </summary>
     public static WebApplication UseRequestMetrics(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<ChatMetrics>();
         app.Use(async (http, next) =>
         {
-            if (PlatformOf(http.Request.Path) is not { } platform)
+            // Read before the rest of the pipeline runs: the exception handler clears the endpoint when it handles a failure.
+            if (PlatformOf(http) is not { } platform)
             {
                 await next(http);
                 return;
@@ -87,9 +94,20 @@ internal static class TelemetryHosting
     private static bool PrometheusOn(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>("Metrics:Prometheus") ?? environment.IsDevelopment();
 
-    private static string? PlatformOf(PathString path) =>
-        path.StartsWithSegments("/slack") ? "slack"
-        : path.StartsWithSegments("/api/messages") ? "teams"
-        : path.StartsWithSegments("/playground/messages") ? "playground"
-        : null;
+    /// <summary>
+    /// The platform a request is counted under, decided here only: the matched endpoint's <see cref="PlatformMetadata"/>;
+    /// for a request that matched no chat endpoint (a 404 or 405 under a prefix, or a platform that is off), the
+    /// platform whose prefix its path is under, as before endpoints carried it.
+    /// </summary>
+    private static string? PlatformOf(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PlatformMetadata>() is { } metadata)
+            return metadata.Platform;
+        foreach (var platform in Platforms)
+        {
+            if (http.Request.Path.StartsWithSegments(platform.PathPrefix))
+                return platform.Platform;
+        }
+        return null;
+    }
 }

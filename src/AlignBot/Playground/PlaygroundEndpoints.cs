@@ -14,11 +14,15 @@ namespace AlignBot.Playground;
 /// The local playground: <c>GET /</c> serves a chat page; <c>POST /playground/messages</c> runs a message through the
 /// same <see cref="ChatRequest"/> → <see cref="Reply"/> path as Slack and Teams and returns the reply together with the
 /// exact Block Kit and Adaptive Card JSON those platforms would get. Loopback clients only unless allowed, and
-/// rate-limited per client address.
+/// rate-limited per client address (the policy is registered here; the rate-limiting middleware is in the pipeline
+/// Program.cs builds).
 /// </summary>
 public static class PlaygroundEndpoints
 {
     public const string RateLimitPolicy = "playground";
+
+    /// <summary>Only the message endpoint counts as the playground's in request metrics, not the page.</summary>
+    public static readonly PlatformMetadata PlatformRoutes = new("playground", "/playground/messages");
 
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
@@ -57,13 +61,12 @@ public static class PlaygroundEndpoints
     {
         if (!app.IsEnabled())
             return app;
-        app.UseRateLimiter();
         var playground = app.MapGroup("").AddEndpointFilter(LoopbackOnly);
         var page = HtmlPage.Frame("AlignBot playground", "Ask AlignBot about AI-alignment terms and see the Slack and Teams cards it would send.",
             Read("playground.html"), WebPageSection.Playground, script: "app.js");
         playground.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], () => new HtmlResult(page));
-        playground.MapPost("/playground/messages", Message).RequireRateLimiting(RateLimitPolicy)
-            .WithMetadata(RawBodyType.Json).RequireRawBody(new RawBodyPolicy { MaxBytes = _ => PlaygroundMessage.MaxBodyBytes });
+        playground.MapPost(PlatformRoutes.PathPrefix, Message).RequireRateLimiting(RateLimitPolicy)
+            .WithMetadata(RawBodyType.Json, PlatformRoutes).RequireRawBody(new RawBodyPolicy { MaxBytes = _ => PlaygroundMessage.MaxBodyBytes });
         return app;
     }
 

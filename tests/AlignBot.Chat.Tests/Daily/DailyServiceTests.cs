@@ -2,6 +2,7 @@ using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace AlignBot.Chat.Tests.Daily;
 
@@ -37,6 +38,26 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         var post = Assert.Single(_publisher.Posts);
         Assert.Equal("Term of the day", post.Card.Heading);
         Assert.NotEmpty(post.Card.Related);
+    }
+
+    [Fact]
+    public async Task The_publisher_is_called_exactly_once_for_a_due_post_and_not_again_on_the_next_tick()
+    {
+        await Subscribe(C1);
+        var publisher = new Mock<IDailyPublisher>(MockBehavior.Strict);
+        publisher.SetupGet(p => p.Platform).Returns(Platform.Slack);
+        publisher.Setup(p => p.PublishAsync(C1, It.IsAny<Reply>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var service = new DailyService(_store, real.Glossary, [publisher.Object], _clock, NullLogger<DailyService>.Instance);
+
+        Assert.Equal(0, await service.RunDueAsync(default));   // 08:59: not due yet
+        publisher.Verify(p => p.PublishAsync(It.IsAny<ChannelKey>(), It.IsAny<Reply>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await service.RunDueAsync(default));   // 09:00: due
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await service.RunDueAsync(default));   // the next tick: already posted today
+
+        publisher.Verify(p => p.PublishAsync(C1, It.Is<Reply>(r => r is Reply.TermCard), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+using AlignBot.Chat;
+using AlignBot.Chat.Daily;
+using AlignBot.Chat.Settings;
+using AlignBot.Glossary;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AlignBot.Hosting;
+
+/// <summary>Registers the platform-neutral chat core with the host: the bot, its metrics, the term of the day and its scheduler.</summary>
+public static class ChatCoreHosting
+{
+    public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section)
+            .Validate(o => o.PublicBaseUrl.Length == 0 || HttpUrl.IsValid(o.PublicBaseUrl), "App:PublicBaseUrl must be empty or an absolute http(s) URL.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<DailyOptions>().BindConfiguration(DailyOptions.Section).ValidateDataAnnotationsByKey(DailyOptions.Section).ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DailyService>();
+        builder.Services.AddHostedService<DailyScheduler>();
+        builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
+            metrics: services.GetRequiredService<ChatMetrics>()));
+        return builder;
+    }
+}
