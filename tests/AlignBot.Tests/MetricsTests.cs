@@ -12,6 +12,7 @@ namespace AlignBot.Tests;
 /// OpenTelemetry metrics as an operator scrapes them from <c>/metrics</c>: requests by platform and outcome, replies by
 /// kind, misses, search latency, alongside ASP.NET Core's own.
 /// </summary>
+[Collection(nameof(ProcessWideMeters))]
 public sealed partial class MetricsTests : IDisposable
 {
     private const string SigningSecret = "metrics-test-signing-secret-0123456789";
