@@ -42,6 +42,28 @@ public sealed class SlackApiClient(HttpClient http)
         }, ct);
     }
 
+    /// <summary>apps.connections.open with an app-level token: the WebSocket URL of a new Socket Mode connection.</summary>
+    public async Task<Uri> OpenConnectionAsync(string appToken, CancellationToken ct)
+    {
+        var response = await CallAsync("apps.connections.open", appToken, [], ct);
+        return Uri.TryCreate(response.Str("url"), UriKind.Absolute, out var url) && (url.Scheme == "wss" || (url.Scheme == "ws" && url.IsLoopback))
+            ? url
+            : throw new SlackApiException("apps.connections.open", "invalid_response");
+    }
+
+    /// <summary>users.info: a person's time zone and whether they administer the workspace.</summary>
+    public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken ct)
+    {
+        var response = await SendAsync("users.info", new HttpRequestMessage(HttpMethod.Post, "users.info")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId }),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        }, ct);
+        var user = Checked("users.info", response).Obj("user");
+        return new SlackUser(user?.Str("id") ?? userId, user?.Str("tz") is { Length: > 0 } tz ? tz : null,
+            user?.Bool("is_admin") ?? false, user?.Bool("is_owner") ?? false);
+    }
+
     /// <summary>oauth.v2.access: exchanges an install's code for the workspace's bot token.</summary>
     public async Task<JsonElement> OAuthAccessAsync(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken ct)
     {
