@@ -53,4 +53,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Slack is on in Socket Mode only: no /slack routes (Slack:SigningSecret is not set)")]
     public static partial void SlackSocketModeOnly(this ILogger logger);
+
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Warning, Message = "Could not read the time zone of Slack user {UserId} ({Error}): is the users:read scope granted?")]
+    public static partial void SlackUserUnknown(this ILogger logger, string userId, string error);
 }

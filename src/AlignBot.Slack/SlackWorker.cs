@@ -28,6 +28,25 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
         }
     }
 
+    /// <summary>A term-of-the-day command carries the person's time zone from users.info, for <c>daily on</c> without one.</summary>
+    protected override async Task<ChatRequest> PrepareAsync(SlackWork work, ChatRequest request, CancellationToken cancellationToken)
+    {
+        if (request.User.TimeZone is not null || !Bot.IsDailyCommand(request))
+            return request;
+        try
+        {
+            if (await tokens.ForTeamAsync(work.TeamId, cancellationToken) is not { } token)
+                return request;
+            var user = await api.GetUserAsync(token, request.User.Id, cancellationToken);
+            return request with { User = request.User with { TimeZone = user.TimeZone } };
+        }
+        catch (SlackApiException ex)
+        {
+            log.SlackUserUnknown(request.User.Id, ex.Error);   // the daily command says it fell back to the default zone
+            return request;
+        }
+    }
+
     protected override void LogFailure(SlackWork work, Exception exception) => log.SlackWorkFailed(exception, work.GetType().Name, work.TeamId);
 
     private async Task SendAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
