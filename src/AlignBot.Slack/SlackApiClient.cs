@@ -32,6 +32,10 @@ public sealed class SlackApiClient(HttpClient http)
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
+    /// <summary>views.publish: sets the Home tab <paramref name="userId"/> sees.</summary>
+    public Task PublishHomeAsync(string token, string userId, JsonObject view, CancellationToken ct) =>
+        CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, ct);
+
     /// <summary>POSTs a message to an interaction's <c>response_url</c> (no token: the URL is the capability).</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
     {

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// Events API envelopes, verified, from either transport: url_verification, app mentions and DMs, uninstalls,
-/// app_rate_limited notices. Acknowledges at once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
+/// Events API envelopes, verified, from either transport: url_verification, app mentions and DMs, the Home tab opened,
+/// uninstalls, app_rate_limited notices. Acknowledges at once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
 /// shared store.
 /// </summary>
 internal sealed class SlackEventHandler(SlackWorkQueue queue, IEventDeduplicator seen, IInstallationStore installations, TimeProvider clock,
@@ -95,10 +95,15 @@ internal sealed class SlackEventHandler(SlackWorkQueue queue, IEventDeduplicator
         return SlackAck.Ok;
     }
 
-    /// <summary>The answer to post for an app mention or a DM, or null for everything AlignBot does not answer.</summary>
-    private static SlackWork.Answer? ToWork(JsonElement root, JsonElement evt, string teamId)
+    /// <summary>
+    /// The answer to post for an app mention or a DM, the Home tab to publish for someone who opened it, or null for
+    /// everything AlignBot does not answer.
+    /// </summary>
+    private static SlackWork? ToWork(JsonElement root, JsonElement evt, string teamId)
     {
         var type = evt.Str("type");
+        if (type == "app_home_opened")
+            return evt.Str("tab") == "home" && evt.Str("user") is { Length: > 0 } opener ? new SlackWork.PublishHome(teamId, opener) : null;
         var isDm = type == "message" && evt.Str("channel_type") == "im";
         if (type != "app_mention" && !isDm)
             return null;

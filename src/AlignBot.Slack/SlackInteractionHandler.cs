@@ -27,11 +27,18 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
             return Bad(source, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
             return Bad(source, "block_actions without an action");
-        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
-            return Bad(source, "block_actions without a response_url that is https on an allowed host");
         var user = root.Str("user", "id") ?? "";
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
+        if (root.Str("view", "type") == "home")
+        {
+            // The Home tab has no response_url: the card goes to the person's direct messages with the app.
+            return SlackActions.Prefix(actionId) is ActionIds.ShowTerm or SlackActions.PickTerm && user.Length > 0
+                ? await EnqueueOnceAsync(root, action, team, new SlackWork.Answer(team, Click(ChatAction.ShowTerm(value), user, team), user, null), cancellationToken)
+                : Bad(source, "unknown action id in the Home tab");
+        }
+        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
+            return Bad(source, "block_actions without a response_url that is https on an allowed host");
         var privateCard = root.Bool("container", "is_ephemeral");
 
         var follow = privateCard ? SlackPlacement.ReplacePrivate : SlackPlacement.PrivateBesidePublic;
@@ -59,6 +66,12 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
                 return Bad(source, "unknown action id");
         }
 
+        return await EnqueueOnceAsync(root, action, team, work, cancellationToken);
+    }
+
+    /// <summary>Queues the click's work unless it is a replay of one already taken.</summary>
+    private async Task<SlackAck> EnqueueOnceAsync(JsonElement root, JsonElement action, string team, SlackWork work, CancellationToken cancellationToken)
+    {
         var click = ClickId(root, action);
         if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
