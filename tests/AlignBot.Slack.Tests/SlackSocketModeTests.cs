@@ -240,10 +240,13 @@ public sealed class SlackSocketModeTests
         await socket.SendRawAsync([0x01, 0x02], WebSocketMessageType.Binary);
         await socket.SendAsync(new JsonObject { ["type"] = "events_api", ["payload"] = Mention() });
         var unknown = await socket.SendEnvelopeAsync("telepathy", new JsonObject { ["thought"] = "hello" });
+        await socket.SendAsync(new JsonObject { ["envelope_id"] = "no-payload", ["type"] = "slash_commands" });
         var command = await socket.SendEnvelopeAsync("slash_commands", Command(host, "define rlhf"), acceptsResponsePayload: true);
 
         Assert.Null((await host.SocketMode!.WaitForAckAsync(unknown))["payload"]);
         Assert.NotNull((await host.SocketMode.WaitForAckAsync(command))["payload"]);
+        Assert.Null((await host.SocketMode.WaitForAckAsync("no-payload"))["payload"]);
+        Assert.Equal(1, Count(host, "Bad Slack request to socket slash_commands: missing field 'team_id'"));
         Assert.Equal(1, Count(host, "Bad Socket Mode envelope on connection 1: not a JSON object"));
         Assert.Equal(1, Count(host, "Bad Socket Mode envelope on connection 1: not a text message"));
         Assert.Equal(1, Count(host, "Bad Socket Mode envelope on connection 1: no envelope_id"));

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Slack.Socket;
 
-/// <summary>Slack Socket Mode log messages, event ids 2016–2023. None carries a token, a WebSocket URL or a payload.</summary>
+/// <summary>Slack Socket Mode log messages, event ids 2016–2023 and 2026. None carries a token, a WebSocket URL or a payload.</summary>
 internal static partial class SlackSocketLog
 {
     [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Slack Socket Mode is on: {Connections} connections")]
@@ -29,4 +29,7 @@ internal static partial class SlackSocketLog
 
     [LoggerMessage(EventId = 2023, Level = LogLevel.Warning, Message = "Could not acknowledge Socket Mode envelope {EnvelopeId}: the connection closed first")]
     public static partial void SocketAckLost(this ILogger logger, string envelopeId);
+
+    [LoggerMessage(EventId = 2026, Level = LogLevel.Error, Message = "Socket Mode envelope {EnvelopeId} ({Type}) failed; left unacknowledged for Slack to deliver again")]
+    public static partial void SocketEnvelopeFailed(this ILogger logger, Exception exception, string envelopeId, string type);
 }

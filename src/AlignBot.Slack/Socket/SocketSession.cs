@@ -129,6 +129,13 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
         {
             return;   // not acknowledged: Slack delivers it again, as a 503 makes it over HTTP
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // This transport's counterpart of the HTTP exception handler: a bug in a handler costs this envelope (not
+            // acknowledged, so Slack delivers it again) and one Error line, never the connection or the host.
+            log.SocketEnvelopeFailed(ex, envelope.EnvelopeId!, envelope.Type ?? "?");
+            return;
+        }
         if (ack is null)
         {
             log.SocketBadEnvelope(slot, "unknown envelope type");
