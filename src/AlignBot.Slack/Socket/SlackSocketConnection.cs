@@ -22,6 +22,7 @@ internal sealed class SlackSocketConnection(int slot, SlackOptions options, Slac
     {
         var failures = 0;
         string? refused = null;
+        var closing = new List<Task>();   // sessions replaced while envelopes of theirs were still in flight
         while (!stopping.IsCancellationRequested)
         {
             Uri url;
@@ -47,7 +48,7 @@ internal sealed class SlackSocketConnection(int slot, SlackOptions options, Slac
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                return;
+                break;
             }
             refused = null;
 
@@ -67,14 +68,14 @@ internal sealed class SlackSocketConnection(int slot, SlackOptions options, Slac
             }
             var session = new SocketSession(socket, slot, options.MaxBodyBytes, dispatcher, api, log);
             var end = await session.RunAsync(() => failures = 0, stopping, abandon);
+            closing.RemoveAll(task => task.IsCompleted);
+            closing.Add(session.Closed);
             if (end == SocketEnd.Stopping)
-            {
-                await session.Closed;   // the shutdown drain: every envelope taken is answered before the socket closes
-                return;
-            }
+                break;
             if (!SocketEnd.IsRoutine(end))
                 await DroppedAsync(end, ++failures, stopping);
         }
+        await Task.WhenAll(closing);   // the shutdown drain: every envelope taken is answered before its socket closes
     }
 
     private async Task DroppedAsync(string reason, int failures, CancellationToken stopping)
