@@ -9,7 +9,8 @@ namespace AlignBot.Slack;
 
 /// <summary>
 /// Interactions, verified, from either transport: button presses and term-picker choices on AlignBot's cards. The click becomes a
-/// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url. On a private card
+/// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url (a click in the
+/// Home tab, which has none, in the person's messages with the app). On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
 /// removes the private card and posts the same card publicly.
 /// </summary>
