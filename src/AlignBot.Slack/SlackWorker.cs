@@ -30,10 +30,10 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
         }
     }
 
-    /// <summary>A term-of-the-day command carries the person's time zone from users.info, for <c>daily on</c> without one.</summary>
+    /// <summary><c>daily on</c> without a zone carries the person's time zone from users.info.</summary>
     protected override async Task<ChatRequest> PrepareAsync(SlackWork work, ChatRequest request, CancellationToken cancellationToken)
     {
-        if (request.User.TimeZone is not null || !Bot.IsDailyCommand(request))
+        if (!Bot.NeedsPersonsTimeZone(request))
             return request;
         try
         {
@@ -46,6 +46,10 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
         {
             log.SlackUserUnknown(request.User.Id, ex.Error);   // the daily command says it fell back to the default zone
             return request;
+        }
+        catch (StoreUnavailableException)
+        {
+            return request;   // no token to ask with; the daily command itself says the settings cannot be reached
         }
     }
 

@@ -59,4 +59,15 @@ public sealed class SlackDailyTimeZoneTests : IAsyncLifetime
         Assert.Contains("09:30 UTC, weekdays (no time zone given and none known for you, so UTC", answer, StringComparison.Ordinal);
         Assert.Single(_host.Logs.Lines, l => l.Contains("Could not read the time zone of Slack user U03KD8MRQ1 (missing_scope)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Other_daily_commands_and_a_typed_zone_ask_slack_nothing_about_the_person()
+    {
+        await AlignAsync("daily on 09:30 Asia/Tokyo");
+        await AlignAsync("daily status");
+        await AlignAsync("daily off");
+
+        await _host.DrainWorkAsync();
+        Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/users.info");
+    }
 }
