@@ -301,16 +301,17 @@ public sealed class SlackSocketModeTests
         host.Slack.HoldAnswers(PostMessage);
         var now = await socket.SendEnvelopeAsync("slash_commands", Command(host, "daily now"), acceptsResponsePayload: true);
         await host.Slack.WaitForPathAsync(PostMessage);
-        var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var socketMode = host.Services.GetServices<IHostedService>().OfType<Socket.SlackSocketMode>().Single();
 
-        var disposed = host.DisposeAsync().AsTask();
-        await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        var stopped = socketMode.StopAsync(CancellationToken.None);
+        var acksWhenStopped = stopped.ContinueWith(_ => host.SocketMode.Acks(now).Count, TaskContinuationOptions.ExecuteSynchronously);
         host.Slack.ReleaseAnswers();
-        await disposed;
 
-        var ack = Assert.Single(host.SocketMode.Acks(now));
-        Assert.Contains("Posted today", ack.ToJsonString(), StringComparison.Ordinal);
-        Assert.False(socket.IsOpen);
+        // Socket Mode stopped only once the answer was acknowledged, and it closed the socket.
+        Assert.Equal(1, await acksWhenStopped);
+        await socket.Ended.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("Posted today", Assert.Single(host.SocketMode.Acks(now)).ToJsonString(), StringComparison.Ordinal);
+        await host.DisposeAsync();
     }
 
     private static async Task WaitForLineAsync(SlackHost host, string fragment, int count)
