@@ -295,7 +295,7 @@ public sealed class SlackSocketModeTests
     [Fact]
     public async Task Shutdown_answers_the_envelope_in_flight_before_closing_the_socket()
     {
-        var host = await SlackHost.StartSocketModeAsync(http: false, settings: ("Slack:SocketConnections", "1"));
+        await using var host = await SlackHost.StartSocketModeAsync(http: false, settings: ("Slack:SocketConnections", "1"));
         var socket = (await OpenAsync(host, 1))[0];
         await host.SocketMode!.WaitForAckAsync(await socket.SendEnvelopeAsync("slash_commands", Command(host, NotYetDue()), acceptsResponsePayload: true));
         host.Slack.HoldAnswers(PostMessage);
@@ -311,7 +311,6 @@ public sealed class SlackSocketModeTests
         Assert.Equal(1, await acksWhenStopped);
         await socket.Ended.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Contains("Posted today", Assert.Single(host.SocketMode.Acks(now)).ToJsonString(), StringComparison.Ordinal);
-        await host.DisposeAsync();
     }
 
     private static async Task WaitForLineAsync(SlackHost host, string fragment, int count)
