@@ -92,6 +92,14 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// <summary>Whether the request is a term-of-the-day command (whose channel must then be reachable later).</summary>
     public static bool IsDailyCommand(ChatRequest request) => RequestParser.Parse(request) is Intent.Daily;
 
+    /// <summary>
+    /// Whether the request is <c>daily on</c> without a time zone from someone whose own zone the request does not
+    /// carry: the one request a platform should look the person's zone up for.
+    /// </summary>
+    public static bool NeedsPersonsTimeZone(ChatRequest request) =>
+        request.User.TimeZone is null
+        && RequestParser.Parse(request) is Intent.Daily daily && DailyCommand.Parse(daily.Arguments) is DailyCommand.TurnOn { TimeZone: null };
+
     /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
     public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 

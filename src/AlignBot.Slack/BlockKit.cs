@@ -17,6 +17,11 @@ internal static class BlockKit
 
     public static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = SlackText.Truncate(Nonempty(text), MaxSectionText) };
 
+    /// <summary>The most blocks a Home tab or modal view may have.</summary>
+    public const int MaxViewBlocks = 100;
+
+    public static JsonObject Divider() => new() { ["type"] = "divider" };
+
     public static JsonObject Header(string text) => new() { ["type"] = "header", ["text"] = Plain(text, MaxHeaderText) };
 
     public static JsonObject Section(string mrkdwn, JsonObject? accessory = null)

@@ -32,6 +32,10 @@ public sealed class SlackApiClient(HttpClient http)
         return response.TryGetProperty("ts", out var ts) ? ts.GetString() : null;
     }
 
+    /// <summary>views.publish: sets the Home tab <paramref name="userId"/> sees.</summary>
+    public Task PublishHomeAsync(string token, string userId, JsonObject view, CancellationToken ct) =>
+        CallAsync("views.publish", token, new JsonObject { ["user_id"] = userId, ["view"] = view }, ct);
+
     /// <summary>POSTs a message to an interaction's <c>response_url</c> (no token: the URL is the capability).</summary>
     public async Task RespondAsync(Uri responseUrl, JsonObject message, CancellationToken ct)
     {
@@ -40,6 +44,28 @@ public sealed class SlackApiClient(HttpClient http)
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         }, ct);
+    }
+
+    /// <summary>apps.connections.open with an app-level token: the WebSocket URL of a new Socket Mode connection.</summary>
+    public async Task<Uri> OpenConnectionAsync(string appToken, CancellationToken ct)
+    {
+        var response = await CallAsync("apps.connections.open", appToken, [], ct);
+        return Uri.TryCreate(response.Str("url"), UriKind.Absolute, out var url) && (url.Scheme == "wss" || (url.Scheme == "ws" && url.IsLoopback))
+            ? url
+            : throw new SlackApiException("apps.connections.open", "invalid_response");
+    }
+
+    /// <summary>users.info: a person's time zone and whether they administer the workspace.</summary>
+    public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken ct)
+    {
+        var response = await SendAsync("users.info", new HttpRequestMessage(HttpMethod.Post, "users.info")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = userId }),
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+        }, ct);
+        var user = Checked("users.info", response).Obj("user");
+        return new SlackUser(user?.Str("id") ?? userId, user?.Str("tz") is { Length: > 0 } tz ? tz : null,
+            user?.Bool("is_admin") ?? false, user?.Bool("is_owner") ?? false);
     }
 
     /// <summary>oauth.v2.access: exchanges an install's code for the workspace's bot token.</summary>

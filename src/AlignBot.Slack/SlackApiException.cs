@@ -10,4 +10,7 @@ public sealed class SlackApiException(string method, string error) : Exception($
 
     /// <summary>Errors that mean the token is gone: retrying is pointless, the installation should be removed.</summary>
     public bool TokenRevoked => Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed";
+
+    /// <summary>apps.connections.open refused the app token: revoked, mistyped, or not an app-level token.</summary>
+    public bool AppTokenRefused => TokenRevoked || Error == "not_allowed_token_type";
 }

@@ -12,8 +12,8 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Refused Slack request to {Path}: body over {MaxBytes} bytes")]
     public static partial void SlackRequestTooLarge(this ILogger logger, PathString path, int maxBytes);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Bad Slack request to {Path}: {Reason}")]
-    public static partial void SlackBadRequest(this ILogger logger, PathString path, string reason);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Bad Slack request to {Source}: {Reason}")]
+    public static partial void SlackBadRequest(this ILogger logger, string source, string reason);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Skipped Slack event {EventId}: already handled (retry {RetryNum})")]
     public static partial void SlackDuplicateEvent(this ILogger logger, string eventId, string? retryNum);
@@ -39,7 +39,7 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Slack OAuth callback refused: {Reason}")]
     public static partial void SlackOAuthRefused(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret to turn it on")]
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Slack is off: set Slack:SigningSecret (HTTP) or Slack:AppToken (Socket Mode) to turn it on")]
     public static partial void SlackOff(this ILogger logger);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Slack is on: /slack/commands, /slack/events, /slack/interactions, /slack/options; OAuth install {Install}")]
@@ -50,4 +50,10 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Store unavailable; asked Slack to retry event {EventId}")]
     public static partial void SlackEventStoreUnavailable(this ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 2024, Level = LogLevel.Information, Message = "Slack is on in Socket Mode only: no /slack routes (Slack:SigningSecret is not set)")]
+    public static partial void SlackSocketModeOnly(this ILogger logger);
+
+    [LoggerMessage(EventId = 2025, Level = LogLevel.Warning, Message = "Could not read the time zone of Slack user {UserId} ({Error}): is the users:read scope granted?")]
+    public static partial void SlackUserUnknown(this ILogger logger, string userId, string error);
 }

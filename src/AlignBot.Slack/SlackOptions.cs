@@ -2,15 +2,39 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AlignBot.Slack;
 
-/// <summary>Slack settings (section <c>Slack</c>). Slack is on exactly when a signing secret is set.</summary>
+/// <summary>
+/// Slack settings (section <c>Slack</c>). Slack's HTTP endpoints are on exactly when a signing secret is set, Socket
+/// Mode exactly when an app token is set; either or both.
+/// </summary>
 public sealed class SlackOptions
 {
     public const string Section = "Slack";
 
-    public bool Enabled => SigningSecret.Length > 0;
+    /// <summary>The prefix of an app-level token, the kind <c>apps.connections.open</c> takes.</summary>
+    public const string AppTokenPrefix = "xapp-";
+
+    /// <summary>The /slack routes are mapped: requests are verified with <see cref="SigningSecret"/>.</summary>
+    public bool HttpEnabled => SigningSecret.Length > 0;
+
+    /// <summary>Socket Mode is on: AlignBot opens WebSockets to Slack with <see cref="AppToken"/>.</summary>
+    public bool SocketModeEnabled => AppToken.Length > 0;
+
+    /// <summary>Slack is on, over either transport.</summary>
+    public bool Enabled => HttpEnabled || SocketModeEnabled;
 
     /// <summary>Verifies that requests come from Slack (app settings → Basic Information → Signing Secret).</summary>
     public string SigningSecret { get; set; } = "";
+
+    /// <summary>An app-level token (xapp-…, scope <c>connections:write</c>): turns on Socket Mode, which needs no public URL.</summary>
+    public string AppToken { get; set; } = "";
+
+    /// <summary>How many Socket Mode connections this process keeps open (Slack allows 10 per app), so a reconnect loses nothing.</summary>
+    [Range(1, 10)]
+    public int SocketConnections { get; set; } = 2;
+
+    /// <summary>How often a Socket Mode connection is pinged; a connection that has not answered within as long again is replaced.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:05:00")]
+    public TimeSpan SocketPingInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A bot token (xoxb-…) for a single-workspace install; installs through OAuth take precedence.</summary>
     public string BotToken { get; set; } = "";
@@ -43,7 +67,7 @@ public sealed class SlackOptions
 
     /// <summary>Bot scopes asked for at install: exactly what the app uses.</summary>
     [Required]
-    public string Scopes { get; set; } = "commands,app_mentions:read,chat:write,im:history";
+    public string Scopes { get; set; } = "commands,app_mentions:read,chat:write,im:history,users:read";
 
     [Range(typeof(TimeSpan), "00:00:30", "00:10:00")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);

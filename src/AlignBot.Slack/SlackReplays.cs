@@ -12,5 +12,5 @@ internal static class SlackReplays
 
     /// <summary>A signed request is accepted from one replay window before its timestamp to one after (10 minutes at
     /// most each way): its id is kept well past both, as long as event ids are.</summary>
-    public static TimeSpan KeepFor => SlackEventsEndpoint.KeepEventIds;
+    public static TimeSpan KeepFor => SlackEventHandler.KeepEventIds;
 }

@@ -33,7 +33,7 @@ internal sealed class SlackSignatureFilter(IOptions<SlackOptions> options, TimeP
     {
         MaxBytes = http => http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.MaxBodyBytes,
         OnTooLarge = (http, maxBytes) => Logger(http).SlackRequestTooLarge(http.Request.Path, maxBytes),
-        OnBadBody = (http, reason) => Logger(http).SlackBadRequest(http.Request.Path, reason),
+        OnBadBody = (http, reason) => Logger(http).SlackBadRequest(http.Request.Path.Value ?? "", reason),
     };
 
     private static ILogger Logger(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<SlackSignatureFilter>>();

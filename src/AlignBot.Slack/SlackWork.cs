@@ -7,8 +7,11 @@ namespace AlignBot.Slack;
 /// Plain data queued by the Slack endpoints after they acknowledged: the parsed request and where its reply goes.
 /// <see cref="SlackWorker"/> runs the bot, renders and delivers.
 /// </summary>
-internal abstract record SlackWork(string TeamId, ChatRequest Request) : IChatWork
+internal abstract record SlackWork(string TeamId, ChatRequest? Request) : IChatWork
 {
+    /// <summary>Publish the Home tab of <paramref name="UserId"/>, who opened it (no chat request: nothing was asked).</summary>
+    public sealed record PublishHome(string TeamId, string UserId) : SlackWork(TeamId, null);
+
     /// <summary>Answer a mention or DM with chat.postMessage, in the thread when there is one.</summary>
     public sealed record Answer(string TeamId, ChatRequest Request, string Channel, string? ThreadTs) : SlackWork(TeamId, Request);
 

@@ -22,7 +22,8 @@ internal sealed record Activity(
     JsonElement? Value,
     IReadOnlyList<ActivityMention> Mentions,
     IReadOnlyList<string> MembersAdded,
-    IReadOnlyList<string> MembersRemoved)
+    IReadOnlyList<string> MembersRemoved,
+    string? LocalTimezone)
 {
     public bool IsPersonal => ConversationType is null or "personal";
 
@@ -52,7 +53,8 @@ internal sealed record Activity(
             root.TryGetProperty("value", out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value.Clone() : null,
             mentions,
             Arr(root, "membersAdded").Select(m => Str(m, "id")).OfType<string>().ToList(),
-            Arr(root, "membersRemoved").Select(m => Str(m, "id")).OfType<string>().ToList());
+            Arr(root, "membersRemoved").Select(m => Str(m, "id")).OfType<string>().ToList(),
+            Str(root, "localTimezone"));
     }
 
     private static ActivityAccount Account(JsonElement? element) => new(Str(element, "id") ?? "", Str(element, "name"));

@@ -33,7 +33,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
             return TypedResults.Ok();   // in channels and group chats AlignBot answers only when mentioned
         var channel = activity.ConversationId.Split(';')[0];   // a channel thread is "19:…@thread.tacv2;messageid=…"
         var text = action is null ? TeamsText.WithoutBotMention(activity) : "";
-        var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name),
+        var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name, activity.LocalTimezone),
             new ChatPlace(activity.TenantId ?? "", channel), action);
         if (Bot.IsDailyCommand(request))
         {

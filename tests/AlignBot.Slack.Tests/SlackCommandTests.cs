@@ -162,8 +162,7 @@ public sealed class SlackCommandTests : IAsyncLifetime
 
         Assert.True(elapsed < TimeSpan.FromSeconds(2.9), $"took {elapsed}");
         Assert.Contains("Working on it", await response.Content.ReadAsStringAsync());
-        var requests = await _host.Slack.WaitForAsync(3, TimeSpan.FromSeconds(15));
-        var late = Assert.Single(requests, r => r.Path == "/hooks/late");
+        var late = Assert.Single(await _host.Slack.WaitForPathAsync("/hooks/late", 1, TimeSpan.FromSeconds(15)));
         Assert.Contains("Posted today", late.Body);
     }
 

@@ -32,6 +32,11 @@ public sealed class SlackHost : WebApplicationFactory<Program>
 
     public FakeSlackApi Slack { get; }
 
+    /// <summary>Slack's Socket Mode server, for a host started with <see cref="StartSocketModeAsync"/>.</summary>
+    public FakeSlackSocketServer? SocketMode => Slack.SocketMode;
+
+    public const string AppToken = "xapp-1-A05ALGNBOT-test-app-level-token";
+
     public LogCapture Logs { get; } = new();
 
     public static async Task<SlackHost> StartAsync() => new(await FakeSlackApi.StartAsync(), [], null);
@@ -39,6 +44,21 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     /// <summary>A host with test settings and services on top (an <see cref="OutageStore"/>, say).</summary>
     public static async Task<SlackHost> StartAsync(Action<IServiceCollection> services, params (string Key, string Value)[] settings) =>
         new(await FakeSlackApi.StartAsync(), settings, null, services);
+
+    /// <summary>
+    /// A host in Socket Mode against a fake Socket Mode server: with <paramref name="http"/> the /slack routes too (both
+    /// transports), else Socket Mode only (app and bot token, no signing secret, no OAuth).
+    /// </summary>
+    public static async Task<SlackHost> StartSocketModeAsync(bool http, Action<IServiceCollection>? services = null,
+        params (string Key, string Value)[] settings)
+    {
+        var slack = await FakeSlackApi.StartAsync();
+        slack.SocketMode = await FakeSlackSocketServer.StartAsync();
+        (string, string)[] transport = http
+            ? [("Slack:AppToken", AppToken)]
+            : [("Slack:AppToken", AppToken), ("Slack:SigningSecret", ""), ("Slack:ClientId", ""), ("Slack:ClientSecret", "")];
+        return new(slack, [.. transport, .. settings], null, services);
+    }
 
     /// <summary>A host sharing a fake Slack, extra settings (e.g. another store) and a clock with other hosts: a replica.</summary>
     public static SlackHost Replica(FakeSlackApi slack, TimeProvider clock, params (string Key, string Value)[] settings) => new(slack, settings, clock);
@@ -81,7 +101,11 @@ public sealed class SlackHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         if (_clock is null)
+        {
             await Slack.DisposeAsync();   // replicas share theirs; the test disposes it
+            if (SocketMode is { } socketMode)
+                await socketMode.DisposeAsync();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm", Path.ChangeExtension(_database, ".token-key") })
             File.Delete(file);

@@ -5,10 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack.Tests;
 
-/// <summary>deploy/slack-app-manifest.yaml stays in step with the routes and the scopes the code asks for.</summary>
+/// <summary>
+/// deploy/slack-app-manifest.yaml stays in step with the routes and the scopes the code asks for, and its Socket Mode
+/// variant is the same app without URLs.
+/// </summary>
 public sealed partial class SlackManifestTests : IAsyncLifetime
 {
     private static readonly string Manifest = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "slack-app-manifest.yaml"));
+    private static readonly string SocketModeManifest = File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "slack-app-manifest.socket-mode.yaml"));
     private SlackHost _host = null!;
 
     [GeneratedRegex(@"https://HOST(/\S+)")]
@@ -41,5 +45,28 @@ public sealed partial class SlackManifestTests : IAsyncLifetime
         var listed = section.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("- ")).Select(l => l[2..]).ToArray();
 
         Assert.Equal(scopes.Order(), listed.Order());
+    }
+
+    [Fact]
+    public void Socket_mode_manifest_is_the_http_manifest_without_urls_and_with_socket_mode_on()
+    {
+        static IEnumerable<string> Settings(string manifest) => manifest.Split('\n').Select(l => l.TrimEnd())
+            .Where(l => l.Length > 0 && !l.TrimStart().StartsWith('#'));
+
+        var expected = Settings(Manifest)
+            .Where(l => !l.Contains("https://HOST", StringComparison.Ordinal) && l.Trim() != "redirect_urls:")
+            .Select(l => l.Replace("socket_mode_enabled: false", "socket_mode_enabled: true", StringComparison.Ordinal));
+
+        Assert.Equal(expected, Settings(SocketModeManifest));
+    }
+
+    [Fact]
+    public void Both_manifests_turn_on_the_home_tab_and_its_event()
+    {
+        Assert.All([Manifest, SocketModeManifest], manifest =>
+        {
+            Assert.Contains("home_tab_enabled: true", manifest, StringComparison.Ordinal);
+            Assert.Contains("      - app_home_opened\n", manifest, StringComparison.Ordinal);
+        });
     }
 }

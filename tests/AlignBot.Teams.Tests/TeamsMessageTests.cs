@@ -221,6 +221,18 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Daily_on_without_a_zone_uses_the_senders_local_time_zone_and_says_so()
+    {
+        var on = Fixture("alignbot_message_personal.json");   // sent with "localTimezone": "Europe/Stockholm"
+        on["text"] = "daily on 07:45";
+
+        await Send(on);
+
+        var reply = Assert.Single(await _host.Framework.WaitForAsync(1));
+        Assert.Contains("07:45 Europe/Stockholm, weekdays (your time zone)", (string?)CardOf(reply)["body"]![0]!["text"]);
+    }
+
+    [Fact]
     public async Task Daily_on_with_a_folder_of_the_zone_database_gets_the_unknown_zone_answer()
     {
         var on = Fixture("alignbot_message_personal.json");

@@ -31,6 +31,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>Where apps.connections.open sends the bot: a Socket Mode server handing out a fresh URL per call.</summary>
+    public FakeSlackSocketServer? SocketMode { get; set; }
+
     public static async Task<FakeSlackApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,12 +54,20 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public const int Hang = -2;
 
     private volatile TaskCompletionSource? _hold;
+    private volatile string? _holdPath;
 
     /// <summary>How long every answer waits before it is sent: a slow Slack.</summary>
     public TimeSpan Delay { get; set; }
 
-    /// <summary>From now on requests are recorded but not answered until <see cref="ReleaseAnswers"/>.</summary>
-    public void HoldAnswers() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// From now on requests (only those to <paramref name="path"/>, when given) are recorded but not answered until
+    /// <see cref="ReleaseAnswers"/>.
+    /// </summary>
+    public void HoldAnswers(string? path = null)
+    {
+        _holdPath = path;
+        _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>Answers every held request and stops holding.</summary>
     public void ReleaseAnswers()
@@ -72,6 +83,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
     /// </summary>
     public void Script(string path, int status, string body = "", string? retryAfter = null) =>
         _script.GetOrAdd(path, _ => new()).Enqueue((status, body, retryAfter));
+
+    /// <summary>Waits until at least <paramref name="count"/> requests to <paramref name="path"/> arrived (or the timeout passed) and returns them.</summary>
+    public async Task<IReadOnlyList<RecordedRequest>> WaitForPathAsync(string path, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (_requests.Count(r => r.Path == path) < count && DateTime.UtcNow < deadline)
+            await _received.WaitAsync(TimeSpan.FromMilliseconds(50));
+        return [.. _requests.Where(r => r.Path == path)];
+    }
 
     /// <summary>Waits until at least <paramref name="count"/> requests arrived (or the timeout passed) and returns them.</summary>
     public async Task<IReadOnlyList<RecordedRequest>> WaitForAsync(int count, TimeSpan? timeout = null)
@@ -90,7 +110,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(http.Request.Method, path, http.Request.Headers.Authorization.FirstOrDefault(),
             http.Request.ContentType ?? "", body));
         _received.Release();
-        if (_hold is { } hold)
+        if (_hold is { } hold && (_holdPath is null || _holdPath == path))
             await hold.Task;
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
@@ -114,6 +134,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             return;
         }
         http.Response.ContentType = "application/json";
+        if (path == "/api/apps.connections.open" && SocketMode is { } socketMode)
+        {
+            await http.Response.WriteAsync(new System.Text.Json.Nodes.JsonObject { ["ok"] = true, ["url"] = socketMode.NextUrl() }.ToJsonString());
+            return;
+        }
         await http.Response.WriteAsync(path.StartsWith("/hooks/", StringComparison.Ordinal) ? "{\"ok\":true}" : "{\"ok\":true,\"ts\":\"1700000000.000100\",\"channel\":\"C1\"}");
     }
 

@@ -71,13 +71,14 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
             case DailyCommand.Invalid invalid:
                 return new Reply.Notice(invalid.Error);
             case DailyCommand.TurnOn on:
+                var (zone, whyZone) = ZoneFor(on, request.User, existing);
                 var schedule = new DailySchedule(on.At ?? existing?.Schedule.At ?? DailySchedule.DefaultTime,
-                    on.TimeZone ?? existing?.Schedule.TimeZone ?? "UTC", on.WeekdaysOnly ?? existing?.Schedule.WeekdaysOnly ?? true);
+                    zone, on.WeekdaysOnly ?? existing?.Schedule.WeekdaysOnly ?? true);
                 await store.SaveAsync(new DailySubscription(channel, schedule, true, existing?.Seed ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
                     request.User.Id, now), cancellationToken);
                 if (log.IsEnabled(LogLevel.Information))
                     log.DailyChanged(channel.Id, "on " + schedule.Describe());
-                return new Reply.Notice($"Term of the day is on for this channel, set by {Reply.Notice.UserSlot}: {schedule.Describe()}. Next post: {Local(schedule, schedule.Next(now))}.", request.User);
+                return new Reply.Notice($"Term of the day is on for this channel, set by {Reply.Notice.UserSlot}: {schedule.Describe()}{whyZone}. Next post: {Local(schedule, schedule.Next(now))}.", request.User);
             case DailyCommand.TurnOff:
                 if (existing is not { Enabled: true })
                     return new Reply.Notice("The term of the day is not on in this channel.");
@@ -98,6 +99,21 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
                     return new Reply.Notice($"The term of the day is off here ({existing.DisabledReason}). Turn it on with daily on.");
                 return new Reply.Notice($"Term of the day: {existing.Schedule.Describe()}. Next post: {Local(existing.Schedule, existing.Schedule.Next(now))}.");
         }
+    }
+
+    /// <summary>
+    /// The zone of a <c>daily on</c>, and the words saying where it came from: the one typed wins; else the zone of the
+    /// person who typed it, as their platform gives it; else the channel's current one; else UTC, saying how to choose.
+    /// </summary>
+    private static (string Zone, string Why) ZoneFor(DailyCommand.TurnOn on, ChatUser user, DailySubscription? existing)
+    {
+        if (on.TimeZone is { } typed)
+            return (typed, "");
+        if (user.TimeZone is { } own && IanaZones.TryCanonical(own, out var canonical))
+            return (canonical, " (your time zone)");
+        if (existing is not null)
+            return (existing.Schedule.TimeZone, " (the channel's time zone)");
+        return ("UTC", " (no time zone given and none known for you, so UTC: add one to choose, e.g. daily on 09:00 Europe/London)");
     }
 
     /// <summary>Claims and posts one day's term; the slug posted, or null when another replica has it or it failed.</summary>

@@ -13,9 +13,15 @@ public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, 
     /// <summary>Renders <paramref name="reply"/> for the platform and delivers it where <paramref name="work"/> says.</summary>
     protected abstract Task DeliverAsync(T work, Reply reply, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The request as the bot will see it: a platform may add what it knows about the person that the request did not
+    /// carry (their time zone, for <c>daily on</c>). The request unchanged by default.
+    /// </summary>
+    protected virtual Task<ChatRequest> PrepareAsync(T work, ChatRequest request, CancellationToken cancellationToken) => Task.FromResult(request);
+
     protected sealed override async Task HandleAsync(T work, CancellationToken cancellationToken)
     {
-        var reply = work.Request is { } request ? await bot.RunAsync(request, cancellationToken) : bot.Help();
+        var reply = work.Request is { } request ? await bot.RunAsync(await PrepareAsync(work, request, cancellationToken), cancellationToken) : bot.Help();
         await DeliverAsync(work, reply, cancellationToken);
     }
 }

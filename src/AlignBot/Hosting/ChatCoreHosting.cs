@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Home;
 using AlignBot.Chat.Settings;
 using AlignBot.Glossary;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class ChatCoreHosting
         builder.Services.AddSingleton<DailyService>();
         builder.Services.AddHostedService<DailyScheduler>();
         builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton<HomePages>();
         builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
             metrics: services.GetRequiredService<ChatMetrics>()));
         return builder;

@@ -217,6 +217,31 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Null(await _store.FindAsync(C1));
     }
 
+    [Theory]
+    [InlineData("daily on 08:00", "Asia/Tokyo", "08:00 Asia/Tokyo, weekdays (your time zone)")]
+    [InlineData("daily on 08:00 America/Chicago", "Asia/Tokyo", "08:00 America/Chicago, weekdays. Next post")]
+    [InlineData("daily on 08:00", null, "08:00 UTC, weekdays (no time zone given and none known for you, so UTC")]
+    [InlineData("daily on 08:00", "Mars/Olympus_Mons", "08:00 UTC, weekdays (no time zone given and none known for you, so UTC")]
+    public async Task Daily_on_takes_the_typed_zone_else_the_persons_own_else_utc_and_says_which(string text, string? ownZone, string expected)
+    {
+        var bot = new Bot(real.Glossary, daily: Replica());
+
+        var on = await bot.RunAsync(new ChatRequest(Platform.Slack, text, new ChatUser("U7", TimeZone: ownZone), new ChatPlace("T1", "C1")));
+
+        Assert.Contains(expected, Assert.IsType<Reply.Notice>(on).Text);
+    }
+
+    [Fact]
+    public async Task Daily_on_without_a_zone_from_someone_without_one_keeps_the_channels_zone()
+    {
+        var bot = new Bot(real.Glossary, daily: Replica());
+        await bot.RunAsync(new ChatRequest(Platform.Slack, "daily on Europe/Paris", new ChatUser("U7"), new ChatPlace("T1", "C1")));
+
+        var on = await bot.RunAsync(new ChatRequest(Platform.Slack, "daily on 10:00", new ChatUser("U8"), new ChatPlace("T1", "C1")));
+
+        Assert.Contains("10:00 Europe/Paris, weekdays (the channel's time zone)", Assert.IsType<Reply.Notice>(on).Text);
+    }
+
     [Fact]
     public async Task Defaults_status_now_and_off()
     {

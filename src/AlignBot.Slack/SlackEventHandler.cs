@@ -1,104 +1,109 @@
-using AlignBot.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Slack;
 
 /// <summary>
-/// <c>/slack/events</c>: url_verification, app mentions and DMs, uninstalls, app_rate_limited notices. Acknowledges at
-/// once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
+/// Events API envelopes, verified, from either transport: url_verification, app mentions and DMs, the Home tab opened,
+/// uninstalls, app_rate_limited notices. Acknowledges at once; the answer is posted by <see cref="SlackWorker"/>. Retried deliveries are dropped by event id through the
 /// shared store.
 /// </summary>
-internal static class SlackEventsEndpoint
+internal sealed class SlackEventHandler(SlackWorkQueue queue, IEventDeduplicator seen, IInstallationStore installations, TimeProvider clock,
+    ILogger<SlackEventHandler> log)
 {
     /// <summary>Slack's last retry comes about 5 minutes after the first delivery; keep ids well past that.</summary>
     public static readonly TimeSpan KeepEventIds = TimeSpan.FromHours(1);
 
-    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, IEventDeduplicator seen,
-        IInstallationStore installations, TimeProvider clock, ILogger<SlackWorkQueue> log)
+    /// <param name="root">The envelope Slack sent: the HTTP body, or a Socket Mode envelope's payload.</param>
+    /// <param name="retry">Which delivery this is, when Slack says (for the log line of a duplicate).</param>
+    /// <param name="source">Where it came from, for log lines: the path or the socket.</param>
+    /// <param name="cancellationToken">Fires when the answer is no longer wanted.</param>
+    public async Task<SlackAck> HandleAsync(JsonElement root, string? retry, string source, CancellationToken cancellationToken)
     {
-        using var document = Json.TryParse(http.Features.GetRequiredFeature<RawBody>().Bytes);
-        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
-            return Bad(http, log, "body is not a JSON object");
-        var root = document.RootElement;
-
+        if (root.ValueKind != JsonValueKind.Object)
+            return Bad(source, "body is not a JSON object");
         switch (root.Str("type"))
         {
             case "url_verification":
-                return root.Str("challenge") is { } challenge ? TypedResults.Json(new { challenge }) : Bad(http, log, "url_verification without a challenge");
+                return root.Str("challenge") is { } challenge
+                    ? SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["challenge"] = challenge }, SlackJson.Options))
+                    : Bad(source, "url_verification without a challenge");
             case "event_callback":
                 break;
             case "app_rate_limited":
                 // Slack stopped delivering this team's events for the minute; it expects a 200, as for any envelope.
                 log.SlackEventsRateLimited(root.Str("team_id") ?? "?");
-                return TypedResults.Ok();
+                return SlackAck.Ok;
             case null:
-                return Bad(http, log, "no 'type'");
+                return Bad(source, "no 'type'");
             default:
-                return Bad(http, log, "unsupported envelope type");
+                return Bad(source, "unsupported envelope type");
         }
 
         var (eventId, teamId) = (root.Str("event_id"), root.Str("team_id") ?? root.Str("event", "team"));
         if (eventId is null || teamId is null || root.Obj("event") is not { } evt)
-            return Bad(http, log, "event_callback without event_id, team_id or event");
+            return Bad(source, "event_callback without event_id, team_id or event");
 
         var type = evt.Str("type");
         if (type is "app_uninstalled" or "tokens_revoked")
         {
             try
             {
-                if (await installations.DeleteAsync(teamId, http.RequestAborted))
+                if (await installations.DeleteAsync(teamId, cancellationToken))
                     log.SlackUninstalled(teamId, type);
             }
             catch (StoreUnavailableException)
             {
                 log.SlackEventStoreUnavailable(eventId);
-                return RetryLater(http);   // the token must not outlive the uninstall: let Slack deliver it again
+                return SlackAck.RetryLater;   // the token must not outlive the uninstall: let Slack deliver it again
             }
-            return TypedResults.Ok();
+            return SlackAck.Ok;
         }
 
         if (ToWork(root, evt, teamId) is not { } work)
-            return TypedResults.Ok();   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
+            return SlackAck.Ok;   // an event we do not answer (bot or own message, edit, other type): acknowledged, ignored
         if (!queue.IsAccepting)
         {
             log.SlackQueueFull(eventId);
-            return RetryLater(http);
+            return SlackAck.RetryLater;
         }
         try
         {
-            if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, http.RequestAborted))
+            if (!await seen.TryClaimAsync("slack:" + eventId, clock.GetUtcNow(), KeepEventIds, cancellationToken))
             {
                 if (log.IsEnabled(LogLevel.Information))
-                    log.SlackDuplicateEvent(eventId, http.Request.Headers["X-Slack-Retry-Num"]);
-                return TypedResults.Ok();
+                    log.SlackDuplicateEvent(eventId, retry);
+                return SlackAck.Ok;
             }
         }
         catch (StoreUnavailableException)
         {
             // Without the record of seen events a retried delivery would be answered twice: refuse, Slack retries.
             log.SlackEventStoreUnavailable(eventId);
-            return RetryLater(http);
+            return SlackAck.RetryLater;
         }
         if (!queue.TryEnqueue(work))
         {
             // Filled up or began shutting down while the claim was made: give the id back so the retry is answered.
             log.SlackQueueFull(eventId);
             await seen.ReleaseAsync("slack:" + eventId, CancellationToken.None);
-            return RetryLater(http);
+            return SlackAck.RetryLater;
         }
-        return TypedResults.Ok();
+        return SlackAck.Ok;
     }
 
-    /// <summary>The answer to post for an app mention or a DM, or null for everything AlignBot does not answer.</summary>
-    private static SlackWork.Answer? ToWork(JsonElement root, JsonElement evt, string teamId)
+    /// <summary>
+    /// The answer to post for an app mention or a DM, the Home tab to publish for someone who opened it, or null for
+    /// everything AlignBot does not answer.
+    /// </summary>
+    private static SlackWork? ToWork(JsonElement root, JsonElement evt, string teamId)
     {
         var type = evt.Str("type");
+        if (type == "app_home_opened")
+            return evt.Str("tab") == "home" && evt.Str("user") is { Length: > 0 } opener ? new SlackWork.PublishHome(teamId, opener) : null;
         var isDm = type == "message" && evt.Str("channel_type") == "im";
         if (type != "app_mention" && !isDm)
             return null;
@@ -117,16 +122,9 @@ internal static class SlackEventsEndpoint
         return new SlackWork.Answer(teamId, request, channel, thread);
     }
 
-    /// <summary>503 with Retry-After: Slack retries the delivery (after about 1 s, 1 min, 5 min).</summary>
-    private static StatusCodeHttpResult RetryLater(HttpContext http)
+    private SlackAck Bad(string source, string reason)
     {
-        http.Response.Headers.RetryAfter = "1";
-        return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static BadRequest<string> Bad(HttpContext http, ILogger log, string reason)
-    {
-        log.SlackBadRequest(http.Request.Path, reason);
-        return TypedResults.BadRequest(reason);
+        log.SlackBadRequest(source, reason);
+        return SlackAck.Bad(reason);
     }
 }

@@ -1,41 +1,45 @@
-using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Slack;
 
 /// <summary>
-/// <c>/slack/interactions</c>: button presses and term-picker choices on AlignBot's cards. The click becomes a
-/// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url. On a private card
+/// Interactions, verified, from either transport: button presses and term-picker choices on AlignBot's cards. The click becomes a
+/// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url (a click in the
+/// Home tab, which has none, in the person's messages with the app). On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
 /// removes the private card and posts the same card publicly.
 /// </summary>
-internal static class SlackInteractionsEndpoint
+internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, ReplayGuard replays, IOptions<SlackOptions> options,
+    ILogger<SlackInteractionHandler> log)
 {
-    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary,
-        ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
+    /// <param name="root">The interaction payload (the form's <c>payload</c> over HTTP, the envelope's over a socket).</param>
+    /// <param name="source">Where it came from, for log lines: the path or the socket.</param>
+    /// <param name="cancellationToken">Fires when the answer is no longer wanted.</param>
+    public async Task<SlackAck> HandleAsync(JsonElement root, string source, CancellationToken cancellationToken)
     {
-        var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
-        using var payload = form["payload"] is { } json ? Json.TryParse(json) : null;
-        if (payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
-            return Bad(http, log, "expected a form field 'payload' holding a JSON object");
-        var root = payload.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return Bad(source, "expected a payload holding a JSON object");
         if (root.Str("type") != "block_actions")
-            return Bad(http, log, "unsupported interaction type");
+            return Bad(source, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
-            return Bad(http, log, "block_actions without an action");
-        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
-            return Bad(http, log, "block_actions without a response_url that is https on an allowed host");
+            return Bad(source, "block_actions without an action");
         var user = root.Str("user", "id") ?? "";
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
+        if (root.Str("view", "type") == "home")
+        {
+            // The Home tab has no response_url: the card goes to the person's direct messages with the app.
+            return SlackActions.Prefix(actionId) is ActionIds.ShowTerm or SlackActions.PickTerm && user.Length > 0
+                ? await EnqueueOnceAsync(root, action, team, new SlackWork.Answer(team, Click(ChatAction.ShowTerm(value), user, team), user, null), cancellationToken)
+                : Bad(source, "unknown action id in the Home tab");
+        }
+        if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
+            return Bad(source, "block_actions without a response_url that is https on an allowed host");
         var privateCard = root.Bool("container", "is_ephemeral");
 
         var follow = privateCard ? SlackPlacement.ReplacePrivate : SlackPlacement.PrivateBesidePublic;
@@ -53,26 +57,32 @@ internal static class SlackInteractionsEndpoint
                 break;
             case SlackActions.Share:
                 if (SlackReplyKey.ToAction(value, glossary) is not { } shared)
-                    return Bad(http, log, "share of an unknown card");
+                    return Bad(source, "share of an unknown card");
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
                 break;
             case SlackActions.OpenPage:
-                return TypedResults.Ok();   // a link button: Slack opens the page itself
+                return SlackAck.Ok;   // a link button: Slack opens the page itself
             default:
-                return Bad(http, log, "unknown action id");
+                return Bad(source, "unknown action id");
         }
 
+        return await EnqueueOnceAsync(root, action, team, work, cancellationToken);
+    }
+
+    /// <summary>Queues the click's work unless it is a replay of one already taken.</summary>
+    private async Task<SlackAck> EnqueueOnceAsync(JsonElement root, JsonElement action, string team, SlackWork work, CancellationToken cancellationToken)
+    {
         var click = ClickId(root, action);
-        if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, http.RequestAborted))
-            return TypedResults.Ok();
+        if (click is not null && await replays.IsReplayAsync(SlackReplays.Interaction, team, click, SlackReplays.KeepFor, cancellationToken))
+            return SlackAck.Ok;
         if (!queue.TryEnqueue(work))
         {
             if (click is not null)
                 await replays.ReleaseAsync(SlackReplays.Interaction, team, click);
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return SlackAck.RetryLater;
         }
-        return TypedResults.Ok();
+        return SlackAck.Ok;
     }
 
     /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>
@@ -82,9 +92,9 @@ internal static class SlackInteractionsEndpoint
     private static ChatRequest Click(ChatAction action, string user, string team) =>
         ChatRequest.Click(Platform.Slack, action, new ChatUser(user), new ChatPlace(team, ""));
 
-    private static BadRequest<string> Bad(HttpContext http, ILogger log, string reason)
+    private SlackAck Bad(string source, string reason)
     {
-        log.SlackBadRequest(http.Request.Path, reason);
-        return TypedResults.BadRequest(reason);
+        log.SlackBadRequest(source, reason);
+        return SlackAck.Bad(reason);
     }
 }

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Chat.Home;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>
+/// The App Home: <c>app_home_opened</c>, over HTTP or a socket, publishes the Home view with views.publish; a term
+/// button clicked there sends the card to the person's messages; the view stays within Block Kit's limits.
+/// </summary>
+public sealed class SlackHomeTests
+{
+    private const string Publish = "/api/views.publish";
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static JsonNode Opened(string tab = "home")
+    {
+        var envelope = JsonNode.Parse(Fixtures.Text("slack/app_home_opened.json"))!;
+        envelope["event"]!["tab"] = tab;
+        return envelope;
+    }
+
+    [Fact]
+    public async Task Opening_the_home_tab_publishes_search_todays_term_and_every_term_by_category()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var client = host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/events", Json(Opened().ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var publish = Assert.Single(await host.Slack.WaitForPathAsync(Publish));
+        Assert.Equal("Bearer " + SlackHost.BotToken, publish.Authorization);
+        var body = JsonNode.Parse(publish.Body)!;
+        Assert.Equal("U03KD8MRQ1", (string?)body["user_id"]);
+        var view = body["view"]!;
+        Assert.Equal("home", (string?)view["type"]);
+        var blocks = view["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 1, 100);
+        Assert.Contains(blocks, b => (string?)b!["accessory"]?["action_id"] == SlackActions.PickTerm);
+        Assert.Contains(blocks, b => (string?)b!["text"]?["text"] == "Term of the day");
+        var buttons = blocks.Where(b => (string?)b!["type"] == "actions").SelectMany(b => b!["elements"]!.AsArray()).Select(e => (string?)e!["value"]).ToHashSet();
+        var glossary = host.Services.GetService(typeof(AlignBot.Glossary.TermGlossary)) as AlignBot.Glossary.TermGlossary;
+        Assert.All(glossary!.Terms, t => Assert.Contains(t.Slug, buttons));
+        CardArtifacts.Write("slack", "home_view", view.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Opening_the_home_tab_over_the_socket_publishes_it_too()
+    {
+        await using var host = await SlackHost.StartSocketModeAsync(http: false);
+        _ = host.Services;
+        var socket = (await host.SocketMode!.WaitForOpenAsync(2))[0];
+
+        var id = await socket.SendEnvelopeAsync("events_api", Opened());
+
+        await host.SocketMode.WaitForAckAsync(id);
+        var publish = Assert.Single(await host.Slack.WaitForPathAsync(Publish));
+        Assert.Equal("home", (string?)JsonNode.Parse(publish.Body)!["view"]!["type"]);
+    }
+
+    [Fact]
+    public async Task Opening_the_messages_tab_publishes_nothing()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var client = host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/events", Json(Opened("messages").ToJsonString()));
+        await host.DrainWorkAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(host.Slack.Requests, r => r.Path == Publish);
+    }
+
+    [Fact]
+    public async Task A_term_clicked_in_the_home_tab_arrives_as_a_card_in_the_persons_messages()
+    {
+        await using var host = await SlackHost.StartAsync();
+        using var client = host.CreateSlackClient();
+        var click = JsonNode.Parse(Fixtures.Text("slack/block_actions.json"))!;
+        click["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V08HOME001" };
+        click["view"] = new JsonObject { ["id"] = "V08HOME001", ["type"] = "home", ["blocks"] = new JsonArray() };
+        click.AsObject().Remove("response_url");
+        click.AsObject().Remove("channel");
+        click["actions"]![0]!["action_id"] = $"{ActionIds.ShowTerm}:rlhf";
+        click["actions"]![0]!["value"] = "rlhf";
+
+        var response = await client.PostAsync("/slack/interactions",
+            new StringContent("payload=" + Uri.EscapeDataString(click.ToJsonString()), Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = JsonNode.Parse(Assert.Single(await host.Slack.WaitForPathAsync("/api/chat.postMessage")).Body)!;
+        Assert.Equal("U03JX2PLN4", (string?)post["channel"]);
+        Assert.Equal("Reinforcement learning from human feedback", (string?)post["blocks"]![0]!["text"]!["text"]);
+    }
+
+    [Fact]
+    public void A_glossary_too_big_for_one_view_is_cut_at_100_blocks_and_says_how_to_find_the_rest()
+    {
+        var categories = Enumerable.Range(1, 40)
+            .Select(c => new HomeCategory($"c{c}", $"Category {c}", [.. Enumerable.Range(1, 60).Select(t => new TermRef($"t{c}-{t}", $"Term {c}.{t}", "A summary."))]))
+            .ToList();
+        var page = new HomePage([new HomeSection.Search(2400), new HomeSection.TodaysTerm(categories[0].Terms[0], "Category 1"), new HomeSection.Glossary(categories)]);
+
+        var view = SlackHomeView.Render(page);
+
+        var blocks = view["blocks"]!.AsArray();
+        Assert.InRange(blocks.Count, 90, 100);
+        Assert.Contains("More terms", (string?)blocks[^1]!["elements"]![0]!["text"]);
+        CardArtifacts.Write("slack", "home_view_cut", view.ToJsonString());
+    }
+}
