@@ -67,6 +67,20 @@ public static partial class ChatText
         return Spaces().Replace(plain, " ").Trim(' ', ',', ':', ';', '-');
     }
 
+    /// <summary>
+    /// What was typed after <paramref name="verb"/>, with mentions removed but otherwise as typed: arguments that are
+    /// names, not prose (a time zone such as <c>America/New_York</c> would lose its underscore to the emphasis rule of
+    /// <see cref="Normalize"/>). Null when the verb is not there.
+    /// </summary>
+    public static string? ArgumentsAfter(string typed, string verb)
+    {
+        var plain = SlackMention().Replace(TeamsMention().Replace(WebUtility.HtmlDecode(typed), " "), " ");
+        plain = BotName().Replace(plain, " ");
+        var words = plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(words, word => word.Trim('*', '_', '`', '~').Equals(verb, StringComparison.OrdinalIgnoreCase));
+        return at < 0 ? null : string.Join(' ', words[(at + 1)..]);
+    }
+
     /// <summary>Drops pictographs, symbols, variation selectors and joiners (what emoji are made of).</summary>
     private static string WithoutEmoji(string text)
     {

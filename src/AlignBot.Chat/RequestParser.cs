@@ -45,7 +45,7 @@ public static class RequestParser
             "search" or "find" or "lookup" => rest.Length == 0 ? new Intent.Help() : new Intent.Search(rest),
             "random" or "surprise" when rest.Length == 0 || rest.Equals("term", StringComparison.OrdinalIgnoreCase) => new Intent.Random(),
             "related" => rest.Length == 0 ? new Intent.Help() : new Intent.Related(rest),
-            "daily" => new Intent.Daily(rest),
+            "daily" => new Intent.Daily(ChatText.ArgumentsAfter(typed, verb) ?? rest),
             _ => new Intent.Question(text),
         };
     }

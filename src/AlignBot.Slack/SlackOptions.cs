@@ -58,8 +58,13 @@ public sealed class SlackOptions
     /// <summary>
     /// The only hosts a command's or a click's response_url may point at, over https; a loopback host listed here (as
     /// tests list their fake's) also over http. A response_url elsewhere is refused: it is where the answer is posted.
+    /// Empty means <see cref="SlacksResponseUrlHosts"/>. (A default here would be kept by the configuration binder,
+    /// which appends configured array items to an array's initial ones, so a configured list could never narrow it.)
     /// </summary>
-    public string[] ResponseUrlHosts { get; set; } = ["hooks.slack.com", "hooks.slack-gov.com"];
+    public string[] ResponseUrlHosts { get; set; } = [];
+
+    /// <summary>The hosts Slack's own response_urls are on: the allowed ones when none are configured.</summary>
+    public static readonly IReadOnlyList<string> SlacksResponseUrlHosts = ["hooks.slack.com", "hooks.slack-gov.com"];
 
     /// <summary>Where /slack/install sends the browser.</summary>
     [Required]
@@ -79,7 +84,8 @@ public sealed class SlackOptions
     /// <summary>The response_url as a URI when it is https (or http on loopback) on one of <see cref="ResponseUrlHosts"/>.</summary>
     public Uri? AllowedResponseUrl(string? responseUrl) =>
         Uri.TryCreate(responseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
-            && ResponseUrlHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase) && uri.UserInfo.Length == 0
+            && (ResponseUrlHosts.Length > 0 ? ResponseUrlHosts : SlacksResponseUrlHosts).Contains(uri.Host, StringComparer.OrdinalIgnoreCase)
+            && uri.UserInfo.Length == 0
             ? uri
             : null;
 

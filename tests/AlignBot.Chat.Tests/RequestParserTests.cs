@@ -28,6 +28,13 @@ public sealed class RequestParserTests
     }
 
     [Theory]
+    [InlineData("daily on 08:00 America/New_York", "on 08:00 America/New_York")]
+    [InlineData("<@U04ABCDEF> daily on 07:30 America/Port_of_Spain weekdays", "on 07:30 America/Port_of_Spain weekdays")]
+    [InlineData("<at>AlignBot</at> Daily on", "on")]
+    public void Parse_daily_keeps_the_arguments_as_typed_so_zone_names_keep_their_underscores(string text, string arguments) =>
+        Assert.Equal(new Intent.Daily(arguments), Parse(text));
+
+    [Theory]
     [InlineData("what is random exploration?")]
     [InlineData("how does reward hacking happen")]
     [InlineData("sycophancy")]

@@ -89,6 +89,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>
             .UseSetting("Slack:RedirectUri", RedirectUri)
             .UseSetting("Slack:ApiBaseUrl", Slack.ApiBaseUrl)
             .UseSetting("Slack:ResponseUrlHosts:0", "127.0.0.1")   // the fake's hooks
+            .UseSetting("Slack:ResponseUrlHosts:1", "hooks.slack.com")   // accepted from the published fixtures, which are answered inline
             .UseSetting("Slack:AuthorizeUrl", Slack.BaseUrl + "/oauth/v2/authorize")
             .ConfigureTestServices(services => services.AddLogging(l => l.AddProvider(Logs)));
         foreach (var (key, value) in _settings)   // a test's own settings (environment included) win over the defaults above
