@@ -76,6 +76,7 @@ internal sealed class LookupEngine
     private readonly BoundedMemo<int> _docFreqs = new(MaxRemembered);
     private readonly BoundedMemo<string> _stems = new(MaxRemembered);
     private readonly Task<EntryVectors>? _vectors;
+    private long _semanticLookups;
 
     /// <summary>
     /// Ready for exact names at once; the Lucene index and the title vocabulary, which only ranked search and word
@@ -129,6 +130,19 @@ internal sealed class LookupEngine
         return result;
     }
 
+    /// <summary>
+    /// The term <paramref name="words"/> name (a name, alias, acronym or slug, or one after a spelling repair), else null:
+    /// what <see cref="Lookup"/> answers with <see cref="MatchKind.Exact"/> or <see cref="MatchKind.Corrected"/>, without
+    /// ranked search's verdict or the sentence model, which never answer those kinds. Comparisons try every run of a
+    /// side's words this way, so it must cost microseconds, not an encoding each.
+    /// </summary>
+    public Term? Name(string words)
+    {
+        var subject = QuestionText.Subject(words);
+        var result = _cache.TryGetValue(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject);
+        return result.Kind is MatchKind.Exact or MatchKind.Corrected ? result.Answer : null;
+    }
+
     /// <summary>The same answer without the cache: what a question never asked before costs (benchmarks).</summary>
     internal LookupResult LookupUncached(string question) => Compute(question, QuestionText.Subject(question));
 
@@ -155,6 +169,9 @@ internal sealed class LookupEngine
     /// <summary>Whether lookups use the sentence model yet (tests: lexical answers come before it is ready).</summary>
     internal bool SemanticReady => _vectors is { IsCompletedSuccessfully: true };
 
+    /// <summary>How many lookups on this engine have encoded their question with the sentence model (its cost).</summary>
+    internal long SemanticLookups => Interlocked.Read(ref _semanticLookups);
+
     /// <summary>The entry vectors' build (tests and benchmarks wait for it); null when semantic search is off.</summary>
     internal Task<EntryVectors>? Vectors => _vectors;
 
@@ -163,6 +180,9 @@ internal sealed class LookupEngine
         var lexical = ComputeLexical(question, subject);
         if (lexical.Kind is MatchKind.Exact or MatchKind.Corrected || subject.Length == 0 || !SemanticReady)
             return lexical;
+        if (lexical.Answer is null && lexical.Ranked.Count == 0)
+            return lexical;   // no candidate for the model to confirm, and it never answers alone (HybridGate)
+        Interlocked.Increment(ref _semanticLookups);
         var similarity = _vectors!.Result.Similarities(question);
         return HybridGate.Decide(lexical, similarity, t => _positions[t.Slug], _terms, GlossaryIndex.Words(subject).Count);
     }
