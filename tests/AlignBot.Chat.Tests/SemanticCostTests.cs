@@ -41,4 +41,17 @@ public sealed class SemanticCostTests(HybridGlossary hybrid) : IClassFixture<Hyb
 
         Assert.Equal(0, glossary.SemanticLookups);
     }
+
+    [Theory]
+    [InlineData("in standup someone said our newest checkpoint might be sandbagging and everyone nodded along")]
+    [InlineData("the habit of AI assistants telling users what they want to hear")]
+    public void A_long_message_naming_one_term_and_a_ranked_answer_explaining_all_of_the_question_do_not_run_the_model(string message)
+    {
+        var glossary = Fresh();
+
+        var reply = new Bot(glossary).AnswerFromGlossary(ChatRequest.Local(message));
+
+        Assert.IsType<Reply.TermCard>(reply);
+        Assert.Equal(0, glossary.SemanticLookups);
+    }
 }

@@ -206,10 +206,8 @@ internal sealed class LookupEngine
     private LookupResult Compute(string question, string subject)
     {
         var lexical = ComputeLexical(question, subject, out var repaired);
-        if (lexical.Kind is MatchKind.Exact or MatchKind.Corrected || subject.Length == 0 || !SemanticReady)
+        if (subject.Length == 0 || !SemanticReady || !HybridGate.MayChange(lexical))
             return lexical;
-        if (lexical.Answer is null && lexical.Ranked.Count == 0)
-            return lexical;   // no candidate for the model to confirm, and it never answers alone (HybridGate)
         Interlocked.Increment(ref _semanticLookups);
         // The model reads the repaired words: a typo splits a word into meaningless pieces for it too.
         var similarity = _vectors!.Result.Similarities(repaired ?? question);
