@@ -41,8 +41,8 @@ public sealed class TermGlossary
     public LookupResult Lookup(string question) => _current.Engine.Lookup(question);
 
     /// <summary>
-    /// The term the words name exactly (name, alias, acronym or slug, or one after a spelling repair), else null: cheap,
-    /// never ranked search's judgement or the sentence model.
+    /// The term <see cref="Lookup"/> would answer as an exact or corrected match (a name, alias, acronym or slug, or a
+    /// question with a misspelt word repaired), else null; never runs the sentence model, so it is cheap to try often.
     /// </summary>
     public Term? Name(string words) => _current.Engine.Name(words);
 

@@ -159,10 +159,9 @@ internal sealed class LookupEngine
     }
 
     /// <summary>
-    /// The term <paramref name="words"/> name (a name, alias, acronym or slug, or one after a spelling repair), else null:
-    /// what <see cref="Lookup"/> answers with <see cref="MatchKind.Exact"/> or <see cref="MatchKind.Corrected"/>, without
-    /// ranked search's verdict or the sentence model, which never answer those kinds. Comparisons try every run of a
-    /// side's words this way, so it must cost microseconds, not an encoding each.
+    /// What <see cref="Lookup"/> answers with <see cref="MatchKind.Exact"/> or <see cref="MatchKind.Corrected"/>, else
+    /// null, without the sentence model (which never changes those answers). Comparisons try every run of a side's
+    /// words this way, so it must cost microseconds, not an encoding each.
     /// </summary>
     public Term? Name(string words)
     {
