@@ -20,8 +20,10 @@ namespace AlignBot.Benchmarks;
 /// one question (invocation count 1) and no slow one is dropped as an outlier, so the median and p99 columns are those of
 /// single questions, not of iteration means. No full collection is forced between iterations (BenchmarkDotNet's default):
 /// with one question per iteration it would make every question run just after a full GC, in cold caches, and
-/// measured 5–13× slower lexical questions than a warm loop. The questions: a description that reaches the model, a name that the exact-match gate answers without it,
-/// and off-topic chatter (ranked search, then the model, then "no definition").
+/// measured 5–13× slower lexical questions than a warm loop. The questions: a description ranked search answers and the
+/// model confirms (it explains too little of the question for <c>HybridGate.MayChange</c> to leave the model out), one
+/// that only the model can answer, a sentence with a typo (repaired, then answered with the model), a name that the
+/// exact-match gate answers without it, and off-topic chatter (ranked search, then the model, then "no definition").
 /// </summary>
 [Config(typeof(PerQuestionConfig))]
 public class SemanticBenchmarks
@@ -35,7 +37,8 @@ public class SemanticBenchmarks
     [Params("lexical", "hybrid")]
     public string Search { get; set; } = "hybrid";
 
-    [Params("when the model games the metric instead of doing the task", "reward hacking", "best pizza in town")]
+    [Params("when the model games the metric instead of doing the task", "ai that is way smarter than the smartest humans at basically everything",
+        "reward hakcing examples whats the gist", "reward hacking", "best pizza in town")]
     public string Question { get; set; } = "";
 
     [GlobalSetup]

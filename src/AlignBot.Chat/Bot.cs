@@ -167,7 +167,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return null;
     }
 
-    private Term? Named(string words) => glossary.Lookup(words) is { Kind: MatchKind.Exact or MatchKind.Corrected, Answer: { } term } ? term : null;
+    private Term? Named(string words) => glossary.Name(words);
 
     private Reply Search(string words)
     {

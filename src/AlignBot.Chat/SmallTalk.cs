@@ -17,7 +17,11 @@ public static partial class SmallTalk
         RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Greeting();
 
-    [GeneratedRegex(@"^(?:(?:thanks|thank you|thx|ty|cheers|much appreciated|appreciate it|great|awesome|perfect|nice|cool|ok|okay|so much|a lot|a bunch|again|bot|mate|buddy|got it|that helps|helpful)(?:[\s,.!?']+|$))+$",
+    // Thanks as people type it: "ty, that helped a ton", "ok that makes sense, thanks", "super helpful". (The filler
+    // "thx" and "ty" are gone by now: ChatText removes them, which may leave a leading comma.)
+    [GeneratedRegex(@"^[\s,.!?']*(?:(?:thanks|thank you|thank u|many thanks|thx|ty|tysm|tyvm|cheers|much appreciated|appreciate it|great|awesome|perfect|nice|cool|ok|okay"
+        + @"|so much|a lot|a bunch|a ton|again|bot|mate|buddy|got it|good to know|(?:that |it )?makes sense"
+        + @"|that (?:helps|helped|was|is)|(?:really |very |super |so )?(?:helpful|useful|clear)|exactly what i needed)(?:[\s,.!?']+|$))+$",
         RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Thanks();
 

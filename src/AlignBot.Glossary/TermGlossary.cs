@@ -40,6 +40,15 @@ public sealed class TermGlossary
     /// <summary>Answers a question or a bare term: exact match, then repaired and ranked search, else suggestions.</summary>
     public LookupResult Lookup(string question) => _current.Engine.Lookup(question);
 
+    /// <summary>
+    /// The term <see cref="Lookup"/> would answer as an exact or corrected match (a name, alias, acronym or slug, or a
+    /// question with a misspelt word repaired), else null; never runs the sentence model, so it is cheap to try often.
+    /// </summary>
+    public Term? Name(string words) => _current.Engine.Name(words);
+
+    /// <summary>How many lookups on the current corpus have run the sentence model: its cost, for tests and benchmarks.</summary>
+    public long SemanticLookups => _current.Engine.SemanticLookups;
+
     /// <summary>Terms ranked for free words, best first.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit = 10) => _current.Engine.Search(words, limit);
 

@@ -1,8 +1,20 @@
+using System.Diagnostics;
+
 namespace AlignBot.Chat.Tests;
 
-/// <summary>Hostile and odd chat text through the whole understanding path: always a reply, never an exception.</summary>
-public sealed class BadChatInputTests(RealGlossary real) : IClassFixture<RealGlossary>
+/// <summary>
+/// Hostile and odd chat text through the whole understanding path, with and without the sentence model: always a reply,
+/// never an exception, and never slower than a bounded run of the model.
+/// </summary>
+public sealed class BadChatInputTests(RealGlossary real, HybridGlossary hybrid) : IClassFixture<RealGlossary>, IClassFixture<HybridGlossary>
 {
+    /// <summary>
+    /// Far above the semantic budget (p99 15 ms; the model reads at most 128 tokens, so no input costs more than that),
+    /// far below what a pathological pattern or a quadratic loop over 10 KB would cost: the bound a shared test machine
+    /// keeps without flaking.
+    /// </summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(150);
+
     private Reply Ask(string text) => new Bot(real.Glossary).AnswerFromGlossary(ChatRequest.Local(text, Platform.Slack));
 
     public static TheoryData<string, string> Inputs => new()
@@ -23,6 +35,21 @@ public sealed class BadChatInputTests(RealGlossary real) : IClassFixture<RealGlo
         var reply = Ask(text);
 
         Assert.True(reply is Reply.Greeting or Reply.NotFound or Reply.TermCard or Reply.Comparison or Reply.Help, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Bad_input_through_the_sentence_model_gets_a_reply_within_the_budget(string name, string text)
+    {
+        var bot = new Bot(hybrid.Glossary);
+        bot.AnswerFromGlossary(ChatRequest.Local("so what does it mean when a model games its metric", Platform.Slack));   // warm: JIT, model session
+
+        var watch = Stopwatch.StartNew();
+        var reply = bot.AnswerFromGlossary(ChatRequest.Local(text, Platform.Slack));
+        watch.Stop();
+
+        Assert.True(reply is Reply.Greeting or Reply.NotFound or Reply.TermCard or Reply.Comparison or Reply.Help, name);
+        Assert.True(watch.Elapsed < Budget, $"{name}: {watch.Elapsed.TotalMilliseconds:0.0} ms");
     }
 
     [Fact]

@@ -101,6 +101,15 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     }
 
     [Theory]
+    [InlineData("ty, that helped a ton")]
+    [InlineData("cheers that was really useful")]
+    [InlineData("ok that makes sense, thanks")]
+    [InlineData("super helpful thx 🙏")]
+    [InlineData("many thanks, good to know")]
+    public void Thanks_in_its_everyday_forms_is_thanked_back(string text) =>
+        Assert.True(Assert.IsType<Reply.Greeting>(Ask(text)).Text.StartsWith("You're welcome", StringComparison.Ordinal), text);
+
+    [Theory]
     [InlineData("<@U04ABCDEF> eli5 rlhf :thinking_face:", "rlhf")]
     [InlineData("<at>AlignBot</at> what is __power seeking__ 🙃", "power-seeking")]
     [InlineData("<https://arxiv.org/abs/2401.05566> sleeper agents?? <@U04QX7R2M>", "sleeper-agents")]

@@ -6,9 +6,9 @@ namespace AlignBot.Chat.Tests;
 /// <summary>
 /// Floors for search quality, so a change to the corpus, analysis or ranking cannot silently degrade it; hybrid search
 /// (the sentence model on, as deployed by default) and lexical only (<c>Search:Semantic=false</c>).
-/// Measured when set, hybrid: eval/dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv top1=0.996 mrr=0.995;
-/// eval/chat-cases.tsv dev split top1=0.945 mrr=0.969 false answers 0.016 (1 of 62), holdout top1=0.880 mrr=0.947 false
-/// 0.100. Lexical only: 1.000/1.000, 0.991/1.000, dev 0.891/0.956/0.048, holdout 0.860/0.927/0.100. On the dev split
+/// Measured when set, hybrid: eval/dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv top1=1.000 mrr=1.000;
+/// eval/chat-cases.tsv dev split top1=0.952 mrr=0.969 false answers 0.016 (1 of 62), holdout top1=0.890 mrr=0.940 false
+/// 0.100. Lexical only: 1.000/1.000, 0.991/1.000, dev 0.894/0.956/0.048, holdout 0.870/0.927/0.100. On the dev split
 /// hybrid search reaches the chat floors (top1 ≥ 0.92, mrr ≥ 0.95, false answers ≤ 3%) and is held there with
 /// a little slack; on the holdout split (never tuned on, never held here) it does not: top1 0.88 and false answers 10%
 /// (two near-misses of nine). Lexical only is held at what it reached, below the chat floors.
@@ -54,7 +54,7 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
         var report = Run(hybrid.Glossary, RepoPaths.ChatCases).OfSplit("dev");
 
         Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
-        Assert.True(report.Top1 >= 0.93 && report.Mrr >= 0.96, Misses(report));
+        Assert.True(report.Top1 >= 0.94 && report.Mrr >= 0.96, Misses(report));
         Assert.True(report.FalseAnswerRate <= 0.03, Misses(report));
         Assert.Equal(1.0, report.GreetingRate);
     }

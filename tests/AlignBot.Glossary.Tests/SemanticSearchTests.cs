@@ -76,6 +76,21 @@ public sealed class SemanticSearchTests(RealGlossary real)
         Assert.Equal((MatchKind.Similar, "superintelligence"), (hybrid.Kind, hybrid.Answer?.Slug));
     }
 
+    [Theory]
+    [InlineData("sleeper agnets study whats the takeaway", "sleeper-agents")]
+    [InlineData("that sleeper agnets result everyone cites", "sleeper-agents")]
+    [InlineData("model organsims paper whats the point", "model-organisms")]
+    [InlineData("reward hakcing examples whats the gist", "reward-hacking")]
+    [InlineData("constitutonal ai paper whats the gist", "constitutional-ai")]
+    public async Task The_sentence_model_reads_a_sentence_with_its_misspelt_names_repaired(string question, string slug)
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+
+        Assert.Null(real.Glossary.Lookup(question).Answer);
+        Assert.Equal(slug, glossary.Lookup(question).Answer?.Slug);
+    }
+
     [Fact]
     public void Without_the_model_search_is_lexical_and_ready_at_once()
     {

@@ -46,6 +46,13 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
     public void Lookup_typos_within_two_edits_still_find_the_term(string query, string slug) =>
         Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
 
+    [Theory]
+    [InlineData("waht does specifcation gaming mean", "specification-gaming")]
+    [InlineData("waht is allignment tax", "alignment-tax")]
+    [InlineData("whta is reward tampering", "reward-tampering")]
+    public void Lookup_misspelt_question_words_weigh_as_the_common_words_they_are(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
     [Fact]
     public void Lookup_corrected_answer_says_so_and_keeps_the_typed_subject()
     {

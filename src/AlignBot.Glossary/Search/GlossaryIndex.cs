@@ -38,12 +38,16 @@ internal sealed class GlossaryIndex
     /// <summary>Longest query that also gets phrase clauses: names and aliases are at most this many words.</summary>
     private const int MaxPhraseWords = 5;
 
+    /// <summary>Most (field, stem) term lookups remembered (<see cref="Query"/>); past that they are forgotten and refilled.</summary>
+    private const int MaxRemembered = 65_536;
+
     private static readonly Analyzer Stemmed = new GlossaryAnalyzer(stem: true);
     private static readonly Analyzer Unstemmed = new GlossaryAnalyzer(stem: false);
 
     private readonly Term[] _terms;
     private readonly IndexReader _reader;
     private readonly IndexSearcher _searcher;
+    private readonly BoundedMemo<TermContext> _termContexts = new(MaxRemembered);
 
     private GlossaryIndex(Term[] terms, IndexReader reader)
     {
@@ -106,6 +110,17 @@ internal sealed class GlossaryIndex
     public int DocFreq(string stem) => _reader.DocFreq(new LuceneTerm(AllField, stem));
 
     /// <summary>
+    /// A term query whose term dictionary lookup is remembered: building it again for every question (a terms enum per
+    /// field and word, several KB each) was most of what a ranked question allocated. The index never changes, so the
+    /// remembered states stay right, and they are only read by the queries that share them.
+    /// </summary>
+    private TermQuery Query(string field, string stem, float boost) =>
+        new(new LuceneTerm(field, stem), Context(field, stem)) { Boost = boost };
+
+    private TermContext Context(string field, string stem) =>
+        _termContexts.GetOrAdd(field + "\n" + stem, _ => TermContext.Build(_reader.Context, new LuceneTerm(field, stem)));
+
+    /// <summary>
     /// Ranked terms for the stems, each field weighted; adjacent words in a name or alias score extra. Each word is
     /// also weighted by <paramref name="rarity"/> (0..1, from how many terms use it anywhere; only the stems in it are
     /// queried, in dictionary order, so the caller picks which are worth it): BM25's own IDF is per
@@ -121,13 +136,17 @@ internal sealed class GlossaryIndex
         {
             var perField = new DisjunctionMaxQuery(0.1f) { Boost = weight };
             foreach (var (field, boost) in Fields)
-                perField.Add(new TermQuery(new LuceneTerm(field, stem)) { Boost = boost });
+                perField.Add(Query(field, stem, boost));
             query.Add(perField, Occur.SHOULD);
         }
         if (stems.Count is > 1 and <= MaxPhraseWords)
         {
             foreach (var (field, boost) in Fields.Take(2))
             {
+                // A phrase with a word the field lacks matches nothing; BM25 has no coordination factor, so leaving it
+                // out changes no score and saves the phrase's own term lookups.
+                if (!stems.All(stem => Context(field, stem).DocFreq > 0))
+                    continue;
                 var phrase = new PhraseQuery { Slop = 1, Boost = boost };
                 foreach (var stem in stems)
                     phrase.Add(new LuceneTerm(field, stem));

@@ -1,0 +1,55 @@
+using AlignBot.Glossary.Search;
+
+namespace AlignBot.Glossary.Tests;
+
+/// <summary>
+/// What a ranked question allocates once its words have been seen (the term dictionary lookups of its query are
+/// remembered, and a phrase clause with a word its field lacks is left out), and that the remembered lookups, shared by
+/// every thread, change no answer. Allocation on one thread is deterministic,
+/// so these bounds hold on a loaded machine where a time would not.
+/// </summary>
+public sealed class RankedSearchCostTests(RealGlossary real) : IClassFixture<RealGlossary>
+{
+    private static long BytesPerQuestion(LookupEngine engine, string question)
+    {
+        engine.LookupUncached(question);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 20; i++)
+            engine.LookupUncached(question);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 20;
+    }
+
+    [Theory]
+    [InlineData("best pizza in town", 64)]
+    [InlineData("when the model games the metric instead of doing the task", 300)]
+    public void A_ranked_question_allocates_at_most(string question, int kilobytes)
+    {
+        var engine = new LookupEngine(real.Glossary.Terms);
+        engine.BuildInBackground().GetAwaiter().GetResult();
+
+        var bytes = BytesPerQuestion(engine, question);
+
+        Assert.True(bytes <= kilobytes * 1024, $"{bytes / 1024} KB for \"{question}\"");
+    }
+
+    [Fact]
+    public void Questions_asked_on_many_threads_at_once_get_the_answers_they_get_alone()
+    {
+        string[] questions =
+        [
+            "best pizza in town", "when the model games the metric instead of doing the task", "models gaming their reward signal",
+            "when a model tells people what they want to hear", "a model that hides what it can do during evals", "red teaming an llm",
+            "the deploy broke again", "training on human preference comparisons", "what is a sparse autoencoder for",
+        ];
+        var alone = new LookupEngine(real.Glossary.Terms);
+        var expected = questions.Select(q => alone.LookupUncached(q).Ranked.Select(h => (h.Term.Slug, h.Score)).ToList()).ToList();
+        var shared = new LookupEngine(real.Glossary.Terms);
+
+        var results = new List<(string Slug, float Score)>[questions.Length * 40];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => results[i] = shared.LookupUncached(questions[i % questions.Length]).Ranked.Select(h => (h.Term.Slug, h.Score)).ToList());
+
+        for (var i = 0; i < results.Length; i++)
+            Assert.Equal(expected[i % questions.Length], results[i]);
+    }
+}
