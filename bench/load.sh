@@ -17,10 +17,11 @@ dotnet build src/AlignBot -c Release -v q > /dev/null
 SLACK_SIGNING_SECRET="$secret" PORT=5082 node bench/peers/bolt/app.js > "$work/bolt.log" 2>&1 &
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:5082/" && break; sleep 0.2; done
 
-# Runs wrk against a port with a request file from a first line; prints "<req/s> <p99> <errors> <lines consumed> <replays>".
+# Runs wrk against a port with a request file from a first line (at most <duration> × 30,000 lines); prints
+# "<req/s> <p99> <errors> <lines consumed> <replays>".
 measure() {
   local port="$1" file="$2" first="$3" duration="$4" out
-  out="$(wrk -t2 -c32 -d"$duration" --latency -s bench/mixed/replay.lua "http://127.0.0.1:$port" -- "$file" "$first" 2)"
+  out="$(wrk -t2 -c32 -d"${duration}s" --latency -s bench/mixed/replay.lua "http://127.0.0.1:$port" -- "$file" "$first" 2 $((duration * 30000)))"
   echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "99%" {print $2}' <<< "$out")" \
     "$( (grep -E 'Non-2xx|Socket errors' <<< "$out" || echo -) | tr -s ' ' | tr ' ' '_' | paste -sd';' -)" \
     "$(awk '/^consumed:/ {print $2}' <<< "$out") $(awk '/^replayed:/ {print $2}' <<< "$out")"
@@ -29,9 +30,9 @@ measure() {
 for mode in $modes; do
   semantic=$([[ "$mode" == off ]] && echo false || echo true)
   # Signatures are valid for 5 minutes: the requests are signed again for each AlignBot process. Enough mixed lines that
-  # no AlignBot run sends one twice at up to 40,000 requests/s (the peer replays AlignBot's lines of the same round).
+  # no AlignBot run sends one twice at up to 30,000 requests/s (the peer replays AlignBot's lines of the same round).
   node bench/mixed/generate.js "$work/repeated.tsv" "$secret" --workload repeated 2> /dev/null
-  node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --distinct "$distinct" --lines $(( (seconds * rounds + 3) * 40000 )) 2> /dev/null
+  node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --distinct "$distinct" --lines $(( (seconds * rounds + 3) * 30000 )) 2> /dev/null
   ASPNETCORE_ENVIRONMENT=Production Urls=http://127.0.0.1:5081 Slack__SigningSecret="$secret" Logging__LogLevel__Default=Warning \
     Search__Semantic="$semantic" Search__DataPath="$PWD/src/AlignBot/bin/Release/net10.0/data/search" \
     Storage__ConnectionString="Data Source=$work/alignbot-$mode.db" dotnet src/AlignBot/bin/Release/net10.0/AlignBot.dll > "$work/alignbot.log" 2>&1 &
@@ -39,14 +40,14 @@ for mode in $modes; do
   for _ in $(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:5081/healthz && break; sleep 0.2; done
   sleep 2   # with semantic search on, the sentence model loads in the background meanwhile
   line=0
-  for port in 5081 5082; do measure "$port" "$work/repeated.tsv" 0 3s > /dev/null; done   # warm-up
-  read -r _ _ _ consumed _ < <(measure 5081 "$work/mixed.tsv" "$line" 3s); line=$((line + consumed))
-  measure 5082 "$work/mixed.tsv" 0 3s > /dev/null
+  for port in 5081 5082; do measure "$port" "$work/repeated.tsv" 0 3 > /dev/null; done   # warm-up
+  read -r _ _ _ consumed _ < <(measure 5081 "$work/mixed.tsv" "$line" 3); line=$((line + consumed))
+  measure 5082 "$work/mixed.tsv" 0 3 > /dev/null
   for round in $(seq 1 "$rounds"); do
     for workload in repeated mixed; do
       first=$([[ "$workload" == mixed ]] && echo "$line" || echo 0)
       for target in AlignBot:5081 Bolt:5082; do
-        read -r rps p99 errors consumed replayed < <(measure "${target#*:}" "$work/$workload.tsv" "$first" "${seconds}s")
+        read -r rps p99 errors consumed replayed < <(measure "${target#*:}" "$work/$workload.tsv" "$first" "$seconds")
         [[ "$workload" == mixed && "$target" == AlignBot:5081 ]] && line=$((line + consumed))
         note=""; [[ "$workload" == mixed && "$replayed" != 0 ]] && note=", $replayed replayed (ran out of lines)"
         printf 'semantic %-3s round %s %-8s %-8s %9s req/s  p99 %8s%s%s\n' "$mode" "$round" "$workload" "${target%%:*}" \

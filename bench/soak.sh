@@ -22,7 +22,7 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$host/status"; }
 echo "RSS before: $(rss) MB"
 ( for _ in $(seq 5 5 "$seconds"); do sleep 5; printf '%s ' "$(rss)"; done; echo ) > "$work/rss" &
 sampler=$!
-out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/mixed/replay.lua http://127.0.0.1:5083 -- "$work/mixed.tsv" 0 2)"
+out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/mixed/replay.lua http://127.0.0.1:5083 -- "$work/mixed.tsv" 0 2 $((seconds * 30000)))"
 wait "$sampler" 2>/dev/null || true
 echo "$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors|requests in|replayed"
 echo "RSS every 5 s (MB): $(cat "$work/rss")"

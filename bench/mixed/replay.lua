@@ -1,5 +1,5 @@
 -- wrk script: replays the signed slash commands bench/mixed/generate.js wrote, each once, from a starting line on.
--- Usage: wrk -t<threads> … -s bench/mixed/replay.lua <url> -- <file> <first line> <threads>
+-- Usage: wrk -t<threads> … -s bench/mixed/replay.lua <url> -- <file> <first line> <threads> [lines, default all]
 -- Thread k sends lines first+k, first+k+threads, …, so no two threads send the same trigger_id. When a thread has
 -- sent all of its lines it starts them again (those are then replays, which AlignBot acknowledges without answering):
 -- done() prints "replayed: <count>" so a run that ran out of lines says so, and "consumed: <lines>", which the next
@@ -13,9 +13,11 @@ end
 
 function init(args)
   local file, first, stride = args[1], tonumber(args[2] or "0"), tonumber(args[3] or "1")
+  local last = args[4] and first + tonumber(args[4]) or math.huge
   signatures, bodies, sent, replayed = {}, {}, 0, 0
   local index = -1
   for line in io.lines(file) do
+    if index == last then break end
     if index < 0 then
       timestamp = line
     elseif index >= first and (index - first) % stride == id then
