@@ -51,7 +51,7 @@ internal static class SlackCommandsEndpoint
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
         if (bot.AnswerAtOnce(request) is { } answer)
         {
-            var json = Serialized(renderer, answer.Reply);
+            var json = answers.Serialized(answer.Reply, reply => Serialized(renderer, reply));
             answers.Offer(text, answer, json);
             return TypedResults.Bytes(json, "application/json; charset=utf-8");
         }
