@@ -17,11 +17,11 @@ dotnet build src/AlignBot -c Release -v q > /dev/null
 SLACK_SIGNING_SECRET="$secret" PORT=5082 node bench/peers/bolt/app.js > "$work/bolt.log" 2>&1 &
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:5082/" && break; sleep 0.2; done
 
-# Runs wrk against a port with a request file from a first line (at most <duration> × 30,000 lines); prints
+# Runs wrk against a port with a request file from a first line (at most <duration> × 20,000 lines); prints
 # "<req/s> <p99> <errors> <lines consumed> <replays>".
 measure() {
   local port="$1" file="$2" first="$3" duration="$4" out
-  out="$(wrk -t2 -c32 -d"${duration}s" --latency -s bench/mixed/replay.lua "http://127.0.0.1:$port" -- "$file" "$first" 2 $((duration * 30000)))"
+  out="$(wrk -t2 -c32 -d"${duration}s" --latency -s bench/mixed/replay.lua "http://127.0.0.1:$port" -- "$file" "$first" 2 $((duration * 20000)))"
   echo "$(awk '/Requests\/sec/ {print $2}' <<< "$out") $(awk '$1 == "99%" {print $2}' <<< "$out")" \
     "$( (grep -E 'Non-2xx|Socket errors' <<< "$out" || echo -) | tr -s ' ' | tr ' ' '_' | paste -sd';' -)" \
     "$(awk '/^consumed:/ {print $2}' <<< "$out") $(awk '/^replayed:/ {print $2}' <<< "$out")"
@@ -30,9 +30,9 @@ measure() {
 for mode in $modes; do
   semantic=$([[ "$mode" == off ]] && echo false || echo true)
   # Signatures are valid for 5 minutes: the requests are signed again for each AlignBot process. Enough mixed lines that
-  # no AlignBot run sends one twice at up to 30,000 requests/s (the peer replays AlignBot's lines of the same round).
+  # no AlignBot run sends one twice at up to 20,000 requests/s (the peer replays AlignBot's lines of the same round).
   node bench/mixed/generate.js "$work/repeated.tsv" "$secret" --workload repeated 2> /dev/null
-  node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --distinct "$distinct" --lines $(( (seconds * rounds + 3) * 30000 )) 2> /dev/null
+  node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --distinct "$distinct" --lines $(( (seconds * rounds + 3) * 20000 )) 2> /dev/null
   ASPNETCORE_ENVIRONMENT=Production Urls=http://127.0.0.1:5081 Slack__SigningSecret="$secret" Logging__LogLevel__Default=Warning \
     Search__Semantic="$semantic" Search__DataPath="$PWD/src/AlignBot/bin/Release/net10.0/data/search" \
     Storage__ConnectionString="Data Source=$work/alignbot-$mode.db" dotnet src/AlignBot/bin/Release/net10.0/AlignBot.dll > "$work/alignbot.log" 2>&1 &
