@@ -43,7 +43,7 @@ internal sealed class SlackCommandHandler(Bot bot, SlackRenderer renderer, Slack
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
         if (bot.AnswerAtOnce(request) is { } answer)
         {
-            var json = Serialized(answer.Reply);
+            var json = answers.Serialized(answer.Reply, Serialized);
             answers.Offer(text, answer, json);
             return SlackAck.Json(json, responseUrl);
         }

@@ -67,14 +67,21 @@ public abstract class SqlDatabase : IStoreHealth
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = Command(connection, sql, parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await WriteAsync(sql, parameters, cancellationToken);
         }
         catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
         {
             throw new StoreUnavailableException(Verb(sql), ex);
         }
+    }
+
+    /// <summary>Runs one statement that changes the database and returns the number of rows it changed; by default on
+    /// a connection of its own, committed alone.</summary>
+    protected virtual async Task<int> WriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal async Task<T?> SingleAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -125,7 +132,7 @@ public abstract class SqlDatabase : IStoreHealth
     /// <summary>The statement's first word (INSERT, SELECT…), for the exception's message: never parameters.</summary>
     private static string Verb(string sql) => sql.TrimStart().Split(' ', 2)[0];
 
-    private static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

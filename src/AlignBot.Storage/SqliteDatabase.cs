@@ -6,11 +6,13 @@ namespace AlignBot.Storage;
 /// <summary>
 /// The SQLite store, the default: one file, WAL journal so readers never wait for the writer, a busy timeout so
 /// concurrent writers queue instead of failing, schema created or migrated on construction. A new database and its
-/// folder are created readable by their owner only (see <see cref="PrivateFiles"/>).
+/// folder are created readable by their owner only (see <see cref="PrivateFiles"/>). This process's writes are committed
+/// in groups by one writer (<see cref="SqliteGroupCommit"/>); reads never wait for it.
 /// </summary>
 public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string _connectionString;
+    private readonly SqliteGroupCommit _writes;
 
     public SqliteDatabase(string connectionString, TokenCipher? tokens = null)
         : base(tokens)
@@ -25,6 +27,7 @@ public sealed class SqliteDatabase : SqlDatabase
         _connectionString = builder.ToString();
         using var connection = Open();
         Schema = SqliteSchema.Migrate(connection);
+        _writes = new SqliteGroupCommit(Open);
     }
 
     /// <summary>
@@ -51,6 +54,9 @@ public sealed class SqliteDatabase : SqlDatabase
     }
 
     protected override Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
+
+    protected override Task<int> WriteAsync(string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken) =>
+        _writes.WriteAsync(sql, parameters, cancellationToken);
 
     private SqliteConnection Open()
     {

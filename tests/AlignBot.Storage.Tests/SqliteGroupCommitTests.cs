@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+
+namespace AlignBot.Storage.Tests;
+
+/// <summary>
+/// SQLite writes are committed in groups: a burst of concurrent claims (what concurrent slash commands do) costs a few
+/// commits, not one each, and a statement that fails in a group fails alone.
+/// </summary>
+public sealed class SqliteGroupCommitTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"alignbot-group-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
+            File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_are_committed_together_and_each_caller_gets_its_own_answer()
+    {
+        var store = new SqliteDatabase($"Data Source={_file}");
+        var now = DateTimeOffset.UtcNow;
+        await store.Events.TryClaimAsync("slack-command:T1:earlier", now, TimeSpan.FromMinutes(20));
+        await CheckpointAsync("TRUNCATE");   // an empty write-ahead log: what follows is the burst's
+
+        var claims = Enumerable.Range(0, 64).Select(i => store.Events.TryClaimAsync($"slack-command:T1:{i}", now, TimeSpan.FromMinutes(20)))
+            .Append(store.Events.TryClaimAsync("slack-command:T1:earlier", now, TimeSpan.FromMinutes(20)))
+            .ToList();
+        var claimed = await Task.WhenAll(claims);
+
+        Assert.All(claimed[..64], Assert.True);
+        Assert.False(claimed[64]);   // a replay in the same burst is still recognised
+        // A commit per claim appends a frame per changed page (the table and its two indexes) per claim: 192 or more.
+        var frames = await CheckpointAsync("PASSIVE");
+        Assert.True(frames < 64, $"{frames} WAL frames for 64 claims");
+    }
+
+    [Fact]
+    public async Task A_failing_statement_in_a_group_fails_alone_and_the_others_are_committed()
+    {
+        var store = new SqliteDatabase($"Data Source={_file}");   // creates the schema
+        var writes = new SqliteGroupCommit(() =>
+        {
+            var connection = new SqliteConnection($"Data Source={_file}");
+            connection.Open();
+            return connection;
+        });
+        const string insert = "INSERT INTO seen_events (event_key, expires_at) VALUES (@key, 1)";
+
+        List<Task<int>> results;
+        await using (var holder = await WriteLockAsync())
+        {
+            results =
+            [
+                writes.WriteAsync(insert, [("key", "first")], CancellationToken.None),
+                writes.WriteAsync("INSERT INTO seen_events (event_key, expires_at) VALUES (@key, NULL)", [("key", "second")], CancellationToken.None),   // NOT NULL
+                writes.WriteAsync(insert, [("key", "third")], CancellationToken.None),
+            ];
+        }
+
+        Assert.Equal(1, await results[0]);
+        await Assert.ThrowsAsync<SqliteException>(() => results[1]);
+        Assert.Equal(1, await results[2]);
+        Assert.False(await store.Events.TryClaimAsync("first", DateTimeOffset.FromUnixTimeMilliseconds(0), TimeSpan.FromDays(1)));
+        Assert.False(await store.Events.TryClaimAsync("third", DateTimeOffset.FromUnixTimeMilliseconds(0), TimeSpan.FromDays(1)));
+    }
+
+    /// <summary>Another connection holding SQLite's write lock until disposed.</summary>
+    private async Task<SqliteConnection> WriteLockAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await connection.OpenAsync();
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        await begin.ExecuteNonQueryAsync();
+        return connection;   // disposing it rolls back the empty transaction and lets the writer in
+    }
+
+    /// <summary>Checkpoints the write-ahead log in this mode; returns the frames it held.</summary>
+    private async Task<long> CheckpointAsync(string mode)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode})";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetInt64(1);
+    }
+}
