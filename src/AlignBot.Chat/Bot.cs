@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Search;
 
@@ -7,9 +9,11 @@ namespace AlignBot.Chat;
 
 /// <summary>
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
-/// request, asks the glossary and says what it found; adapters render and deliver.
+/// request, asks the glossary and says what it found; adapters render and deliver. With <paramref name="workspaces"/>, a
+/// request from a workspace also sees that workspace's own terms (<see cref="GlossaryScope"/>), and no other's.
 /// </summary>
-public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null)
+public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null,
+    WorkspaceGlossaries? workspaces = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -28,13 +32,15 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
         if (intent is Intent.Daily command && daily is not null)
             return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
-        return Timed(request, start, Answer(intent));
+        var scope = await ScopeAsync(request, cancellationToken);
+        return Timed(request, start, Answer(intent, scope));
     }
 
     /// <summary>
     /// The reply when the glossary alone answers the request, at once, and whether it may be cached (the bot knows what
     /// the request meant, so no adapter parses it again to decide); null for a term-of-the-day command, which waits on
-    /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later.
+    /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later; null too for
+    /// a workspace whose own terms this replica has not loaded yet.
     /// </summary>
     public ImmediateAnswer? AnswerAtOnce(ChatRequest request)
     {
@@ -42,14 +48,46 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var intent = RequestParser.Parse(request);
         if (intent is Intent.Daily && daily is not null)
             return null;
-        var reply = Timed(request, start, Answer(intent));
-        return new ImmediateAnswer(reply, MayBeCached(intent, reply));
+        if (ScopeNow(request) is not { } scope)
+            return null;
+        var reply = Timed(request, start, Answer(intent, scope));
+        return new ImmediateAnswer(reply, MayBeCached(intent, reply, scope));
     }
 
-    /// <summary>Whether the same words always get this reply until the corpus changes.</summary>
-    private static bool MayBeCached(Intent intent, Reply reply) =>
+    /// <summary>
+    /// Whether the same words always get this reply until the corpus changes: never in a workspace with terms of its own,
+    /// which change without a corpus reload.
+    /// </summary>
+    private static bool MayBeCached(Intent intent, Reply reply, GlossaryScope scope) =>
         intent is not (Intent.Random or Intent.Daily or Intent.Help)
+        && !scope.HasWorkspaceTerms
         && reply is Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound;
+
+    /// <summary>The workspace a request sees its own terms in; none for the command line and the evaluation.</summary>
+    private static WorkspaceKey? WorkspaceOf(ChatRequest request) => request.Platform == Platform.Cli ? null : WorkspaceKey.Of(request);
+
+    /// <summary>What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down.</summary>
+    private async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        if (workspaces is null || WorkspaceOf(request) is not { } workspace)
+            return new GlossaryScope(glossary);
+        try
+        {
+            return new GlossaryScope(glossary, await workspaces.GetAsync(workspace, cancellationToken));
+        }
+        catch (StoreUnavailableException)
+        {
+            return new GlossaryScope(glossary);   // answers need no store: the corpus still answers
+        }
+    }
+
+    /// <summary>What the request may see without waiting: null when its workspace is not loaded yet.</summary>
+    private GlossaryScope? ScopeNow(ChatRequest request)
+    {
+        if (workspaces is null || WorkspaceOf(request) is not { } workspace)
+            return new GlossaryScope(glossary);
+        return workspaces.Current(workspace) is { } loaded ? new GlossaryScope(glossary, loaded) : null;
+    }
 
     /// <summary>
     /// Understands the request and answers it from the glossary alone, synchronously and without effects; a
@@ -58,7 +96,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     public Reply AnswerFromGlossary(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
-        return Timed(request, start, Answer(RequestParser.Parse(request)));
+        return Timed(request, start, Answer(RequestParser.Parse(request), new GlossaryScope(glossary)));
     }
 
     private Reply Timed(ChatRequest request, long start, Reply reply)
@@ -73,18 +111,18 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return reply;
     }
 
-    private Reply Answer(Intent intent) => intent switch
+    private Reply Answer(Intent intent, GlossaryScope g) => intent switch
     {
         Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
-        Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
-        Intent.CompareTerms compare => compare.Slugs.Select(glossary.Find).ToList() is var terms && terms.All(t => t is not null)
+        Intent.ShowTerm show => g.Find(show.Slug) is { } term ? Card(g, term) : Answer(g, show.Slug),
+        Intent.CompareTerms compare => compare.Slugs.Select(g.Find).ToList() is var terms && terms.All(t => t is not null)
             ? new Reply.Comparison(terms!)
             : Help(),
-        Intent.Define define => Answer(define.Subject),
-        Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
-        Intent.Search search => Search(search.Words),
-        Intent.Related related => Related(related.Subject),
-        Intent.Random => Card(glossary.Terms[_random.Next(glossary.Count)]),
+        Intent.Define define => Answer(g, define.Subject),
+        Intent.Question question => Compare(g, question.Text) ?? Answer(g, question.Text),
+        Intent.Search search => Search(g, search.Words),
+        Intent.Related related => Related(g, related.Subject),
+        Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
         Intent.Greeting greeting => Greet(greeting),
         _ => Help(),
     };
@@ -92,8 +130,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// <summary>Whether the request is a term-of-the-day command (whose channel must then be reachable later).</summary>
     public static bool IsDailyCommand(ChatRequest request) => RequestParser.Parse(request) is Intent.Daily;
 
-    /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
-    public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
+    /// <summary>
+    /// Terms for a picker as the user types: names that start with, then contain, then search for the text; in a
+    /// <paramref name="workspace"/> whose terms are loaded, its own terms too.
+    /// </summary>
+    public IReadOnlyList<Term> Suggest(string typed, int limit, WorkspaceKey? workspace = null) =>
+        new GlossaryScope(glossary, workspace is null ? null : workspaces?.Current(workspace)).Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 
     /// <summary>The help reply; also what an empty message gets.</summary>
     public Reply.Help Help() => new(
@@ -117,22 +159,22 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             + "(\"what is reward hacking?\"), compare terms (\"rlhf vs dpo\"), or say \"help\" for everything I can do.",
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
 
-    private Reply Answer(string question)
+    private static Reply Answer(GlossaryScope g, string question)
     {
-        var result = glossary.Lookup(question);
+        var result = g.Lookup(question);
         if (result.Answer is not { } term)
             return new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
-        var card = Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
+        var card = Card(g, term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
         return result.Kind == MatchKind.Plausible
             ? card with { Alternatives = result.Ranked.Skip(1).Where(h => h.Coverage >= LookupResult.SuggestCoverage).Take(3).Select(h => TermRef.Of(h.Term)).ToList() }
             : card;
     }
 
-    private Reply.Comparison? Compare(string text)
+    private static Reply.Comparison? Compare(GlossaryScope g, string text)
     {
         foreach (var parts in QuestionText.ComparisonSplits(text))
         {
-            var terms = parts.Select((part, i) => Side(part, first: i == 0, last: i == parts.Count - 1)).ToList();
+            var terms = parts.Select((part, i) => Side(g, part, first: i == 0, last: i == parts.Count - 1)).ToList();
             if (terms.All(t => t is not null) && terms.DistinctBy(t => t!.Slug).Count() == terms.Count)
                 return new Reply.Comparison(terms!);
         }
@@ -144,42 +186,43 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// words that is a term's name, alias or acronym, starting where the side starts (the last side: "dpo whats the
     /// diff") or ending where it ends (the first side: "so in standup someone said rlhf").
     /// </summary>
-    private Term? Side(string part, bool first, bool last)
+    private static Term? Side(GlossaryScope g, string part, bool first, bool last)
     {
-        if (glossary.Lookup(part).Answer is { } whole)
+        if (g.Lookup(part).Answer is { } whole)
             return whole;
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var length = words.Length - 1; length >= 1; length--)
         {
-            if (last && Named(string.Join(' ', words[..length])) is { } head)
+            if (last && Named(g, string.Join(' ', words[..length])) is { } head)
                 return head;
-            if (first && Named(string.Join(' ', words[^length..])) is { } tail)
+            if (first && Named(g, string.Join(' ', words[^length..])) is { } tail)
                 return tail;
         }
         return null;
     }
 
-    private Term? Named(string words) => glossary.Lookup(words) is { Kind: MatchKind.Exact or MatchKind.Corrected, Answer: { } term } ? term : null;
+    private static Term? Named(GlossaryScope g, string words) => g.Lookup(words) is { Kind: MatchKind.Exact or MatchKind.Corrected, Answer: { } term } ? term : null;
 
-    private Reply Search(string words)
+    private static Reply Search(GlossaryScope g, string words)
     {
-        var hits = glossary.Search(words, MaxSearchResults);
+        var hits = g.Search(words, MaxSearchResults);
         return hits.Count == 0
             ? new Reply.NotFound(Quote(words), [])
             : new Reply.SearchResults(Quote(words), hits.Select(h => TermRef.Of(h.Term)).ToList());
     }
 
-    private Reply Related(string subject)
+    private static Reply Related(GlossaryScope g, string subject)
     {
-        var result = glossary.Lookup(subject);
+        var result = g.Lookup(subject);
         if (result.Answer is not { } term)
             return new Reply.NotFound(Quote(subject), result.DidYouMean.Select(TermRef.Of).ToList());
-        return new Reply.RelatedTerms(TermRef.Of(term), RelatedOf(term));
+        return new Reply.RelatedTerms(TermRef.Of(term), RelatedOf(g, term));
     }
 
-    private Reply.TermCard Card(Term term, string? correctedFrom = null) => new(term, RelatedOf(term), correctedFrom);
+    private static Reply.TermCard Card(GlossaryScope g, Term term, string? correctedFrom = null) =>
+        new(term, RelatedOf(g, term), correctedFrom, Origin: g.Origin(term));
 
-    private List<TermRef> RelatedOf(Term term) => [.. glossary.RelatedOf(term).Select(TermRef.Of)];
+    private static List<TermRef> RelatedOf(GlossaryScope g, Term term) => [.. g.RelatedOf(term).Select(TermRef.Of)];
 
     /// <summary>The user's words as they will be echoed: trimmed and short. Renderers escape them.</summary>
     private static string Quote(string text)

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Chat;
@@ -18,8 +19,9 @@ public abstract record Reply
     /// for the file's order.</param>
     /// <param name="Alternatives">Set when the card is a plausible guess rather than a confident answer: the card is
     /// shown under "Did you mean <i>term</i>?" with these next candidates as buttons (possibly none).</param>
+    /// <param name="Origin">Set when the term is the workspace's own rather than the corpus's: who suggested and approved it, for the card's footer.</param>
     public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null, string? Heading = null,
-        IReadOnlyList<TermSense>? Senses = null, IReadOnlyList<TermRef>? Alternatives = null) : Reply
+        IReadOnlyList<TermSense>? Senses = null, IReadOnlyList<TermRef>? Alternatives = null, WorkspaceTerm? Origin = null) : Reply
     {
         /// <summary>The senses to show, in order (none for most terms).</summary>
         public IReadOnlyList<TermSense> SensesInOrder => Senses ?? Term.SenseList;

@@ -43,7 +43,7 @@ internal static class SlackCommandsEndpoint
             && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, http.RequestAborted))
             return TypedResults.Ok();
         var text = SlackText.ToPlain(command.Text);
-        if (answers.TryGet(text) is { } cached)
+        if (answers.TryGet(command.TeamId, text) is { } cached)
         {
             metrics.Replied(Platform.Slack, cached.Reply);
             return TypedResults.Bytes(cached.Json, "application/json; charset=utf-8");
@@ -52,7 +52,7 @@ internal static class SlackCommandsEndpoint
         if (bot.AnswerAtOnce(request) is { } answer)
         {
             var json = Serialized(renderer, answer.Reply);
-            answers.Offer(text, answer, json);
+            answers.Offer(command.TeamId, text, answer, json);
             return TypedResults.Bytes(json, "application/json; charset=utf-8");
         }
 

@@ -1,6 +1,7 @@
 using AlignBot.Web;
 using System.Text.Json;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.AspNetCore.Http;
@@ -19,7 +20,7 @@ namespace AlignBot.Slack;
 /// </summary>
 internal static class SlackInteractionsEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary,
+    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces,
         ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
@@ -52,7 +53,7 @@ internal static class SlackInteractionsEndpoint
                 work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
                 break;
             case SlackActions.Share:
-                if (SlackReplyKey.ToAction(value, glossary) is not { } shared)
+                if (SlackReplyKey.ToAction(value, await ScopeAsync(glossary, workspaces, team, http.RequestAborted)) is not { } shared)
                     return Bad(http, log, "share of an unknown card");
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
@@ -73,6 +74,19 @@ internal static class SlackInteractionsEndpoint
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
         return TypedResults.Ok();
+    }
+
+    /// <summary>The corpus and the workspace's own terms; the corpus alone while the store is down.</summary>
+    private static async Task<GlossaryScope> ScopeAsync(TermGlossary glossary, WorkspaceGlossaries workspaces, string team, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new GlossaryScope(glossary, await workspaces.GetAsync(new WorkspaceKey(Platform.Slack, team), cancellationToken));
+        }
+        catch (StoreUnavailableException)
+        {
+            return new GlossaryScope(glossary);
+        }
     }
 
     /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Slack;
@@ -52,7 +54,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             blocks.Add(BlockKit.Section(SlackText.Truncate("*Senses*\n" + string.Join('\n', reply.SensesInOrder.Select(Sense)), BlockKit.MaxSectionText)));
         if (card.Expanded)
             blocks.AddRange(SlackText.Chunks(SlackText.FromMarkdown(term.Body), BlockKit.MaxSectionText).Take(6).Select(c => BlockKit.Section(c)));
-        blocks.Add(BlockKit.Context(Footer(term, card.SharedBy)));
+        blocks.Add(BlockKit.Context(reply.Origin is { } origin ? WorkspaceFooter(term, origin, card.SharedBy) : Footer(term, card.SharedBy)));
         if (reply.Related.Count > 0)
             blocks.Add(BlockKit.Actions("related", reply.Related.Take(6).Select(r => RelatedButton(r))));
         if (reply.Alternatives is { Count: > 0 } others)
@@ -62,9 +64,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         }
 
         var controls = new List<JsonObject>();
-        if (!card.Expanded)
+        if (!card.Expanded && term.Body.Length > 0)   // a workspace term is its definition alone
             controls.Add(BlockKit.Button("Read more", SlackActions.ReadMore, term.Slug));
-        if (PageUrl(term.Slug) is { } page)
+        if (reply.Origin is null && PageUrl(term.Slug) is { } page)   // a workspace term has no public page
             controls.Add(BlockKit.LinkButton("Open glossary page", SlackActions.OpenPage, page));
         if (card.Shareable)
             controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
@@ -158,8 +160,16 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))}{reviewed} · Sources: {sources}", 2900) + SharedLine(sharedBy);
     }
 
-    private static string SharedLine(string? sharedBy) =>
-        sharedBy is null ? "" : $" · Shared by <@{new string(sharedBy.Where(char.IsLetterOrDigit).ToArray())}>";
+    private static string WorkspaceFooter(Term term, WorkspaceTerm origin, string? sharedBy)
+    {
+        var source = term.Sources.Count > 0 ? " · " + SlackText.Link(term.Sources[0].Url, "source") : "";
+        return OriginLine.Format(origin, UserMention, SlackText.Escape) + source + SharedLine(sharedBy);
+    }
+
+    private static string SharedLine(string? sharedBy) => sharedBy is null ? "" : " · Shared by " + UserMention(sharedBy);
+
+    /// <summary>A mention of a user id, kept to letters and digits so no id can close the mention or open another.</summary>
+    private static string UserMention(string userId) => $"<@{new string(userId.Where(char.IsLetterOrDigit).ToArray())}>";
 
     private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 

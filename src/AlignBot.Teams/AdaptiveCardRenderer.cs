@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Glossary;
 
 namespace AlignBot.Teams;
@@ -62,6 +63,8 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Sources: " + string.Join(" · ", term.Sources.Take(3).Select(Link)), subtle: true, size: "Small"));
         if (Provenance.ReviewedLabel(term) is { } reviewed)
             body.Add(Text(reviewed, subtle: true, size: "Small", spacing: "None"));
+        if (reply.Origin is { } origin)
+            body.Add(Text(OriginLine.Format(origin, Escape, Escape), subtle: true, size: "Small", spacing: "None"));
         if (reply.Related.Count > 0)
         {
             body.Add(Text("Related terms", weight: "Bolder", size: "Small"));
@@ -72,16 +75,17 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Or did you mean:", weight: "Bolder", size: "Small"));
             body.AddRange(Buttons(others.Take(3)));
         }
-        var actions = new List<JsonObject>
+        var actions = new List<JsonObject>();
+        if (term.Body.Length > 0)   // a workspace term is its definition alone
         {
-            new()
+            actions.Add(new JsonObject
             {
                 ["type"] = "Action.ShowCard",
                 ["title"] = "Read more",
                 ["card"] = Card([.. term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Take(12).Select(p => Text(TeamsText.FromMarkdown(p).Replace('\n', ' ')))]),
-            },
-        };
-        if (_publicBaseUrl is not null)
+            });
+        }
+        if (_publicBaseUrl is not null && reply.Origin is null)   // a workspace term has no public page
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open glossary page", ["url"] = $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(term.Slug)}" });
         return Card(body, actions, fallback: $"{term.Name}: {term.Summary}");
     }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Slack.Tests;
@@ -114,6 +116,50 @@ public sealed class SlackRendererTests
         Assert.DoesNotContain("<@U1>", json);
         Assert.DoesNotContain("@here", json);
         Assert.Contains("&lt;zzqx&gt;", (string?)message["text"]);
+    }
+
+    [Fact]
+    public void A_workspace_term_card_says_who_added_it_escapes_every_field_and_links_no_public_page()
+    {
+        var origin = new WorkspaceTerm(new WorkspaceKey(Platform.Slack, "T1"), "hostile-term",
+            new TermDraft("<!channel> *Ops* term", ["<@U999>"], "Ping <!here> & <https://evil.example|click> ~all~ of them, `now` > later.",
+                "https://example.org/ops", ["rlhf"]), "U-ALICE", "UBOB>", new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var reply = new Reply.TermCard(WorkspaceGlossary.AsTerm(origin), [new TermRef("rlhf", "RLHF", "…")], Origin: origin);
+
+        var message = Renderer.Private(reply);
+        var json = SlackJson.Serialize(message);
+
+        AssertWithinLimits(message);
+        CardArtifacts.Write("slack", "workspace_term_private", json);
+        var mrkdwn = string.Join('\n', Mrkdwn(message));   // plain_text fields (the header) are shown as written, never parsed
+        Assert.Contains("Workspace term · suggested by <@UALICE>, approved by <@UBOB> on 24 Nov 2026", mrkdwn);
+        Assert.DoesNotContain("<!channel>", mrkdwn);
+        Assert.DoesNotContain("<!here>", mrkdwn);
+        Assert.DoesNotContain("<@U999>", mrkdwn);
+        Assert.DoesNotContain("<https://evil.example", mrkdwn);
+        Assert.DoesNotContain("/terms/hostile-term", json);
+        Assert.DoesNotContain("Read more", json);
+    }
+
+    /// <summary>The message's fallback text and every mrkdwn text object: what Slack parses for links and mentions.</summary>
+    private static IEnumerable<string> Mrkdwn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o when (string?)o["type"] == "mrkdwn" || o["blocks"] is not null:
+                yield return (string?)o["text"] ?? "";
+                foreach (var inner in o.Where(p => p.Key != "text").SelectMany(p => Mrkdwn(p.Value)))
+                    yield return inner;
+                break;
+            case JsonObject o:
+                foreach (var inner in o.SelectMany(p => Mrkdwn(p.Value)))
+                    yield return inner;
+                break;
+            case JsonArray a:
+                foreach (var inner in a.SelectMany(Mrkdwn))
+                    yield return inner;
+                break;
+        }
     }
 
     private static void AssertWithinLimits(JsonObject message) => BlockKitLimits.Check(message);

@@ -1,12 +1,13 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Settings;
 using AlignBot.Glossary;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlignBot.Hosting;
 
-/// <summary>Registers the platform-neutral chat core with the host: the bot, its metrics, the term of the day and its scheduler.</summary>
+/// <summary>Registers the platform-neutral chat core with the host: the bot, its metrics, the term of the day and its scheduler, and the workspace glossaries with their refresher.</summary>
 public static class ChatCoreHosting
 {
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
@@ -19,8 +20,10 @@ public static class ChatCoreHosting
         builder.Services.AddSingleton<DailyService>();
         builder.Services.AddHostedService<DailyScheduler>();
         builder.Services.AddSingleton<ChatMetrics>();
+        builder.Services.AddSingleton<WorkspaceGlossaries>();
+        builder.Services.AddHostedService<WorkspaceGlossaryRefresher>();
         builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
-            metrics: services.GetRequiredService<ChatMetrics>()));
+            metrics: services.GetRequiredService<ChatMetrics>(), workspaces: services.GetRequiredService<WorkspaceGlossaries>()));
         return builder;
     }
 }

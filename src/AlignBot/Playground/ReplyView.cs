@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Glossary;
 
 namespace AlignBot.Playground;
@@ -9,7 +10,7 @@ public static class ReplyView
     public static object Of(Reply reply) => reply switch
     {
         Reply.TermCard card => new { kind = "term", term = Term(card.Term), related = card.Related.Select(Ref), correctedFrom = card.CorrectedFrom, heading = card.Heading,
-            alternatives = card.Alternatives?.Select(Ref) },
+            alternatives = card.Alternatives?.Select(Ref), origin = card.Origin is { } origin ? OriginLine.Plain(origin) : null },
         Reply.Notice notice => new { kind = "notice", text = notice.ToString() },
         Reply.Comparison pair => new { kind = "comparison", title = pair.Title, terms = pair.Terms.Select(Term) },
         Reply.Greeting greeting => new { kind = "greeting", text = greeting.Text, examples = greeting.Examples.Select(Ref) },

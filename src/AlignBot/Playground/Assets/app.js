@@ -29,7 +29,7 @@
 
   const paragraphs = text => text.split(/\n\s*\n/).map(p => el("p", { text: p.replace(/\*\*/g, "").replace(/\s*\n\s*/g, " ") }));
 
-  const termCard = (term, related, correctedFrom, alternatives) => el("article", { class: "card", "aria-label": term.name }, [
+  const termCard = (term, related, correctedFrom, alternatives, origin) => el("article", { class: "card", "aria-label": term.name }, [
     alternatives ? el("p", { text: `Did you mean “${term.name}”?` }) : null,
     el("p", { class: "category", text: term.category }),
     el("h2", { text: term.name }),
@@ -37,7 +37,8 @@
     el("p", { text: term.summary }),
     el("details", {}, [el("summary", { text: "Read more" }), ...paragraphs(term.body)]),
     el("p", { class: "sources" }, ["Sources: ", ...term.sources.flatMap((s, i) => [i ? " · " : "", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title })]),
-      " · ", el("a", { href: term.page, text: "Glossary page" })]),
+      ...(origin ? [] : [" · ", el("a", { href: term.page, text: "Glossary page" })])]),
+    origin ? el("p", { class: "muted", text: origin }) : null,
     related && related.length ? el("h3", { class: "visually-hidden", text: "Related terms" }) : null,
     related ? buttons(related) : null,
     alternatives && alternatives.length ? el("p", { class: "muted", text: "Or did you mean:" }) : null,
@@ -46,7 +47,7 @@
 
   const render = reply => {
     switch (reply.kind) {
-      case "term": return termCard(reply.term, reply.related, reply.correctedFrom, reply.alternatives);
+      case "term": return termCard(reply.term, reply.related, reply.correctedFrom, reply.alternatives, reply.origin);
       case "comparison": return el("div", { class: "card" }, [
         el("h2", { text: reply.title }),
         el("div", { class: "columns" }, reply.terms.map(t => el("div", {}, [el("h3", { text: t.name }), el("p", { class: "category", text: t.category }), el("p", { text: t.summary })]))),
