@@ -10,10 +10,11 @@ namespace AlignBot.Chat;
 /// <summary>
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
 /// request, asks the glossary and says what it found; adapters render and deliver. With <paramref name="workspaces"/>, a
-/// request from a workspace also sees that workspace's own terms (<see cref="GlossaryScope"/>), and no other's.
+/// request from a workspace also sees that workspace's own terms (<see cref="GlossaryScope"/>), and no other's; with
+/// <paramref name="curation"/>, it handles the living glossary's commands and clicks and counts unanswered questions.
 /// </summary>
 public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null,
-    WorkspaceGlossaries? workspaces = null)
+    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -33,25 +34,45 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (intent is Intent.Daily command && daily is not null)
             return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
         var scope = await ScopeAsync(request, cancellationToken);
-        return Timed(request, start, Answer(intent, scope));
+        if (curation is not null && IsCuration(intent))
+            return Counted(request, await curation.HandleAsync(request, intent, scope, cancellationToken));
+        var reply = Timed(request, start, Answer(intent, scope));
+        if (reply is Reply.NotFound && curation is not null && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
+            await curation.RecordUnansweredAsync(workspace, question, cancellationToken);
+        return reply;
     }
+
+    /// <summary>The living glossary's intents: they read and write the store.</summary>
+    private static bool IsCuration(Intent intent) =>
+        intent is Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate;
+
+    /// <summary>What a question that may go unanswered asked about; null for searches and buttons.</summary>
+    private static string? AskedAbout(Intent intent) => intent switch
+    {
+        Intent.Question question => question.Text,
+        Intent.Define define => define.Subject,
+        _ => null,
+    };
 
     /// <summary>
     /// The reply when the glossary alone answers the request, at once, and whether it may be cached (the bot knows what
     /// the request meant, so no adapter parses it again to decide); null for a term-of-the-day command, which waits on
     /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later; null too for
-    /// a workspace whose own terms this replica has not loaded yet.
+    /// a workspace whose own terms this replica has not loaded yet, for the living glossary's commands and clicks, and
+    /// for a question nothing answers (it is counted as unanswered).
     /// </summary>
     public ImmediateAnswer? AnswerAtOnce(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);
-        if (intent is Intent.Daily && daily is not null)
+        if (intent is Intent.Daily && daily is not null || curation is not null && IsCuration(intent))
             return null;
         if (ScopeNow(request) is not { } scope)
             return null;
-        var reply = Timed(request, start, Answer(intent, scope));
-        return new ImmediateAnswer(reply, MayBeCached(intent, reply, scope));
+        var reply = Answer(intent, scope);
+        if (reply is Reply.NotFound && curation is { KeepsUnanswered: true } && WorkspaceOf(request) is not null && AskedAbout(intent) is not null)
+            return null;   // counted as unanswered by RunAsync, which may wait on the store
+        return new ImmediateAnswer(Timed(request, start, reply), MayBeCached(intent, reply, scope));
     }
 
     /// <summary>
@@ -67,7 +88,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     private static WorkspaceKey? WorkspaceOf(ChatRequest request) => request.Platform == Platform.Cli ? null : WorkspaceKey.Of(request);
 
     /// <summary>What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down.</summary>
-    private async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
+    public async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
     {
         if (workspaces is null || WorkspaceOf(request) is not { } workspace)
             return new GlossaryScope(glossary);
@@ -124,6 +145,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Related related => Related(g, related.Subject),
         Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
         Intent.Greeting greeting => Greet(greeting),
+        Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate =>
+            new Reply.Notice("Suggesting, reviewing and rating terms works in Slack, Teams and the playground."),
         _ => Help(),
     };
 

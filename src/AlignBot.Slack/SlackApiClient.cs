@@ -42,6 +42,20 @@ public sealed class SlackApiClient(HttpClient http)
         }, ct);
     }
 
+    /// <summary>views.open: opens <paramref name="view"/> as a modal for the click or command that gave <paramref name="triggerId"/> (valid for 3 s).</summary>
+    public async Task OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken ct) =>
+        await CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, ct);
+
+    /// <summary>users.info: a person's time zone and whether they administer or own the workspace.</summary>
+    public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken ct)
+    {
+        var response = await CallAsync("users.info", token, new JsonObject { ["user"] = userId }, ct);
+        var user = response.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? u : default;
+        bool Flag(string name) => user.ValueKind == JsonValueKind.Object && user.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+        var zone = user.ValueKind == JsonValueKind.Object && user.TryGetProperty("tz", out var tz) && tz.ValueKind == JsonValueKind.String ? tz.GetString() : null;
+        return new SlackUser(userId, zone, Flag("is_admin"), Flag("is_owner"));
+    }
+
     /// <summary>oauth.v2.access: exchanges an install's code for the workspace's bot token.</summary>
     public async Task<JsonElement> OAuthAccessAsync(string clientId, string clientSecret, string code, string? redirectUri, CancellationToken ct)
     {

@@ -48,7 +48,8 @@ internal static class SlackCommandsEndpoint
             metrics.Replied(Platform.Slack, cached.Reply);
             return TypedResults.Bytes(cached.Json, "application/json; charset=utf-8");
         }
-        var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId),
+            Mentions: SlackText.Mentions(command.Text));
         if (bot.AnswerAtOnce(request) is { } answer)
         {
             var json = Serialized(renderer, answer.Reply);
@@ -57,7 +58,8 @@ internal static class SlackCommandsEndpoint
         }
 
         var inline = new InlineReply();
-        var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline))
+        var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline,
+                command.TriggerId))
             ? await inline.WaitAsync(responseUrl is null ? Timeout.InfiniteTimeSpan : AckBudget, clock, http.RequestAborted)
             : await bot.RunAsync(request, http.RequestAborted);   // the queue is full: answer here, however long it takes
         return late is null

@@ -16,11 +16,13 @@ namespace AlignBot.Slack;
 /// <c>/slack/interactions</c>: button presses and term-picker choices on AlignBot's cards. The click becomes a
 /// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url. On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
-/// removes the private card and posts the same card publicly.
+/// removes the private card and posts the same card publicly. The living glossary's buttons open the suggestion form as a
+/// modal (Suggest, Add definition, Edit), decide a suggestion (Approve, Reject: the review message then shows the outcome)
+/// or rate a card; a submitted modal is <see cref="SlackViewSubmission"/>'s.
 /// </summary>
 internal static class SlackInteractionsEndpoint
 {
-    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces,
+    public static async Task<IResult> Handle(HttpContext http, SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot,
         ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackWorkQueue> log)
     {
         var form = SlackForm.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
@@ -28,6 +30,8 @@ internal static class SlackInteractionsEndpoint
         if (payload is null || payload.RootElement.ValueKind != JsonValueKind.Object)
             return Bad(http, log, "expected a form field 'payload' holding a JSON object");
         var root = payload.RootElement;
+        if (root.Str("type") == "view_submission")
+            return await SlackViewSubmission.HandleAsync(http, root, bot, queue, replays, options.Value, log);
         if (root.Str("type") != "block_actions")
             return Bad(http, log, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
@@ -57,6 +61,20 @@ internal static class SlackInteractionsEndpoint
                     return Bad(http, log, "share of an unknown card");
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
+                break;
+            case ActionIds.Suggest or ActionIds.AddDefinition or ActionIds.Edit:
+                // The form opens as a modal on the click's trigger (a refusal or an "already defined" card comes back instead).
+                work = new SlackWork.Respond(team, Click(new ChatAction(SlackActions.Prefix(actionId), value), user, team), responseUrl, SlackCard.Private,
+                    SlackPlacement.PrivateBesidePublic, TriggerId: root.Str("trigger_id"));
+                break;
+            case ActionIds.Approve or ActionIds.Reject:
+                // The decided review replaces the message (SlackWorker); a refusal goes privately to whoever clicked.
+                work = new SlackWork.Respond(team, Click(new ChatAction(actionId, value), user, team), responseUrl, SlackCard.Public,
+                    SlackPlacement.PrivateBesidePublic);
+                break;
+            case ActionIds.Helpful or ActionIds.NotHelpful:
+                work = new SlackWork.Respond(team, Click(new ChatAction(actionId, value), user, team), responseUrl, SlackCard.Private,
+                    SlackPlacement.PrivateBesidePublic);
                 break;
             case SlackActions.OpenPage:
                 return TypedResults.Ok();   // a link button: Slack opens the page itself

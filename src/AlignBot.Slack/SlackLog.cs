@@ -50,4 +50,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Store unavailable; asked Slack to retry event {EventId}")]
     public static partial void SlackEventStoreUnavailable(this ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Warning, Message = "users.info failed in team {TeamId} ({Error}); the person is not taken for an admin")]
+    public static partial void SlackUserUnknown(this ILogger logger, string teamId, string error);
 }

@@ -23,7 +23,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     /// <summary>An answer in an HTTP response or to a response_url: drawn as <paramref name="card"/>, placed as <paramref name="placement"/>.</summary>
     internal JsonObject Respond(Reply reply, SlackCard card, SlackPlacement placement) => placement.Apply(Render(reply, card));
 
-    private static string Mention(ChatUser user) => $"<@{user.Id}>";
+    private static string Mention(ChatUser user) => UserMention(user.Id);
 
     internal JsonObject Render(Reply reply, SlackCard card) => reply switch
     {
@@ -35,6 +35,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.Help help => Help(help),
         Reply.Greeting greeting => Greeting(greeting),
         Reply.Notice notice => Message(notice.Format(text => text, Mention), [BlockKit.Section(notice.Format(SlackText.Escape, Mention))]),
+        Reply.SuggestForm form => SlackCurationBlocks.SuggestPrompt(form),
+        Reply.Review review => SlackCurationBlocks.Review(review),
+        Reply.Digest digest => SlackCurationBlocks.Digest(digest),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
 
@@ -70,8 +73,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             controls.Add(BlockKit.LinkButton("Open glossary page", SlackActions.OpenPage, page));
         if (card.Shareable)
             controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
-        if (controls.Count > 0)
-            blocks.Add(BlockKit.Actions("card", controls));
+        controls.Add(BlockKit.Button("Helpful", ActionIds.Helpful, term.Slug));
+        controls.Add(BlockKit.Button("Not helpful", ActionIds.NotHelpful, term.Slug));
+        blocks.Add(BlockKit.Actions("card", controls));
         return Message((reply.IsGuess ? $"Did you mean {term.Name}? " : "") + $"{term.Name}: {term.Summary}", blocks);
     }
 
@@ -123,6 +127,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             blocks.Add(BlockKit.Section("Did you mean:"));
             blocks.Add(BlockKit.Actions("suggestions", miss.DidYouMean.Take(3).Select(r => RelatedButton(r))));
         }
+        blocks.Add(BlockKit.Actions("suggest", [BlockKit.Button("Suggest this term", ActionIds.Suggest, miss.Query)]));
         blocks.Add(BlockKit.Context("Try `/align search <words>`, or `/align help` to browse terms."));
         var fallback = $"No definition found for “{miss.Query}”."
             + (miss.DidYouMean.Count > 0 ? " Did you mean " + string.Join(", ", miss.DidYouMean.Select(d => d.Name)) + "?" : "");
@@ -169,7 +174,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     private static string SharedLine(string? sharedBy) => sharedBy is null ? "" : " · Shared by " + UserMention(sharedBy);
 
     /// <summary>A mention of a user id, kept to letters and digits so no id can close the mention or open another.</summary>
-    private static string UserMention(string userId) => $"<@{new string(userId.Where(char.IsLetterOrDigit).ToArray())}>";
+    internal static string UserMention(string userId) => $"<@{new string(userId.Where(char.IsLetterOrDigit).ToArray())}>";
 
     private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
@@ -177,7 +182,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
 
     private string? PageUrl(string slug) => _publicBaseUrl is null ? null : $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(slug)}";
 
-    private static JsonObject Message(string text, List<JsonObject> blocks) => new()
+    internal static JsonObject Message(string text, List<JsonObject> blocks) => new()
     {
         ["text"] = SlackText.Escape(SlackText.Truncate(text, 3000)),   // the notification fallback is mrkdwn too
         ["blocks"] = new JsonArray([.. blocks.Take(50)]),

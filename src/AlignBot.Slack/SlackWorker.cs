@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
@@ -11,9 +12,13 @@ namespace AlignBot.Slack;
 /// workspace's installation.
 /// </summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
-    IInstallationStore installations, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
+    IInstallationStore installations, GlossaryCuration curation, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
 {
     private const int Consumers = 4;
+
+    protected override async Task<Reply> ReplyAsync(SlackWork work, CancellationToken cancellationToken) => work is SlackWork.Submit submit
+        ? await curation.SubmitAsync(submit.Request, submit.Draft, submit.SuggestionId, await Bot.ScopeAsync(submit.Request, cancellationToken), cancellationToken)
+        : await base.ReplyAsync(work, cancellationToken);
 
     protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
     {
@@ -42,10 +47,29 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                 }
                 await api.PostMessageAsync(token, answer.Channel, renderer.Public(reply), answer.ThreadTs, cancellationToken);
                 break;
+            case SlackWork.Respond { TriggerId: { } trigger } respond when reply is Reply.SuggestForm form:
+                if (await tokens.ForTeamAsync(respond.TeamId, cancellationToken) is not { } formToken)
+                {
+                    log.SlackNoToken(respond.TeamId);
+                    return;
+                }
+                var scope = await Bot.ScopeAsync(respond.Request, cancellationToken);
+                await api.OpenViewAsync(formToken, trigger, SlackModal.Suggest(form, [.. form.Draft.Related.Select(scope.Find).OfType<Glossary.Term>().Select(TermRef.Of)],
+                    respond.ResponseUrl), cancellationToken);
+                respond.Inline?.TryHand(new Reply.Notice($"Opening the form to suggest “{form.Draft.Name}”…"));
+                break;
             case SlackWork.Respond respond:
                 if (respond.Inline?.TryHand(reply) == true || respond.ResponseUrl is null)
                     return;
-                await api.RespondAsync(respond.ResponseUrl, renderer.Respond(reply, respond.Card, respond.Placement), cancellationToken);
+                // A decided review takes the place of the message its button was on; anything else follows the work's placement.
+                var placement = reply is Reply.Review ? SlackPlacement.ReplacePrivate : respond.Placement;
+                await api.RespondAsync(respond.ResponseUrl, renderer.Respond(reply, respond.Card, placement), cancellationToken);
+                break;
+            case SlackWork.Submit submit:
+                if (reply is Reply.Review && submit.ReviewUrl is { } reviewUrl)
+                    await api.RespondAsync(reviewUrl, renderer.Respond(reply, SlackCard.Public, SlackPlacement.ReplacePrivate), cancellationToken);
+                else if (await tokens.ForTeamAsync(submit.TeamId, cancellationToken) is { } dmToken)
+                    await api.PostMessageAsync(dmToken, submit.Request.User.Id, renderer.Public(reply), threadTs: null, cancellationToken);
                 break;
         }
     }
