@@ -274,10 +274,14 @@ public sealed class GlossaryCuration(
 
     private static string Slots(int count) => string.Join(", ", Enumerable.Repeat(Reply.Notice.UserSlot, count));
 
-    /// <summary>A question as kept: noise removed, lower case, at most 200 characters; never who asked.</summary>
+    /// <summary>
+    /// A question as kept: chat noise removed, lower case, punctuation gone, white space folded, at most 200 characters,
+    /// so "What is X?" and "what is x" count as one; never who asked.
+    /// </summary>
     private static string Normalized(string question)
     {
-        var text = ChatText.Normalize(question).ToLowerInvariant();
+        var letters = ChatText.Normalize(question).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        var text = string.Join(' ', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= 200 ? text : text[..200];
     }
 }
