@@ -153,6 +153,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// <summary>Whether the request is a term-of-the-day command (whose channel must then be reachable later).</summary>
     public static bool IsDailyCommand(ChatRequest request) => RequestParser.Parse(request) is Intent.Daily;
 
+    /// <summary>Whether the request makes its channel the review channel (which must then be reachable later).</summary>
+    public static bool IsReviewHere(ChatRequest request) => RequestParser.Parse(request) is Intent.ReviewHere;
+
     /// <summary>
     /// Terms for a picker as the user types: names that start with, then contain, then search for the text; in a
     /// <paramref name="workspace"/> whose terms are loaded, its own terms too.

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Living;
 using AlignBot.Chat;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
@@ -53,6 +54,8 @@ public static class TeamsHosting
             .AddOutboundResilience(services => TeamsConnectorClient.Policy(services.GetRequiredService<IOptions<TeamsOptions>>().Value,
                 services.GetRequiredService<ILogger<TeamsConnectorClient>>()));
         builder.Services.AddSingleton<IDailyPublisher, TeamsDailyPublisher>();
+        builder.Services.AddSingleton<IReviewPublisher, TeamsReviewPublisher>();
+        builder.Services.AddSingleton<ICuratorDirectory, TeamsCuratorDirectory>();
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;
     }

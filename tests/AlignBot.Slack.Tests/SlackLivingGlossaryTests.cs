@@ -220,8 +220,8 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.False((bool?)JsonNode.Parse(note.Body)!["replace_original"]);
         Assert.Contains("Only curators", note.Body);
         await _host.DrainWorkAsync();
-        Assert.Single(_host.Logs.Lines, l => l.Contains("[7003]"));
-        Assert.Contains(_host.Logs.Lines, l => l.Contains("[7003]") && l.Contains("not a curator") && !l.Contains(Definition));
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8003]"));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("[8003]") && l.Contains("not a curator") && !l.Contains(Definition));
         Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
     }
 
@@ -252,7 +252,7 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.Equal(2, answers.Count);
         Assert.Single(answers, a => a.Body.Contains("Approved by") || a.Body.Contains("Rejected by"));
         Assert.Single(answers, a => a.Body.Contains("already been decided"));
-        Assert.Single(_host.Logs.Lines, l => l.Contains("[7002]"));
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8002]"));
     }
 
     [Fact]
@@ -267,12 +267,12 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator, team: "T0OTHER01")));    // another workspace
         await _host.DrainWorkAsync();
 
-        var refusals = _host.Logs.Lines.Where(l => l.Contains("[7003]")).ToList();
+        var refusals = _host.Logs.Lines.Where(l => l.Contains("[8003]")).ToList();
         Assert.Equal(2, refusals.Count);
         Assert.Contains(refusals, l => l.Contains("already decided"));
         Assert.Contains(refusals, l => l.Contains("no such suggestion in this workspace"));
         Assert.All(refusals, l => Assert.DoesNotContain("hooks", l));
-        Assert.Single(_host.Logs.Lines, l => l.Contains("[7002]"));
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8002]"));
     }
 
     [Fact]
