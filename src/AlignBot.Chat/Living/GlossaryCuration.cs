@@ -151,10 +151,14 @@ public sealed class GlossaryCuration(
         return directory is not null && await directory.IsAdminAsync(workspace, userId, cancellationToken);
     }
 
-    private static Reply Suggest(string name, GlossaryScope scope)
+    /// <summary>The form prefilled with what the text is about ("what is a blue team drill?" → "blue team drill"), or the card it already has.</summary>
+    private static Reply Suggest(string text, GlossaryScope scope)
     {
-        if (Existing(name, scope) is { } term)
+        var lookup = scope.Lookup(text);
+        if (Existing(text, scope) is { } term)
             return new Reply.TermCard(term, [.. scope.RelatedOf(term).Select(TermRef.Of)], Heading: AlreadyDefined, Origin: scope.Origin(term));
+        var at = lookup.Subject.Length > 0 ? text.IndexOf(lookup.Subject, StringComparison.OrdinalIgnoreCase) : -1;
+        var name = at >= 0 ? text.Substring(at, lookup.Subject.Length) : text;   // the person's own casing
         return new Reply.SuggestForm(new TermDraft(name, [], "", null, []));
     }
 
