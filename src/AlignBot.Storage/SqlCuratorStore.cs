@@ -28,4 +28,8 @@ internal sealed class SqlCuratorStore(SqlDatabase db) : ICuratorStore
     public Task<string?> ReviewChannelAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default) =>
         db.SingleAsync("SELECT channel_id FROM review_channels WHERE workspace = @workspace", r => r.GetString(0), cancellationToken,
             ("workspace", workspace.Id));
+
+    public Task<IReadOnlyList<(WorkspaceKey Workspace, string ChannelId)>> ReviewChannelsAsync(CancellationToken cancellationToken = default) =>
+        db.ListAsync("SELECT workspace, channel_id FROM review_channels ORDER BY workspace", r => (WorkspaceKey.Parse(r.GetString(0)), r.GetString(1)),
+            cancellationToken);
 }

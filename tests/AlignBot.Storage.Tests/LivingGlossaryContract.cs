@@ -161,6 +161,7 @@ public abstract class LivingGlossaryContract : DailyStoreContract
 
         Assert.Equal("C-second", await Store.Curators.ReviewChannelAsync(workspace));
         Assert.Null(await Store.Curators.ReviewChannelAsync(Workspace("T2")));
+        Assert.Single(await Store.Curators.ReviewChannelsAsync(), r => r.Workspace == workspace && r.ChannelId == "C-second");
     }
 
     [SkippableFact]

@@ -19,4 +19,13 @@ internal static partial class LivingLog
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Curators of {Workspace} changed by {UserId}: {Change} {Count}")]
     public static partial void CuratorsChanged(this ILogger logger, string workspace, string userId, string change, int count);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Information, Message = "Weekly digest posted in {Channel} for {Date}")]
+    public static partial void DigestPosted(this ILogger logger, string channel, string date);
+
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Warning, Message = "Weekly digest in {Channel} for {Date} failed ({Reason}); {Next}")]
+    public static partial void DigestFailed(this ILogger logger, string channel, string date, string reason, string next);
+
+    [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Forgot {Count} unanswered questions past their retention")]
+    public static partial void UnansweredPruned(this ILogger logger, int count);
 }

@@ -20,4 +20,7 @@ public interface ICuratorStore
 
     /// <summary>The review channel, or null: then each curator gets a direct message.</summary>
     Task<string?> ReviewChannelAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default);
+
+    /// <summary>Every workspace's review channel, for the weekly digest.</summary>
+    Task<IReadOnlyList<(WorkspaceKey Workspace, string ChannelId)>> ReviewChannelsAsync(CancellationToken cancellationToken = default);
 }

@@ -28,6 +28,7 @@ public static class ChatCoreHosting
             ? new UnansweredRetention(privacy.KeepUnanswered, privacy.UnansweredDays)
             : UnansweredRetention.Default);
         builder.Services.AddSingleton<GlossaryCuration>();
+        builder.Services.AddSingleton<DigestService>();
         builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
             metrics: services.GetRequiredService<ChatMetrics>(), workspaces: services.GetRequiredService<WorkspaceGlossaries>(),
             curation: services.GetRequiredService<GlossaryCuration>()));
