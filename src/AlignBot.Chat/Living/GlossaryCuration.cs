@@ -72,7 +72,9 @@ public sealed class GlossaryCuration(
         if (draft is null)
             return (null, new Reply.SuggestForm(typed, suggestionId, errors));
         if (suggestionId is null && Existing(draft.Name, scope) is { } existing)
-            return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = $"“{existing.Name}” is already defined: ask for it by name." }));
+            return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = existing.Name.Equals(draft.Name, StringComparison.OrdinalIgnoreCase)
+                ? $"“{draft.Name}” is already defined: ask for it by name."
+                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }));
         return (draft, null);
     }
 
