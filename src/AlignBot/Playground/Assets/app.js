@@ -83,7 +83,7 @@
     el("h2", { text: term.name }),
     correctedFrom ? el("p", { class: "muted", text: `Showing results for “${term.name}” (you typed “${correctedFrom}”)` }) : null,
     el("p", { text: term.summary }),
-    el("details", {}, [el("summary", { text: "Read more" }), ...paragraphs(term.body)]),
+    term.body ? el("details", {}, [el("summary", { text: "Read more" }), ...paragraphs(term.body)]) : null,
     el("p", { class: "sources" }, ["Sources: ", ...term.sources.flatMap((s, i) => [i ? " · " : "", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title })]),
       ...(origin ? [] : [" · ", el("a", { href: term.page, text: "Glossary page" })])]),
     origin ? el("p", { class: "muted", text: origin }) : null,
