@@ -173,6 +173,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("related <term>", "terms to read next"),
             new("random", "a term picked at random"),
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
+            new("suggest <term>", "propose a term for this workspace's own glossary; a curator reviews it"),
+            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered"),
             new("help", "this list"),
         ],
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),

@@ -52,7 +52,7 @@ public static class RequestParser
             "random" or "surprise" when rest.Length == 0 || rest.Equals("term", StringComparison.OrdinalIgnoreCase) => new Intent.Random(),
             "related" => rest.Length == 0 ? new Intent.Help() : new Intent.Related(rest),
             "daily" => new Intent.Daily(rest),
-            "suggest" when rest.Length > 0 => new Intent.SuggestTerm(Clip(rest, MaxNameLength)),
+            "suggest" => rest.Length == 0 ? new Intent.Help() : new Intent.SuggestTerm(Clip(rest, MaxNameLength)),
             "curators" or "curator" => Curators(rest, request.MentionList),
             "review" when rest.Equals("here", StringComparison.OrdinalIgnoreCase) => new Intent.ReviewHere(),
             "unanswered" when rest.Length == 0 => new Intent.Unanswered(),
