@@ -110,6 +110,9 @@ public sealed class SlackRendererTests
     {
         // Mentions are cleared before understanding (ChatText); what is left of the user's words is still escaped.
         var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("<!channel> & <@U1> @here <zzqx>", Platform.Slack)));
+        // A button's value is data Slack hands back on a click (Suggest this term carries the words), never shown or parsed.
+        foreach (var button in Buttons(message).ToList())
+            button.Remove("value");
         var json = SlackJson.Serialize(message);
 
         Assert.DoesNotContain("<!channel>", json);
@@ -140,6 +143,34 @@ public sealed class SlackRendererTests
         Assert.DoesNotContain("/terms/hostile-term", json);
         Assert.DoesNotContain("Read more", json);
     }
+
+    [Fact]
+    public void The_suggestion_prompt_and_the_digest_escape_what_people_typed()
+    {
+        var prompt = Renderer.Public(new Reply.SuggestForm(new TermDraft("<!channel> drill", [], "", null, [])));
+        var digest = Renderer.Public(new Reply.Digest([new UnansweredQuestion("what is <!here> & <https://evil.example|x>", 3, DateTimeOffset.UnixEpoch)],
+            [(new TermRef("rlhf", "RLHF", "…"), new TermRating("rlhf", 1, 4))]));
+
+        foreach (var (name, message) in new[] { ("suggest_prompt", prompt), ("digest_hostile", digest) })
+        {
+            AssertWithinLimits(message);
+            CardArtifacts.Write("slack", name, SlackJson.Serialize(message));
+            var mrkdwn = string.Join('\n', Mrkdwn(message));
+            Assert.DoesNotContain("<!channel>", mrkdwn);
+            Assert.DoesNotContain("<!here>", mrkdwn);
+            Assert.DoesNotContain("<https://evil.example", mrkdwn);
+        }
+        Assert.Contains(ActionIds.Suggest, SlackJson.Serialize(prompt));
+        Assert.Contains("asked 3 times", SlackJson.Serialize(digest));
+    }
+
+    private static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "button" => [o],
+        JsonObject o => [.. o.SelectMany(p => Buttons(p.Value))],
+        JsonArray a => [.. a.SelectMany(Buttons)],
+        _ => [],
+    };
 
     /// <summary>The message's fallback text and every mrkdwn text object: what Slack parses for links and mentions.</summary>
     private static IEnumerable<string> Mrkdwn(JsonNode? node)

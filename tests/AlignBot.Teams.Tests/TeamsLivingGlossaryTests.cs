@@ -159,4 +159,35 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Single(_host.Framework.Sent, r => r.Body.Contains("Approved by") || r.Body.Contains("Rejected by"));
         Assert.Single(_host.Framework.Sent, r => r.Body.Contains("already been decided"));
     }
+
+    [Fact]
+    public async Task Reject_and_edit_decide_once_and_a_forged_or_replayed_click_is_refused_with_one_log_line()
+    {
+        var rejected = await SuggestAsync();
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "reject", ["value"] = rejected }, Curator));
+        await SentAsync(r => r.Body.Contains("Rejected by"));
+        await _host.SendAsync(Click(Form("Purple team", Definition)));
+        var edited = (string)CardOf(await SentAsync(r => r.Body.Contains("\"approve\"") && r.Body.Contains("Purple team")))["actions"]!.AsArray().First()!["data"]!["value"]!;
+
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "edit", ["value"] = edited }, Curator));
+        var form = CardOf(await SentAsync(r => r.Body.Contains("Edit the suggestion")));
+        Assert.Equal(edited, (string?)form["actions"]![0]!["data"]!["suggestion"]);
+        const string better = "Red and blue teams working side by side, sharing what each finds while the exercise runs.";
+        await _host.SendAsync(Click(Form("Purple team", better, suggestion: edited), Curator));
+        await SentAsync(r => r.Body.Contains("Approved by") && r.Body.Contains(better.Replace(",", "", StringComparison.Ordinal)[..20]));
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "approve", ["value"] = rejected }, Curator));                   // replayed
+        var forged = Click(new JsonObject { ["alignbot"] = "approve", ["value"] = edited }, Curator);
+        forged["conversation"]!["tenantId"] = "other-tenant-0001";
+        forged["channelData"]!["tenant"]!["id"] = "other-tenant-0001";
+        await _host.SendAsync(forged);                                                                                                // another tenant
+        await _host.SendAsync(Message("define purple team"));
+        await SentAsync(r => r.Body.Contains(better[..30]) && r.Body.Contains("Workspace term"));
+        await _host.DrainWorkAsync();
+
+        var refusals = _host.Logs.Lines.Where(l => l.Contains("[8003]")).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.Contains(refusals, l => l.Contains("already decided"));
+        Assert.Contains(refusals, l => l.Contains("no such suggestion in this workspace"));
+        Assert.Equal(SuggestionState.Rejected, (await Store.Suggestions.FindAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), rejected))!.State);
+    }
 }
