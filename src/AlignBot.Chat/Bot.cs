@@ -44,7 +44,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     /// <summary>The living glossary's intents: they read and write the store.</summary>
     private static bool IsCuration(Intent intent) =>
-        intent is Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate;
+        intent is Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
+            or Intent.ForgetTerm;
 
     /// <summary>What a question that may go unanswered asked about; null for searches and buttons.</summary>
     private static string? AskedAbout(Intent intent) => intent switch
@@ -86,6 +87,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     /// <summary>The workspace a request sees its own terms in; none for the command line and the evaluation.</summary>
     private static WorkspaceKey? WorkspaceOf(ChatRequest request) => request.Platform == Platform.Cli ? null : WorkspaceKey.Of(request);
+
+    /// <summary>
+    /// Loads the request's workspace terms when this replica has not yet (one query; nothing when loaded or the store is
+    /// down), so that <see cref="AnswerAtOnce"/> can answer it: what an endpoint calls before answering in its response.
+    /// </summary>
+    public Task LoadWorkspaceAsync(ChatRequest request, CancellationToken cancellationToken) => ScopeAsync(request, cancellationToken);
 
     /// <summary>What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down.</summary>
     public async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
@@ -145,7 +152,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Related related => Related(g, related.Subject),
         Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
         Intent.Greeting greeting => Greet(greeting),
-        Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate =>
+        Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
+            or Intent.ForgetTerm =>
             new Reply.Notice("Suggesting, reviewing and rating terms works in Slack, Teams and the playground."),
         _ => Help(),
     };
@@ -174,7 +182,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("random", "a term picked at random"),
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
             new("suggest <term>", "propose a term for this workspace's own glossary; a curator reviews it"),
-            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered"),
+            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered, forget <term>"),
             new("help", "this list"),
         ],
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),

@@ -50,6 +50,9 @@ public abstract record Intent
     /// <summary>A curator's Edit on a suggestion, by id: the form, prefilled with it.</summary>
     public sealed record EditSuggestion(string SuggestionId) : Intent;
 
+    /// <summary>"forget &lt;term&gt;": a curator removes one of the workspace's own terms (its history is kept).</summary>
+    public sealed record ForgetTerm(string Name) : Intent;
+
     /// <summary>Helpful / Not helpful on a term's card.</summary>
     public sealed record Rate(string Slug, bool Helpful) : Intent;
 }

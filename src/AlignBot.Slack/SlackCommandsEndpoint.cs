@@ -50,6 +50,7 @@ internal static class SlackCommandsEndpoint
         }
         var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId),
             Mentions: SlackText.Mentions(command.Text));
+        await bot.LoadWorkspaceAsync(request, http.RequestAborted);
         if (bot.AnswerAtOnce(request) is { } answer)
         {
             var json = Serialized(renderer, answer.Reply);

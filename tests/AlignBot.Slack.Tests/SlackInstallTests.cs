@@ -37,7 +37,7 @@ public sealed class SlackInstallTests : IAsyncLifetime
         Assert.StartsWith(_host.Slack.BaseUrl + "/oauth/v2/authorize?", location.ToString());
         var query = QueryHelpers.ParseQuery(location.Query);
         Assert.Equal("1234.5678", query["client_id"]);
-        Assert.Equal("commands,app_mentions:read,chat:write,im:history", query["scope"]);
+        Assert.Equal("commands,app_mentions:read,chat:write,im:history,users:read", query["scope"]);
         Assert.Equal(SlackHost.RedirectUri, query["redirect_uri"]);
         Assert.False(string.IsNullOrEmpty(query["state"]));
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.Contains(query["state"]!) && c.Contains("httponly"));

@@ -339,4 +339,26 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.DoesNotContain(Suggester, kept.Text);
         CardArtifacts.Write("slack", "digest", digest);
     }
+
+    [Fact]
+    public async Task A_curator_forgets_a_workspace_term_keeping_its_history_but_not_a_corpus_term()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+
+        var refused = await (await CommandAsync(client, "forget blue team drill")).Content.ReadAsStringAsync();
+        var corpus = await (await CommandAsync(client, "forget rlhf", user: Curator)).Content.ReadAsStringAsync();
+        var removed = await (await CommandAsync(client, "forget blue team drill", user: Curator)).Content.ReadAsStringAsync();
+        var after = await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Only curators", refused);
+        Assert.Contains("cannot be changed from chat", corpus);
+        Assert.Contains($"Removed “Blue team drill” from this workspace's glossary, by <@{Curator}>", removed);
+        Assert.Contains("No definition found", after);
+        var history = await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Platform.Slack, Team), "blue-team-drill");
+        Assert.Equal([TermChange.Approved, TermChange.Deleted], history.Select(h => h.Change));
+        Assert.Equal(Curator, history[^1].ChangedBy);
+    }
 }

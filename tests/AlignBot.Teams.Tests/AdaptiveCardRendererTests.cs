@@ -66,6 +66,12 @@ public sealed class AdaptiveCardRendererTests
         Assert.All(submits, submit =>
         {
             var data = submit["data"]!.AsObject();
+            if ((string?)data["alignbot"] is { } living && TeamsActions.Living.ContainsKey(living))
+            {
+                Assert.Equal(["alignbot", "value"], data.Select(p => p.Key));   // Helpful, Not helpful, Suggest this term: one value each
+                Assert.False(string.IsNullOrEmpty((string?)data["value"]));
+                return;
+            }
             Assert.Equal(["alignbot", "slug"], data.Select(p => p.Key));   // no msteams part: the Agents Playground cannot click those
             Assert.Equal("show_term", (string?)data["alignbot"]);
             Assert.NotNull(Glossary.Find((string)data["slug"]!));

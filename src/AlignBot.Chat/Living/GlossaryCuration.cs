@@ -48,6 +48,7 @@ public sealed class GlossaryCuration(
                 Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
                 Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
                 Intent.ReviewHere => await ReviewHereAsync(request, cancellationToken),
+                Intent.ForgetTerm forget => await ForgetAsync(request, forget.Name, scope, cancellationToken),
                 Intent.Unanswered => await IsCuratorAsync(workspace, request.User.Id, cancellationToken)
                     ? await DigestAsync(workspace, scope, cancellationToken)
                     : Refuse(request, "unanswered", "not a curator", "Only curators can see what went unanswered."),
@@ -251,6 +252,22 @@ public sealed class GlossaryCuration(
                     ? new Reply.Notice(admins.Length > 0 ? "The workspace's admins and owners curate this glossary." : "No curators yet: set them in the configuration.")
                     : new Reply.Notice(admins + "these people curate this glossary: " + Slots(known.Count) + ".", People: [.. known.Select(id => new ChatUser(id))]);
         }
+    }
+
+    /// <summary>A curator removes one of the workspace's own terms; corpus terms cannot be changed from chat.</summary>
+    private async Task<Reply> ForgetAsync(ChatRequest request, string name, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "forget", "not a curator", "Only curators can remove terms.");
+        if (Existing(name, scope) is not { } term)
+            return new Reply.Notice($"This workspace has no term “{name}”.");
+        if (scope.Origin(term) is null)
+            return new Reply.Notice($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
+        if (!await terms.DeleteAsync(workspace, term.Slug, request.User.Id, clock.GetUtcNow(), cancellationToken))
+            return new Reply.Notice($"“{term.Name}” was already removed.");
+        await workspaces.ReloadAsync(workspace, cancellationToken);
+        return new Reply.Notice($"Removed “{term.Name}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
     }
 
     private async Task<Reply> ReviewHereAsync(ChatRequest request, CancellationToken cancellationToken)
