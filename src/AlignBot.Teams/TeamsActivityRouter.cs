@@ -20,11 +20,14 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
     {
         ("message", _) => await OnMessageAsync(activity, cancellationToken),
         ("conversationUpdate", _) => await OnConversationUpdateAsync(activity, cancellationToken),
-        ("invoke", "composeExtension/query") => TypedResults.Json(extension.Query(activity.Value)),
-        ("invoke", "composeExtension/selectItem") => TypedResults.Json(extension.SelectItem(activity.Value)),
+        ("invoke", "composeExtension/query") => TypedResults.Json(extension.Query(activity.Value, Tenant(activity))),
+        ("invoke", "composeExtension/selectItem") => TypedResults.Json(extension.SelectItem(activity.Value, Tenant(activity))),
         ("invoke", _) => TypedResults.StatusCode(StatusCodes.Status501NotImplemented),
         _ => TypedResults.Ok(),   // installationUpdate, typing, reactions…: acknowledged
     };
+
+    /// <summary>The tenant an activity came from, whose own terms it may see.</summary>
+    private static WorkspaceKey? Tenant(Activity activity) => activity.TenantId is { Length: > 0 } tenant ? new WorkspaceKey(Platform.Teams, tenant) : null;
 
     private async Task<IResult> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {

@@ -190,4 +190,27 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Contains(refusals, l => l.Contains("no such suggestion in this workspace"));
         Assert.Equal(SuggestionState.Rejected, (await Store.Suggestions.FindAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), rejected))!.State);
     }
+
+    [Fact]
+    public async Task The_search_extension_offers_an_approved_term_in_its_tenant_only()
+    {
+        var id = await SuggestAsync();
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "approve", ["value"] = id }, Curator));
+        await SentAsync(r => r.Body.Contains("Approved by"));
+
+        async Task<string> QueryAsync(string tenant)
+        {
+            var query = _host.Activity("composeExtension_query.json");
+            query["value"]!["parameters"]![0]!["value"] = "blue team";
+            query["conversation"]!["tenantId"] = tenant;
+            return await (await _host.SendAsync(query)).Content.ReadAsStringAsync();
+        }
+
+        var here = await QueryAsync(Tenant);
+        var elsewhere = await QueryAsync("other-tenant-0001");
+
+        Assert.Contains("Blue team drill", here);
+        Assert.Contains("Workspace term", here);
+        Assert.DoesNotContain("Blue team drill", elsewhere);
+    }
 }
