@@ -12,13 +12,15 @@ internal sealed class SlackReviewPublisher(SlackTokens tokens, SlackApiClient ap
 {
     public Platform Platform => Platform.Slack;
 
-    public async Task PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review,
+    public async Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review,
         CancellationToken cancellationToken)
     {
         if (await tokens.ForTeamAsync(workspace.WorkspaceOrTenantId, cancellationToken) is not { } token)
-            return;
-        foreach (var channel in reviewChannel is null ? curators : [reviewChannel])
+            return false;
+        IReadOnlyList<string> targets = reviewChannel is null ? curators : [reviewChannel];
+        foreach (var channel in targets)
             await api.PostMessageAsync(token, channel, renderer.Public(review), threadTs: null, cancellationToken);
+        return targets.Count > 0;
     }
 
     public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken)

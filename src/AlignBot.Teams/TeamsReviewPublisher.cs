@@ -7,28 +7,23 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// Sends the living glossary's Teams messages through the connector. A suggestion goes to the tenant's review channel
-/// (set with <c>review here</c>, whose conversation reference is kept then), else to each known curator in a one-to-one
-/// chat; a private note goes in a one-to-one chat. One-to-one chats are opened on the review channel's service URL, so
-/// without a review channel a tenant's curators are not reachable: one log line says to set one.
+/// (set with <c>review here</c>, whose conversation reference is kept then); a private note goes in a one-to-one chat,
+/// opened on the review channel's service URL. A bot learns no service URL for a tenant until it is spoken to there,
+/// so without a review channel a tenant's curators are not reachable: one log line says to set one, and the suggestion
+/// waits, stored.
 /// </summary>
 internal sealed class TeamsReviewPublisher(IConversationReferenceStore references, ICuratorStore curators, TeamsConnectorClient connector,
     AdaptiveCardRenderer renderer, ILogger<TeamsReviewPublisher> log) : IReviewPublisher
 {
     public Platform Platform => Platform.Teams;
 
-    public async Task PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curatorIds, Reply.Review review,
+    public async Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curatorIds, Reply.Review review,
         CancellationToken cancellationToken)
     {
         if (await ReviewReferenceAsync(workspace, reviewChannel, cancellationToken) is not { } channel)
-            return;
-        var card = renderer.Render(review);
-        if (reviewChannel is not null)
-        {
-            await SendAsync(channel, channel.ConversationId, card, cancellationToken);
-            return;
-        }
-        foreach (var curator in curatorIds)
-            await TellCardAsync(channel, workspace, curator, card, cancellationToken);
+            return false;
+        await SendAsync(channel, channel.ConversationId, renderer.Render(review), cancellationToken);
+        return true;
     }
 
     public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken)

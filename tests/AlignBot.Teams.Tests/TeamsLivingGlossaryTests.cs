@@ -213,4 +213,17 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Contains("Workspace term", here);
         Assert.DoesNotContain("Blue team drill", elsewhere);
     }
+
+    [Fact]
+    public async Task Without_a_review_channel_the_suggestion_is_kept_and_the_suggester_told_to_ask_for_one()
+    {
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var reply = await SentAsync(r => r.Body.Contains("no curator can be reached yet"));
+        await _host.DrainWorkAsync();
+
+        Assert.Contains("review here", reply.Body);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[3013]"));
+        Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+    }
 }

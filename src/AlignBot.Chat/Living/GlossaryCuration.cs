@@ -98,8 +98,10 @@ public sealed class GlossaryCuration(
             var review = new Reply.Review(suggestion, Refs(draft.Related, scope));
             if (Publisher(request.Platform) is not { } publisher)
                 return review;   // the playground: its one user is the curator, who reviews it right here
-            await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
-                await KnownCuratorsAsync(workspace, cancellationToken), review, cancellationToken);
+            if (!await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
+                    await KnownCuratorsAsync(workspace, cancellationToken), review, cancellationToken))
+                return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is saved, but no curator can be reached yet: "
+                    + "ask one to say “review here” in the channel where suggestions should be reviewed.");
             return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is with the curators; I'll tell you what they decide.");
         }
         catch (StoreUnavailableException ex)

@@ -10,8 +10,11 @@ public interface IReviewPublisher
 {
     Platform Platform { get; }
 
-    /// <summary>Posts <paramref name="review"/> into the review channel, or, when there is none, to each of <paramref name="curators"/> directly.</summary>
-    Task PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review, CancellationToken cancellationToken);
+    /// <summary>
+    /// Posts <paramref name="review"/> into the review channel, or, when there is none, to each of <paramref name="curators"/>
+    /// directly; false when the platform cannot reach any curator that way (the suggestion then waits, stored).
+    /// </summary>
+    Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review, CancellationToken cancellationToken);
 
     /// <summary>Tells <paramref name="userId"/> something only they see.</summary>
     Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken);
