@@ -97,4 +97,15 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
         await bot.RunAsync(In("T-mine", "define rlhf"));
         Assert.NotNull(bot.AnswerAtOnce(In("T-mine", "define rlhf")));
     }
+
+    [Fact]
+    public async Task With_the_store_down_the_corpus_still_answers_in_a_workspace()
+    {
+        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(new UnreachableTermStore()));
+
+        var card = Assert.IsType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "define rlhf")));
+
+        Assert.Equal(real.Glossary.Lookup("rlhf").Answer!.Slug, card.Term.Slug);
+        Assert.Null(bot.AnswerAtOnce(In("T-mine", "define rlhf")));   // not loaded: answered by the queue, as above
+    }
 }
