@@ -11,4 +11,25 @@ public static class ActionIds
 
     /// <summary>Show two terms side by side; the value is their slugs, "first|second" (a shared comparison).</summary>
     public const string Compare = "alignbot.compare";
+
+    /// <summary>Open the form to suggest a term; the value is the name to prefill ("Suggest this term" on "no definition").</summary>
+    public const string Suggest = "alignbot.suggest";
+
+    /// <summary>A curator approves the suggestion whose id is the value.</summary>
+    public const string Approve = "alignbot.approve";
+
+    /// <summary>A curator opens the suggestion whose id is the value in the form, to change it before approving.</summary>
+    public const string Edit = "alignbot.edit";
+
+    /// <summary>A curator rejects the suggestion whose id is the value.</summary>
+    public const string Reject = "alignbot.reject";
+
+    /// <summary>The card of the term whose slug is the value helped.</summary>
+    public const string Helpful = "alignbot.helpful";
+
+    /// <summary>The card of the term whose slug is the value did not help.</summary>
+    public const string NotHelpful = "alignbot.not_helpful";
+
+    /// <summary>From the digest: open the form prefilled with the unanswered question in the value.</summary>
+    public const string AddDefinition = "alignbot.add_definition";
 }

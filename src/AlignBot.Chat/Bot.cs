@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Search;
 
@@ -7,9 +9,12 @@ namespace AlignBot.Chat;
 
 /// <summary>
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
-/// request, asks the glossary and says what it found; adapters render and deliver.
+/// request, asks the glossary and says what it found; adapters render and deliver. With <paramref name="workspaces"/>, a
+/// request from a workspace also sees that workspace's own terms (<see cref="GlossaryScope"/>), and no other's; with
+/// <paramref name="curation"/>, it handles the living glossary's commands and clicks and counts unanswered questions.
 /// </summary>
-public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null)
+public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null,
+    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -28,28 +33,89 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var intent = RequestParser.Parse(request);   // once: this is the hot path of every platform
         if (intent is Intent.Daily command && daily is not null)
             return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
-        return Timed(request, start, Answer(intent));
+        var scope = await ScopeAsync(request, cancellationToken);
+        if (curation is not null && IsCuration(intent))
+            return Counted(request, await curation.HandleAsync(request, intent, scope, cancellationToken));
+        var reply = Timed(request, start, Answer(intent, scope));
+        if (reply is Reply.NotFound && curation is not null && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
+            await curation.RecordUnansweredAsync(workspace, question, cancellationToken);
+        return reply;
     }
+
+    /// <summary>The living glossary's intents: they read and write the store.</summary>
+    private static bool IsCuration(Intent intent) =>
+        intent is Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
+            or Intent.ForgetTerm;
+
+    /// <summary>What a question that may go unanswered asked about; null for searches and buttons.</summary>
+    private static string? AskedAbout(Intent intent) => intent switch
+    {
+        Intent.Question question => question.Text,
+        Intent.Define define => define.Subject,
+        _ => null,
+    };
 
     /// <summary>
     /// The reply when the glossary alone answers the request, at once, and whether it may be cached (the bot knows what
     /// the request meant, so no adapter parses it again to decide); null for a term-of-the-day command, which waits on
-    /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later.
+    /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later; null too for
+    /// a workspace whose own terms this replica has not loaded yet, for the living glossary's commands and clicks, and
+    /// for a question nothing answers (it is counted as unanswered).
     /// </summary>
     public ImmediateAnswer? AnswerAtOnce(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
         var intent = RequestParser.Parse(request);
-        if (intent is Intent.Daily && daily is not null)
+        if (intent is Intent.Daily && daily is not null || curation is not null && IsCuration(intent))
             return null;
-        var reply = Timed(request, start, Answer(intent));
-        return new ImmediateAnswer(reply, MayBeCached(intent, reply));
+        if (ScopeNow(request) is not { } scope)
+            return null;
+        var reply = Answer(intent, scope);
+        if (reply is Reply.NotFound && curation is { KeepsUnanswered: true } && WorkspaceOf(request) is not null && AskedAbout(intent) is not null)
+            return null;   // counted as unanswered by RunAsync, which may wait on the store
+        return new ImmediateAnswer(Timed(request, start, reply), MayBeCached(intent, reply, scope));
     }
 
-    /// <summary>Whether the same words always get this reply until the corpus changes.</summary>
-    private static bool MayBeCached(Intent intent, Reply reply) =>
+    /// <summary>
+    /// Whether the same words always get this reply until the corpus changes: never in a workspace with terms of its own,
+    /// which change without a corpus reload.
+    /// </summary>
+    private static bool MayBeCached(Intent intent, Reply reply, GlossaryScope scope) =>
         intent is not (Intent.Random or Intent.Daily or Intent.Help)
+        && !scope.HasWorkspaceTerms
         && reply is Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound;
+
+    /// <summary>The workspace a request sees its own terms in; none for the command line and the evaluation.</summary>
+    private static WorkspaceKey? WorkspaceOf(ChatRequest request) => request.Platform == Platform.Cli ? null : WorkspaceKey.Of(request);
+
+    /// <summary>
+    /// Loads the request's workspace terms when this replica has not yet (one query; nothing when loaded or the store is
+    /// down), so that <see cref="AnswerAtOnce"/> can answer it: what an endpoint calls before answering in its response.
+    /// </summary>
+    public Task LoadWorkspaceAsync(ChatRequest request, CancellationToken cancellationToken) => ScopeAsync(request, cancellationToken);
+
+    /// <summary>What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down.</summary>
+    public async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        if (workspaces is null || WorkspaceOf(request) is not { } workspace)
+            return new GlossaryScope(glossary);
+        try
+        {
+            return new GlossaryScope(glossary, await workspaces.GetAsync(workspace, cancellationToken));
+        }
+        catch (StoreUnavailableException)
+        {
+            return new GlossaryScope(glossary);   // answers need no store: the corpus still answers
+        }
+    }
+
+    /// <summary>What the request may see without waiting: null when its workspace is not loaded yet.</summary>
+    private GlossaryScope? ScopeNow(ChatRequest request)
+    {
+        if (workspaces is null || WorkspaceOf(request) is not { } workspace)
+            return new GlossaryScope(glossary);
+        return workspaces.Current(workspace) is { } loaded ? new GlossaryScope(glossary, loaded) : null;
+    }
 
     /// <summary>
     /// Understands the request and answers it from the glossary alone, synchronously and without effects; a
@@ -58,7 +124,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     public Reply AnswerFromGlossary(ChatRequest request)
     {
         var start = Stopwatch.GetTimestamp();
-        return Timed(request, start, Answer(RequestParser.Parse(request)));
+        return Timed(request, start, Answer(RequestParser.Parse(request), new GlossaryScope(glossary)));
     }
 
     private Reply Timed(ChatRequest request, long start, Reply reply)
@@ -73,19 +139,22 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return reply;
     }
 
-    private Reply Answer(Intent intent) => intent switch
+    private Reply Answer(Intent intent, GlossaryScope g) => intent switch
     {
         Intent.Daily => new Reply.Notice("The term of the day is not available here: it is for Slack and Teams channels."),
-        Intent.ShowTerm show => glossary.Find(show.Slug) is { } term ? Card(term) : Answer(show.Slug),
-        Intent.CompareTerms compare => compare.Slugs.Select(glossary.Find).ToList() is var terms && terms.All(t => t is not null)
+        Intent.ShowTerm show => g.Find(show.Slug) is { } term ? Card(g, term) : Answer(g, show.Slug),
+        Intent.CompareTerms compare => compare.Slugs.Select(g.Find).ToList() is var terms && terms.All(t => t is not null)
             ? new Reply.Comparison(terms!)
             : Help(),
-        Intent.Define define => Answer(define.Subject),
-        Intent.Question question => Compare(question.Text) ?? Answer(question.Text),
-        Intent.Search search => Search(search.Words),
-        Intent.Related related => Related(related.Subject),
-        Intent.Random => Card(glossary.Terms[_random.Next(glossary.Count)]),
+        Intent.Define define => Answer(g, define.Subject),
+        Intent.Question question => Compare(g, question.Text) ?? Answer(g, question.Text),
+        Intent.Search search => Search(g, search.Words),
+        Intent.Related related => Related(g, related.Subject),
+        Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
         Intent.Greeting greeting => Greet(greeting),
+        Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
+            or Intent.ForgetTerm =>
+            new Reply.Notice("Suggesting, reviewing and rating terms works in Slack, Teams and the playground."),
         _ => Help(),
     };
 
@@ -100,8 +169,15 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         request.User.TimeZone is null
         && RequestParser.Parse(request) is Intent.Daily daily && DailyCommand.Parse(daily.Arguments) is DailyCommand.TurnOn { TimeZone: null };
 
-    /// <summary>Terms for a picker as the user types: names that start with, then contain, then search for the text.</summary>
-    public IReadOnlyList<Term> Suggest(string typed, int limit) => glossary.Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
+    /// <summary>Whether the request makes its channel the review channel (which must then be reachable later).</summary>
+    public static bool IsReviewHere(ChatRequest request) => RequestParser.Parse(request) is Intent.ReviewHere;
+
+    /// <summary>
+    /// Terms for a picker as the user types: names that start with, then contain, then search for the text; in a
+    /// <paramref name="workspace"/> whose terms are loaded, its own terms too.
+    /// </summary>
+    public IReadOnlyList<Term> Suggest(string typed, int limit, WorkspaceKey? workspace = null) =>
+        new GlossaryScope(glossary, workspace is null ? null : workspaces?.Current(workspace)).Suggest(typed[..Math.Min(typed.Length, MaxTypedLength)], limit);
 
     /// <summary>The help reply; also what an empty message gets.</summary>
     public Reply.Help Help() => new(
@@ -113,6 +189,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("related <term>", "terms to read next"),
             new("random", "a term picked at random"),
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
+            new("suggest <term>", "propose a term for this workspace's own glossary; a curator reviews it"),
+            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered, forget <term>"),
             new("help", "this list"),
         ],
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),
@@ -125,22 +203,22 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             + "(\"what is reward hacking?\"), compare terms (\"rlhf vs dpo\"), or say \"help\" for everything I can do.",
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
 
-    private Reply Answer(string question)
+    private static Reply Answer(GlossaryScope g, string question)
     {
-        var result = glossary.Lookup(question);
+        var result = g.Lookup(question);
         if (result.Answer is not { } term)
             return new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
-        var card = Card(term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
+        var card = Card(g, term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
         return result.Kind == MatchKind.Plausible
             ? card with { Alternatives = result.Ranked.Skip(1).Where(h => h.Coverage >= LookupResult.SuggestCoverage).Take(3).Select(h => TermRef.Of(h.Term)).ToList() }
             : card;
     }
 
-    private Reply.Comparison? Compare(string text)
+    private static Reply.Comparison? Compare(GlossaryScope g, string text)
     {
         foreach (var parts in QuestionText.ComparisonSplits(text))
         {
-            var terms = parts.Select((part, i) => Side(part, first: i == 0, last: i == parts.Count - 1)).ToList();
+            var terms = parts.Select((part, i) => Side(g, part, first: i == 0, last: i == parts.Count - 1)).ToList();
             if (terms.All(t => t is not null) && terms.DistinctBy(t => t!.Slug).Count() == terms.Count)
                 return new Reply.Comparison(terms!);
         }
@@ -152,42 +230,43 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// words that is a term's name, alias or acronym, starting where the side starts (the last side: "dpo whats the
     /// diff") or ending where it ends (the first side: "so in standup someone said rlhf").
     /// </summary>
-    private Term? Side(string part, bool first, bool last)
+    private static Term? Side(GlossaryScope g, string part, bool first, bool last)
     {
-        if (glossary.Lookup(part).Answer is { } whole)
+        if (g.Lookup(part).Answer is { } whole)
             return whole;
         var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var length = words.Length - 1; length >= 1; length--)
         {
-            if (last && Named(string.Join(' ', words[..length])) is { } head)
+            if (last && Named(g, string.Join(' ', words[..length])) is { } head)
                 return head;
-            if (first && Named(string.Join(' ', words[^length..])) is { } tail)
+            if (first && Named(g, string.Join(' ', words[^length..])) is { } tail)
                 return tail;
         }
         return null;
     }
 
-    private Term? Named(string words) => glossary.Name(words);
+    private static Term? Named(GlossaryScope g, string words) => g.Name(words);
 
-    private Reply Search(string words)
+    private static Reply Search(GlossaryScope g, string words)
     {
-        var hits = glossary.Search(words, MaxSearchResults);
+        var hits = g.Search(words, MaxSearchResults);
         return hits.Count == 0
             ? new Reply.NotFound(Quote(words), [])
             : new Reply.SearchResults(Quote(words), hits.Select(h => TermRef.Of(h.Term)).ToList());
     }
 
-    private Reply Related(string subject)
+    private static Reply Related(GlossaryScope g, string subject)
     {
-        var result = glossary.Lookup(subject);
+        var result = g.Lookup(subject);
         if (result.Answer is not { } term)
             return new Reply.NotFound(Quote(subject), result.DidYouMean.Select(TermRef.Of).ToList());
-        return new Reply.RelatedTerms(TermRef.Of(term), RelatedOf(term));
+        return new Reply.RelatedTerms(TermRef.Of(term), RelatedOf(g, term));
     }
 
-    private Reply.TermCard Card(Term term, string? correctedFrom = null) => new(term, RelatedOf(term), correctedFrom);
+    private static Reply.TermCard Card(GlossaryScope g, Term term, string? correctedFrom = null) =>
+        new(term, RelatedOf(g, term), correctedFrom, Origin: g.Origin(term));
 
-    private List<TermRef> RelatedOf(Term term) => [.. glossary.RelatedOf(term).Select(TermRef.Of)];
+    private static List<TermRef> RelatedOf(GlossaryScope g, Term term) => [.. g.RelatedOf(term).Select(TermRef.Of)];
 
     /// <summary>The user's words as they will be echoed: trimmed and short. Renderers escape them.</summary>
     private static string Quote(string text)

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Chat;
@@ -18,8 +19,9 @@ public abstract record Reply
     /// for the file's order.</param>
     /// <param name="Alternatives">Set when the card is a plausible guess rather than a confident answer: the card is
     /// shown under "Did you mean <i>term</i>?" with these next candidates as buttons (possibly none).</param>
+    /// <param name="Origin">Set when the term is the workspace's own rather than the corpus's: who suggested and approved it, for the card's footer.</param>
     public sealed record TermCard(Term Term, IReadOnlyList<TermRef> Related, string? CorrectedFrom = null, string? Heading = null,
-        IReadOnlyList<TermSense>? Senses = null, IReadOnlyList<TermRef>? Alternatives = null) : Reply
+        IReadOnlyList<TermSense>? Senses = null, IReadOnlyList<TermRef>? Alternatives = null, WorkspaceTerm? Origin = null) : Reply
     {
         /// <summary>The senses to show, in order (none for most terms).</summary>
         public IReadOnlyList<TermSense> SensesInOrder => Senses ?? Term.SenseList;
@@ -51,20 +53,31 @@ public abstract record Reply
     public sealed record NotFound(string Query, IReadOnlyList<TermRef> DidYouMean) : Reply;
 
     /// <summary>
-    /// A short confirmation or explanation (term-of-the-day settings, errors a person can fix). When it names a person,
-    /// <paramref name="Text"/> holds <see cref="Notice.UserSlot"/> where <paramref name="User"/> goes, and each renderer
-    /// writes that person its own way (a Slack mention, a display name).
+    /// A short confirmation or explanation (term-of-the-day settings, errors a person can fix). When it names people,
+    /// <paramref name="Text"/> holds <see cref="Notice.UserSlot"/> where each goes: <paramref name="User"/> in every slot, or
+    /// <paramref name="People"/> one per slot in order; each renderer writes a person its own way (a Slack mention, a display name).
     /// </summary>
-    public sealed record Notice(string Text, ChatUser? User = null) : Reply
+    public sealed record Notice(string Text, ChatUser? User = null, IReadOnlyList<ChatUser>? People = null) : Reply
     {
-        /// <summary>Marks where <see cref="User"/> goes in <see cref="Text"/>.</summary>
+        /// <summary>Marks where a person goes in <see cref="Text"/>.</summary>
         public const string UserSlot = "{user}";
 
-        /// <summary>The text with every part escaped by <paramref name="escape"/> and the user written by <paramref name="user"/>.</summary>
-        public string Format(Func<string, string> escape, Func<ChatUser, string> user) =>
-            User is null ? escape(Text) : string.Join(user(User), Text.Split(UserSlot).Select(escape));
+        /// <summary>The text with every part escaped by <paramref name="escape"/> and each person written by <paramref name="user"/>.</summary>
+        public string Format(Func<string, string> escape, Func<ChatUser, string> user)
+        {
+            var parts = Text.Split(UserSlot);
+            if (User is null && People is null)
+                return escape(Text);
+            var written = new System.Text.StringBuilder(escape(parts[0]));
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var person = People is { } people ? (i - 1 < people.Count ? people[i - 1] : null) : User;
+                written.Append(person is null ? "" : user(person)).Append(escape(parts[i]));
+            }
+            return written.ToString();
+        }
 
-        /// <summary>Plain text, the user by display name.</summary>
+        /// <summary>Plain text, people by display name.</summary>
         public override string ToString() => Format(text => text, DisplayName);
 
         /// <summary>How a person is named where a platform has no mentions: the display name, else "someone".</summary>
@@ -73,4 +86,26 @@ public abstract record Reply
 
     /// <summary>How to use the bot, with a few terms to try.</summary>
     public sealed record Help(IReadOnlyList<HelpCommand> Commands, IReadOnlyList<TermRef> Examples, int TermCount) : Reply;
+
+    /// <summary>
+    /// The form to suggest a term (or, with <paramref name="SuggestionId"/>, for a curator to edit a pending suggestion before
+    /// approving it), prefilled with <paramref name="Draft"/>; <paramref name="Errors"/> says what to fix after a submission.
+    /// </summary>
+    public sealed record SuggestForm(TermDraft Draft, string? SuggestionId = null, IReadOnlyDictionary<DraftField, string>? Errors = null) : Reply
+    {
+        /// <summary>The errors to show, or none.</summary>
+        public IReadOnlyDictionary<DraftField, string> ErrorList => Errors ?? new Dictionary<DraftField, string>();
+    }
+
+    /// <summary>
+    /// A suggestion as curators see it: pending, with Approve, Edit and Reject; or decided, saying by whom. Related terms
+    /// are shown by name where the glossary has them.
+    /// </summary>
+    public sealed record Review(Suggestion Suggestion, IReadOnlyList<TermRef> Related) : Reply;
+
+    /// <summary>
+    /// What went unanswered in a workspace and which terms helped least, each with a button to add a definition (the
+    /// weekly digest, and "unanswered" on demand).
+    /// </summary>
+    public sealed record Digest(IReadOnlyList<UnansweredQuestion> Questions, IReadOnlyList<(TermRef Term, TermRating Rating)> LeastHelpful) : Reply;
 }

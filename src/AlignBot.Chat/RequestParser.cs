@@ -4,7 +4,7 @@ namespace AlignBot.Chat;
 /// <summary>
 /// Understands a request: a button action first; then the text is cleared of chat noise (<see cref="ChatText"/>)
 /// and read as small talk (<see cref="SmallTalk"/>), a leading command word (define, search, random, related,
-/// help), else a free question. Command words are matched case-insensitively and only as the first word, so
+/// help, daily, and the living glossary's suggest, curators, review here, unanswered, forget), else a free question. Command words are matched case-insensitively and only as the first word, so
 /// "what is random exploration?" stays a question.
 /// </summary>
 public static class RequestParser
@@ -23,6 +23,12 @@ public static class RequestParser
                 ActionIds.ShowTerm => new Intent.ShowTerm(action.Value),
                 ActionIds.Ask => Parse(request with { Action = null, Text = action.Value }),
                 ActionIds.Compare when action.Value.Split('|') is { Length: >= 2 and <= QuestionText.MaxCompared } slugs => new Intent.CompareTerms(slugs),
+                ActionIds.Suggest or ActionIds.AddDefinition => new Intent.SuggestTerm(Clip(action.Value, MaxNameLength)),
+                ActionIds.Approve => new Intent.Decide(action.Value, Approve: true),
+                ActionIds.Reject => new Intent.Decide(action.Value, Approve: false),
+                ActionIds.Edit => new Intent.EditSuggestion(action.Value),
+                ActionIds.Helpful => new Intent.Rate(action.Value, Helpful: true),
+                ActionIds.NotHelpful => new Intent.Rate(action.Value, Helpful: false),
                 _ => new Intent.Help(),
             };
         }
@@ -46,7 +52,27 @@ public static class RequestParser
             "random" or "surprise" when rest.Length == 0 || rest.Equals("term", StringComparison.OrdinalIgnoreCase) => new Intent.Random(),
             "related" => rest.Length == 0 ? new Intent.Help() : new Intent.Related(rest),
             "daily" => new Intent.Daily(ChatText.ArgumentsAfter(typed, verb) ?? rest),
+            "suggest" => rest.Length == 0 ? new Intent.Help() : new Intent.SuggestTerm(Clip(rest, MaxNameLength)),
+            "curators" or "curator" => Curators(rest, request.MentionList),
+            "review" when rest.Equals("here", StringComparison.OrdinalIgnoreCase) => new Intent.ReviewHere(),
+            "forget" when rest.Length > 0 => new Intent.ForgetTerm(Clip(rest, MaxNameLength)),
+            "unanswered" when rest.Length == 0 => new Intent.Unanswered(),
             _ => new Intent.Question(text),
+        };
+    }
+
+    /// <summary>The longest term name a suggestion may have (the form says so too).</summary>
+    public const int MaxNameLength = 80;
+
+    /// <summary>"curators" / "curators list", "curators add @x @y", "curators remove @x"; anything else lists them.</summary>
+    private static Intent.Curators Curators(string rest, IReadOnlyList<ChatUser> mentioned)
+    {
+        var verb = rest.Split(' ', 2)[0].ToLowerInvariant();
+        return verb switch
+        {
+            "add" when mentioned.Count > 0 => new Intent.Curators(CuratorChange.Add, mentioned),
+            "remove" or "rm" when mentioned.Count > 0 => new Intent.Curators(CuratorChange.Remove, mentioned),
+            _ => new Intent.Curators(CuratorChange.List, []),
         };
     }
 

@@ -55,6 +55,10 @@ public sealed class SlackApiClient(HttpClient http)
             : throw new SlackApiException("apps.connections.open", "invalid_response");
     }
 
+    /// <summary>views.open: opens <paramref name="view"/> as a modal for the click or command that gave <paramref name="triggerId"/> (valid for 3 s).</summary>
+    public async Task OpenViewAsync(string token, string triggerId, JsonObject view, CancellationToken ct) =>
+        await CallAsync("views.open", token, new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() }, ct);
+
     /// <summary>users.info: a person's time zone and whether they administer the workspace.</summary>
     public async Task<SlackUser> GetUserAsync(string token, string userId, CancellationToken ct)
     {

@@ -35,21 +35,24 @@ internal sealed class SlackCommandHandler(Bot bot, SlackRenderer renderer, Slack
             && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
         var text = SlackText.ToPlain(command.Text);
-        if (answers.TryGet(text) is { } cached)
+        if (answers.TryGet(command.TeamId, text) is { } cached)
         {
             metrics.Replied(Platform.Slack, cached.Reply);
             return SlackAck.Json(cached.Json, responseUrl);
         }
-        var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId));
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(command.UserId), new ChatPlace(command.TeamId, command.ChannelId),
+            Mentions: SlackText.Mentions(command.Text));
+        await bot.LoadWorkspaceAsync(request, cancellationToken);
         if (bot.AnswerAtOnce(request) is { } answer)
         {
             var json = answers.Serialized(answer.Reply, Serialized);
-            answers.Offer(text, answer, json);
+            answers.Offer(command.TeamId, text, answer, json);
             return SlackAck.Json(json, responseUrl);
         }
 
         var inline = new InlineReply();
-        var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline))
+        var late = queue.TryEnqueue(new SlackWork.Respond(command.TeamId, request, responseUrl, SlackCard.Private, SlackPlacement.Ephemeral, inline,
+                command.TriggerId))
             ? await inline.WaitAsync(responseUrl is null ? Timeout.InfiniteTimeSpan : AckBudget, clock, cancellationToken)
             : await bot.RunAsync(request, cancellationToken);   // the queue is full: answer here, however long it takes
         return late is null

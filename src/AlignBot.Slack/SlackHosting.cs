@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Stores;
 using AlignBot.Slack.Socket;
@@ -71,6 +72,8 @@ public static class SlackHosting
             .AddOutboundResilience(services => SlackApiClient.Policy(services.GetRequiredService<IOptions<SlackOptions>>().Value,
                 services.GetRequiredService<ILogger<SlackApiClient>>()));
         builder.Services.AddSingleton<IDailyPublisher, SlackDailyPublisher>();
+        builder.Services.AddSingleton<IReviewPublisher, SlackReviewPublisher>();
+        builder.Services.AddSingleton<ICuratorDirectory, SlackCuratorDirectory>();
         builder.Services.AddSingleton<SlackWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SlackWorker>());
         if (appToken is { Length: > 0 })

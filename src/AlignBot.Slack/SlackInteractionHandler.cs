@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.Extensions.Logging;
@@ -12,9 +13,11 @@ namespace AlignBot.Slack;
 /// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url (a click in the
 /// Home tab, which has none, in the person's messages with the app). On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
-/// removes the private card and posts the same card publicly.
+/// removes the private card and posts the same card publicly. The living glossary's buttons open the suggestion form as a
+/// modal (Suggest, Add definition, Edit), decide a suggestion (Approve, Reject: the review message then shows the outcome)
+/// or rate a card; a submitted modal is <see cref="SlackViewSubmission"/>'s.
 /// </summary>
-internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, ReplayGuard replays, IOptions<SlackOptions> options,
+internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, ReplayGuard replays, IOptions<SlackOptions> options,
     ILogger<SlackInteractionHandler> log)
 {
     /// <param name="root">The interaction payload (the form's <c>payload</c> over HTTP, the envelope's over a socket).</param>
@@ -24,6 +27,8 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
     {
         if (root.ValueKind != JsonValueKind.Object)
             return Bad(source, "expected a payload holding a JSON object");
+        if (root.Str("type") == "view_submission")
+            return await SlackViewSubmission.HandleAsync(root, source, bot, queue, replays, options.Value, log, cancellationToken);
         if (root.Str("type") != "block_actions")
             return Bad(source, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)
@@ -56,10 +61,24 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
                 work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
                 break;
             case SlackActions.Share:
-                if (SlackReplyKey.ToAction(value, glossary) is not { } shared)
+                if (SlackReplyKey.ToAction(value, await ScopeAsync(glossary, workspaces, team, cancellationToken)) is not { } shared)
                     return Bad(source, "share of an unknown card");
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
+                break;
+            case ActionIds.Suggest or ActionIds.AddDefinition or ActionIds.Edit:
+                // The form opens as a modal on the click's trigger (a refusal or an "already defined" card comes back instead).
+                work = new SlackWork.Respond(team, Click(new ChatAction(SlackActions.Prefix(actionId), value), user, team), responseUrl, SlackCard.Private,
+                    SlackPlacement.PrivateBesidePublic, TriggerId: root.Str("trigger_id"));
+                break;
+            case ActionIds.Approve or ActionIds.Reject:
+                // The decided review replaces the message (SlackWorker); a refusal goes privately to whoever clicked.
+                work = new SlackWork.Respond(team, Click(new ChatAction(actionId, value), user, team), responseUrl, SlackCard.Public,
+                    SlackPlacement.PrivateBesidePublic);
+                break;
+            case ActionIds.Helpful or ActionIds.NotHelpful:
+                work = new SlackWork.Respond(team, Click(new ChatAction(actionId, value), user, team), responseUrl, SlackCard.Private,
+                    SlackPlacement.PrivateBesidePublic);
                 break;
             case SlackActions.OpenPage:
                 return SlackAck.Ok;   // a link button: Slack opens the page itself
@@ -83,6 +102,19 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
             return SlackAck.RetryLater;
         }
         return SlackAck.Ok;
+    }
+
+    /// <summary>The corpus and the workspace's own terms; the corpus alone while the store is down.</summary>
+    private static async Task<GlossaryScope> ScopeAsync(TermGlossary glossary, WorkspaceGlossaries workspaces, string team, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new GlossaryScope(glossary, await workspaces.GetAsync(new WorkspaceKey(Platform.Slack, team), cancellationToken));
+        }
+        catch (StoreUnavailableException)
+        {
+            return new GlossaryScope(glossary);
+        }
     }
 
     /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>

@@ -56,4 +56,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2025, Level = LogLevel.Warning, Message = "Could not read the time zone of Slack user {UserId} ({Error}): is the users:read scope granted?")]
     public static partial void SlackUserUnknown(this ILogger logger, string userId, string error);
+
+    [LoggerMessage(EventId = 2027, Level = LogLevel.Warning, Message = "users.info failed in team {TeamId} ({Error}); the person is not taken for an admin")]
+    public static partial void SlackAdminUnknown(this ILogger logger, string teamId, string error);
 }

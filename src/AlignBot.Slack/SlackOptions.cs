@@ -74,6 +74,12 @@ public sealed class SlackOptions
     [Required]
     public string Scopes { get; set; } = "commands,app_mentions:read,chat:write,im:history,users:read";
 
+    /// <summary>
+    /// User ids (U…) who curate every workspace's own glossary, besides each workspace's admins and owners and the
+    /// people curators add in chat.
+    /// </summary>
+    public string[] Curators { get; set; } = [];
+
     [Range(typeof(TimeSpan), "00:00:30", "00:10:00")]
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
 

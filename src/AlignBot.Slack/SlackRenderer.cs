@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Slack;
@@ -21,7 +23,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
     /// <summary>An answer in an HTTP response or to a response_url: drawn as <paramref name="card"/>, placed as <paramref name="placement"/>.</summary>
     internal JsonObject Respond(Reply reply, SlackCard card, SlackPlacement placement) => placement.Apply(Render(reply, card));
 
-    private static string Mention(ChatUser user) => $"<@{user.Id}>";
+    private static string Mention(ChatUser user) => UserMention(user.Id);
 
     internal JsonObject Render(Reply reply, SlackCard card) => reply switch
     {
@@ -33,6 +35,9 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         Reply.Help help => Help(help),
         Reply.Greeting greeting => Greeting(greeting),
         Reply.Notice notice => Message(notice.Format(text => text, Mention), [BlockKit.Section(notice.Format(SlackText.Escape, Mention))]),
+        Reply.SuggestForm form => SlackCurationBlocks.SuggestPrompt(form),
+        Reply.Review review => SlackCurationBlocks.Review(review),
+        Reply.Digest digest => SlackCurationBlocks.Digest(digest),
         _ => Message("Sorry, I can't show that here.", [BlockKit.Section("Sorry, I can't show that here.")]),
     };
 
@@ -52,7 +57,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             blocks.Add(BlockKit.Section(SlackText.Truncate("*Senses*\n" + string.Join('\n', reply.SensesInOrder.Select(Sense)), BlockKit.MaxSectionText)));
         if (card.Expanded)
             blocks.AddRange(SlackText.Chunks(SlackText.FromMarkdown(term.Body), BlockKit.MaxSectionText).Take(6).Select(c => BlockKit.Section(c)));
-        blocks.Add(BlockKit.Context(Footer(term, card.SharedBy)));
+        blocks.Add(BlockKit.Context(reply.Origin is { } origin ? WorkspaceFooter(term, origin, card.SharedBy) : Footer(term, card.SharedBy)));
         if (reply.Related.Count > 0)
             blocks.Add(BlockKit.Actions("related", reply.Related.Take(6).Select(r => RelatedButton(r))));
         if (reply.Alternatives is { Count: > 0 } others)
@@ -62,14 +67,15 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         }
 
         var controls = new List<JsonObject>();
-        if (!card.Expanded)
+        if (!card.Expanded && term.Body.Length > 0)   // a workspace term is its definition alone
             controls.Add(BlockKit.Button("Read more", SlackActions.ReadMore, term.Slug));
-        if (PageUrl(term.Slug) is { } page)
+        if (reply.Origin is null && PageUrl(term.Slug) is { } page)   // a workspace term has no public page
             controls.Add(BlockKit.LinkButton("Open glossary page", SlackActions.OpenPage, page));
         if (card.Shareable)
             controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
-        if (controls.Count > 0)
-            blocks.Add(BlockKit.Actions("card", controls));
+        controls.Add(BlockKit.Button("Helpful", ActionIds.Helpful, term.Slug));
+        controls.Add(BlockKit.Button("Not helpful", ActionIds.NotHelpful, term.Slug));
+        blocks.Add(BlockKit.Actions("card", controls));
         return Message((reply.IsGuess ? $"Did you mean {term.Name}? " : "") + $"{term.Name}: {term.Summary}", blocks);
     }
 
@@ -121,6 +127,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             blocks.Add(BlockKit.Section("Did you mean:"));
             blocks.Add(BlockKit.Actions("suggestions", miss.DidYouMean.Take(3).Select(r => RelatedButton(r))));
         }
+        blocks.Add(BlockKit.Actions("suggest", [BlockKit.Button("Suggest this term", ActionIds.Suggest, miss.Query)]));
         blocks.Add(BlockKit.Context("Try `/align search <words>`, or `/align help` to browse terms."));
         var fallback = $"No definition found for “{miss.Query}”."
             + (miss.DidYouMean.Count > 0 ? " Did you mean " + string.Join(", ", miss.DidYouMean.Select(d => d.Name)) + "?" : "");
@@ -158,8 +165,16 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
         return SlackText.Truncate($"{SlackText.Escape(Categories.Label(term.Category))}{reviewed} · Sources: {sources}", 2900) + SharedLine(sharedBy);
     }
 
-    private static string SharedLine(string? sharedBy) =>
-        sharedBy is null ? "" : $" · Shared by <@{new string(sharedBy.Where(char.IsLetterOrDigit).ToArray())}>";
+    private static string WorkspaceFooter(Term term, WorkspaceTerm origin, string? sharedBy)
+    {
+        var source = term.Sources.Count > 0 ? " · " + SlackText.Link(term.Sources[0].Url, "source") : "";
+        return OriginLine.Format(origin, UserMention, SlackText.Escape) + source + SharedLine(sharedBy);
+    }
+
+    private static string SharedLine(string? sharedBy) => sharedBy is null ? "" : " · Shared by " + UserMention(sharedBy);
+
+    /// <summary>A mention of a user id, kept to letters and digits so no id can close the mention or open another.</summary>
+    internal static string UserMention(string userId) => $"<@{new string(userId.Where(char.IsLetterOrDigit).ToArray())}>";
 
     private static JsonObject RelatedButton(TermRef term) => BlockKit.Button(term.Name, $"{ActionIds.ShowTerm}:{term.Slug}", term.Slug);
 
@@ -167,7 +182,7 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
 
     private string? PageUrl(string slug) => _publicBaseUrl is null ? null : $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(slug)}";
 
-    private static JsonObject Message(string text, List<JsonObject> blocks) => new()
+    internal static JsonObject Message(string text, List<JsonObject> blocks) => new()
     {
         ["text"] = SlackText.Escape(SlackText.Truncate(text, 3000)),   // the notification fallback is mrkdwn too
         ["blocks"] = new JsonArray([.. blocks.Take(50)]),

@@ -1,5 +1,5 @@
 using AlignBot.Chat;
-using AlignBot.Glossary;
+using AlignBot.Chat.Living;
 using AlignBot.Glossary.Search;
 
 namespace AlignBot.Slack;
@@ -20,9 +20,9 @@ internal static class SlackReplyKey
 
     /// <summary>
     /// The click that shows the reply <paramref name="key"/> stands for again, or null when the key is malformed or
-    /// names a term the glossary no longer has.
+    /// names a term the glossary (the corpus and the workspace's own terms) no longer has.
     /// </summary>
-    public static ChatAction? ToAction(string key, TermGlossary glossary)
+    public static ChatAction? ToAction(string key, GlossaryScope glossary)
     {
         var colon = key.IndexOf(':');
         if (colon < 0)

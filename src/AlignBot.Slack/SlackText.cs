@@ -1,3 +1,4 @@
+using AlignBot.Chat;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -20,6 +21,9 @@ public static partial class SlackText
 
     [GeneratedRegex(@"^#{1,6}\s+(.+)$", RegexOptions.Multiline)]
     private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"<@([UW][A-Z0-9]{1,20})(?:\|[^<>]*)?>")]
+    private static partial Regex UserToken();
 
     /// <summary>
     /// Escapes the three mrkdwn control characters and defuses broadcast words, so no text (a user's words echoed
@@ -51,6 +55,10 @@ public static partial class SlackText
         plain = plain.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
         return string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>The people a message mentions, from Slack's wire form <c>&lt;@U123&gt;</c> or <c>&lt;@U123|name&gt;</c>, in order, once each.</summary>
+    public static IReadOnlyList<ChatUser> Mentions(string text) =>
+        [.. UserToken().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).Take(20).Select(id => new ChatUser(id))];
 
     /// <summary>Corpus Markdown as mrkdwn: escaped, **bold** → *bold*, [label](url) → &lt;url|label&gt;, headings bold.</summary>
     public static string FromMarkdown(string markdown)

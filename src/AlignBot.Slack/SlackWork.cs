@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 
 namespace AlignBot.Slack;
@@ -18,8 +19,16 @@ internal abstract record SlackWork(string TeamId, ChatRequest? Request) : IChatW
     /// <summary>
     /// Answer a slash command or a click through its response_url, drawn as <paramref name="Card"/> and placed as
     /// <paramref name="Placement"/>. With <paramref name="Inline"/> the endpoint may still take the reply for its HTTP
-    /// response; the response_url is used only when it gave up (and is null for a command that came without one).
+    /// response; the response_url is used only when it gave up (and is null for a command that came without one). With
+    /// <paramref name="TriggerId"/> (a command's or a click's), a reply that is the suggestion form opens as a modal.
     /// </summary>
     public sealed record Respond(string TeamId, ChatRequest Request, Uri? ResponseUrl, SlackCard Card, SlackPlacement Placement,
-        InlineReply? Inline = null) : SlackWork(TeamId, Request);
+        InlineReply? Inline = null, string? TriggerId = null) : SlackWork(TeamId, Request);
+
+    /// <summary>
+    /// A suggestion form submitted and checked: store it and tell the curators, or, with <paramref name="SuggestionId"/>,
+    /// a curator's edit that approves it; the person is told privately, and the review message the edit came from
+    /// (<paramref name="ReviewUrl"/>, its response_url) shows the outcome.
+    /// </summary>
+    public sealed record Submit(string TeamId, ChatRequest Request, TermDraft Draft, string? SuggestionId, Uri? ReviewUrl) : SlackWork(TeamId, Request);
 }

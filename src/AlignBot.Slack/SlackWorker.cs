@@ -1,5 +1,6 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Home;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
@@ -13,9 +14,13 @@ namespace AlignBot.Slack;
 /// workspace's installation.
 /// </summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
-    IInstallationStore installations, HomePages homes, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
+    IInstallationStore installations, HomePages homes, GlossaryCuration curation, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
 {
     private const int Consumers = 4;
+
+    protected override async Task<Reply> ReplyAsync(SlackWork work, CancellationToken cancellationToken) => work is SlackWork.Submit { Request: { } submitted } submit
+        ? await curation.SubmitAsync(submitted, submit.Draft, submit.SuggestionId, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
+        : await base.ReplyAsync(work, cancellationToken);
 
     protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
     {
@@ -76,10 +81,29 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                 var page = await homes.ForAsync(new ChatUser(home.UserId), new ChatPlace(home.TeamId, ""), cancellationToken);
                 await api.PublishHomeAsync(homeToken, home.UserId, SlackHomeView.Render(page), cancellationToken);
                 break;
+            case SlackWork.Respond { TriggerId: { } trigger, Request: { } asked } respond when reply is Reply.SuggestForm form:
+                if (await tokens.ForTeamAsync(respond.TeamId, cancellationToken) is not { } formToken)
+                {
+                    log.SlackNoToken(respond.TeamId);
+                    return;
+                }
+                var scope = await Bot.ScopeAsync(asked, cancellationToken);
+                await api.OpenViewAsync(formToken, trigger, SlackModal.Suggest(form, [.. form.Draft.Related.Select(scope.Find).OfType<Glossary.Term>().Select(TermRef.Of)],
+                    respond.ResponseUrl), cancellationToken);
+                respond.Inline?.TryHand(new Reply.Notice($"Opening the form to suggest “{form.Draft.Name}”…"));
+                break;
             case SlackWork.Respond respond:
                 if (respond.Inline?.TryHand(reply) == true || respond.ResponseUrl is null)
                     return;
-                await api.RespondAsync(respond.ResponseUrl, renderer.Respond(reply, respond.Card, respond.Placement), cancellationToken);
+                // A decided review takes the place of the message its button was on; anything else follows the work's placement.
+                var placement = reply is Reply.Review ? SlackPlacement.ReplacePrivate : respond.Placement;
+                await api.RespondAsync(respond.ResponseUrl, renderer.Respond(reply, respond.Card, placement), cancellationToken);
+                break;
+            case SlackWork.Submit { Request: { } submitted } submit:
+                if (reply is Reply.Review && submit.ReviewUrl is { } reviewUrl)
+                    await api.RespondAsync(reviewUrl, renderer.Respond(reply, SlackCard.Public, SlackPlacement.ReplacePrivate), cancellationToken);
+                else if (await tokens.ForTeamAsync(submit.TeamId, cancellationToken) is { } dmToken)
+                    await api.PostMessageAsync(dmToken, submitted.User.Id, renderer.Public(reply), threadTs: null, cancellationToken);
                 break;
         }
     }

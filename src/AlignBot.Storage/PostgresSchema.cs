@@ -31,6 +31,25 @@ internal static class PostgresSchema
             attempts INTEGER NOT NULL DEFAULT 0, posted_at BIGINT, slug TEXT, PRIMARY KEY (channel, local_date));
         CREATE TABLE daily_shown (channel TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (channel, slug));
         """,
+        """
+        CREATE TABLE workspace_term_revisions (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, workspace TEXT NOT NULL, slug TEXT NOT NULL,
+            name TEXT NOT NULL, aliases TEXT NOT NULL, definition TEXT NOT NULL, source_url TEXT, related TEXT NOT NULL, suggested_by TEXT NOT NULL,
+            approved_by TEXT NOT NULL, approved_at BIGINT NOT NULL, change TEXT NOT NULL, changed_by TEXT NOT NULL, changed_at BIGINT NOT NULL);
+        CREATE INDEX workspace_term_revisions_term ON workspace_term_revisions (workspace, slug, id);
+        CREATE TABLE glossary_versions (workspace TEXT PRIMARY KEY, version BIGINT NOT NULL);
+        CREATE TABLE suggestions (id TEXT PRIMARY KEY, workspace TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL, definition TEXT NOT NULL,
+            source_url TEXT, related TEXT NOT NULL, suggested_by TEXT NOT NULL, suggested_at BIGINT NOT NULL, state TEXT NOT NULL, decided_by TEXT,
+            decided_at BIGINT);
+        CREATE INDEX suggestions_by_author ON suggestions (workspace, suggested_by, suggested_at);
+        CREATE TABLE curators (workspace TEXT NOT NULL, user_id TEXT NOT NULL, added_by TEXT NOT NULL, added_at BIGINT NOT NULL,
+            PRIMARY KEY (workspace, user_id));
+        CREATE TABLE review_channels (workspace TEXT PRIMARY KEY, channel_id TEXT NOT NULL, set_by TEXT NOT NULL, set_at BIGINT NOT NULL);
+        CREATE TABLE term_ratings (workspace TEXT NOT NULL, slug TEXT NOT NULL, helpful INTEGER NOT NULL, not_helpful INTEGER NOT NULL,
+            PRIMARY KEY (workspace, slug));
+        CREATE TABLE unanswered_questions (workspace TEXT NOT NULL, text TEXT NOT NULL, count INTEGER NOT NULL, last_seen BIGINT NOT NULL,
+            PRIMARY KEY (workspace, text));
+        CREATE INDEX unanswered_questions_seen ON unanswered_questions (last_seen);
+        """,
     ];
 
     public static SchemaStatus Migrate(NpgsqlConnection connection)

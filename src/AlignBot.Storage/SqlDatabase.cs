@@ -20,6 +20,11 @@ public abstract class SqlDatabase : IStoreHealth
         Events = new SqlEventDeduplicator(this);
         ConversationReferences = new SqlConversationReferenceStore(this);
         Daily = new SqlDailyStore(this);
+        WorkspaceTerms = new SqlWorkspaceTermStore(this);
+        Suggestions = new SqlSuggestionStore(this);
+        Curators = new SqlCuratorStore(this);
+        Ratings = new SqlRatingStore(this);
+        Unanswered = new SqlUnansweredStore(this);
     }
 
     /// <summary>Slack workspace installations.</summary>
@@ -33,6 +38,21 @@ public abstract class SqlDatabase : IStoreHealth
 
     /// <summary>Term-of-the-day subscriptions, claims and rotations.</summary>
     public IDailyStore Daily { get; }
+
+    /// <summary>Terms each workspace added, with their history and the workspace's glossary version.</summary>
+    public IWorkspaceTermStore WorkspaceTerms { get; }
+
+    /// <summary>Terms proposed in chat, pending or decided.</summary>
+    public ISuggestionStore Suggestions { get; }
+
+    /// <summary>Curators added in chat and review channels.</summary>
+    public ICuratorStore Curators { get; }
+
+    /// <summary>Helpful / Not helpful counts per term per workspace.</summary>
+    public IRatingStore Ratings { get; }
+
+    /// <summary>Questions nothing answered, per workspace, without user ids.</summary>
+    public IUnansweredStore Unanswered { get; }
 
     /// <summary>The database's schema version against this build's, as found when the store was opened and migrated.</summary>
     public SchemaStatus Schema { get; protected init; }
@@ -114,6 +134,26 @@ public abstract class SqlDatabase : IStoreHealth
         catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
         {
             throw new StoreUnavailableException(Verb(sql), ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on one connection (SQLite: <c>BEGIN IMMEDIATE</c>, so writers queue),
+    /// committed when it returns; its commands go through <see cref="SqlTransaction"/>.
+    /// </summary>
+    internal async Task<T> InTransactionAsync<T>(string operation, Func<SqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(new SqlTransaction(connection, transaction));
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (Exception ex) when (IsUnavailable(ex, cancellationToken))
+        {
+            throw new StoreUnavailableException(operation, ex);
         }
     }
 

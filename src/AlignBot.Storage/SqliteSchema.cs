@@ -75,6 +75,75 @@ internal static class SqliteSchema
             PRIMARY KEY (channel, slug)
         );
         """,
+
+        // 4: living glossary: workspace terms (every revision), glossary versions, suggestions, curators, review
+        // channels, ratings, unanswered questions. Lists are JSON arrays of strings.
+        """
+        CREATE TABLE workspace_term_revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            workspace TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            source_url TEXT,
+            related TEXT NOT NULL,
+            suggested_by TEXT NOT NULL,
+            approved_by TEXT NOT NULL,
+            approved_at INTEGER NOT NULL,
+            change TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL
+        );
+        CREATE INDEX workspace_term_revisions_term ON workspace_term_revisions (workspace, slug, id);
+        CREATE TABLE glossary_versions (
+            workspace TEXT PRIMARY KEY,
+            version INTEGER NOT NULL
+        );
+        CREATE TABLE suggestions (
+            id TEXT PRIMARY KEY,
+            workspace TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            source_url TEXT,
+            related TEXT NOT NULL,
+            suggested_by TEXT NOT NULL,
+            suggested_at INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at INTEGER
+        );
+        CREATE INDEX suggestions_by_author ON suggestions (workspace, suggested_by, suggested_at);
+        CREATE TABLE curators (
+            workspace TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            added_by TEXT NOT NULL,
+            added_at INTEGER NOT NULL,
+            PRIMARY KEY (workspace, user_id)
+        );
+        CREATE TABLE review_channels (
+            workspace TEXT PRIMARY KEY,
+            channel_id TEXT NOT NULL,
+            set_by TEXT NOT NULL,
+            set_at INTEGER NOT NULL
+        );
+        CREATE TABLE term_ratings (
+            workspace TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            helpful INTEGER NOT NULL,
+            not_helpful INTEGER NOT NULL,
+            PRIMARY KEY (workspace, slug)
+        );
+        CREATE TABLE unanswered_questions (
+            workspace TEXT NOT NULL,
+            text TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            PRIMARY KEY (workspace, text)
+        );
+        CREATE INDEX unanswered_questions_seen ON unanswered_questions (last_seen);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Glossary;
 
 namespace AlignBot.Teams;
@@ -27,6 +28,13 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         Reply.Help help => Help(help, "AlignBot explains {0} AI-alignment terms. Ask in your own words, or:"),
         Reply.Notice notice => Card([Text(notice.Format(Escape, user => Escape(Reply.Notice.DisplayName(user))))], fallback: notice.ToString()),
         Reply.Greeting greeting => Card([Text(Escape(greeting.Text)), .. Buttons(greeting.Examples.Take(5))], fallback: greeting.Text),
+        Reply.SuggestForm form => AdaptiveCurationCards.Form(form) is var (formBody, formActions)
+            ? Card(formBody, formActions, fallback: "Suggest a term")
+            : Card([]),
+        Reply.Review review => AdaptiveCurationCards.Review(review) is var (reviewBody, reviewActions)
+            ? Card(reviewBody, reviewActions, fallback: "Suggestion: " + review.Suggestion.Draft.Name)
+            : Card([]),
+        Reply.Digest digest => Card(AdaptiveCurationCards.Digest(digest), fallback: "What went unanswered"),
         _ => Card([Text("Sorry, I can't show that here.")]),
     };
 
@@ -62,6 +70,8 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Sources: " + string.Join(" · ", term.Sources.Take(3).Select(Link)), subtle: true, size: "Small"));
         if (Provenance.ReviewedLabel(term) is { } reviewed)
             body.Add(Text(reviewed, subtle: true, size: "Small", spacing: "None"));
+        if (reply.Origin is { } origin)
+            body.Add(Text(OriginLine.Format(origin, Escape, Escape), subtle: true, size: "Small", spacing: "None"));
         if (reply.Related.Count > 0)
         {
             body.Add(Text("Related terms", weight: "Bolder", size: "Small"));
@@ -72,16 +82,19 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.Add(Text("Or did you mean:", weight: "Bolder", size: "Small"));
             body.AddRange(Buttons(others.Take(3)));
         }
-        var actions = new List<JsonObject>
+        var actions = new List<JsonObject>();
+        if (term.Body.Length > 0)   // a workspace term is its definition alone
         {
-            new()
+            actions.Add(new JsonObject
             {
                 ["type"] = "Action.ShowCard",
                 ["title"] = "Read more",
                 ["card"] = Card([.. term.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Take(12).Select(p => Text(TeamsText.FromMarkdown(p).Replace('\n', ' ')))]),
-            },
-        };
-        if (_publicBaseUrl is not null)
+            });
+        }
+        actions.Add(AdaptiveCurationCards.Submit("Helpful", ActionIds.Helpful, term.Slug));
+        actions.Add(AdaptiveCurationCards.Submit("Not helpful", ActionIds.NotHelpful, term.Slug));
+        if (_publicBaseUrl is not null && reply.Origin is null)   // a workspace term has no public page
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open glossary page", ["url"] = $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(term.Slug)}" });
         return Card(body, actions, fallback: $"{term.Name}: {term.Summary}");
     }
@@ -128,7 +141,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
             body.AddRange(Buttons(miss.DidYouMean.Take(3)));
         }
         body.Add(Text(TeamsText.Plain("Try “search <words>”, or “help” to see what I can do."), subtle: true, size: "Small"));
-        return Card(body, fallback: "No definition found");
+        return Card(body, [AdaptiveCurationCards.Submit("Suggest this term", ActionIds.Suggest, miss.Query)], fallback: "No definition found");
     }
 
     private static JsonObject Help(Reply.Help help, string intro)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Teams;
@@ -8,13 +10,14 @@ namespace AlignBot.Teams;
 /// <summary>
 /// The search message extension: <c>composeExtension/query</c> answers with term previews as the user types (a few
 /// well-known terms on first open), each inserting the full card; <c>composeExtension/selectItem</c> returns the card
-/// of the chosen preview. Both answer synchronously from the in-memory glossary.
+/// of the chosen preview. Both answer synchronously from the in-memory glossary: the corpus and, once this replica has
+/// loaded them, the tenant's own terms (never another tenant's).
 /// </summary>
-internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveCardRenderer renderer)
+internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveCardRenderer renderer, WorkspaceGlossaries? workspaces = null)
 {
     public const int MaxResults = 25;
 
-    public JsonObject Query(JsonElement? value)
+    public JsonObject Query(JsonElement? value, WorkspaceKey? tenant = null)
     {
         var parameters = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Array
             ? p.EnumerateArray().ToList()
@@ -26,19 +29,23 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
 
         var terms = initialRun || text.Trim().Length == 0
             ? ExampleTerms.Slugs.Select(glossary.Find).OfType<Term>().Take(count).ToList()
-            : bot.Suggest(text, count);
-        return Result([.. terms.Select(Item)]);
+            : bot.Suggest(text, count, tenant);
+        return Result([.. terms.Select(t => Item(t, tenant))]);
     }
 
-    public JsonObject SelectItem(JsonElement? value)
+    public JsonObject SelectItem(JsonElement? value, WorkspaceKey? tenant = null)
     {
         var slug = value is { } v ? Activity.Str(v, "slug") : null;
-        return slug is not null && glossary.Find(slug) is { } term ? Result([Item(term)]) : Result([]);
+        var scope = new GlossaryScope(glossary, tenant is null ? null : workspaces?.Current(tenant));
+        return slug is not null && scope.Find(slug) is { } term ? Result([Item(term, tenant)]) : Result([]);
     }
 
-    private JsonObject Item(Term term)
+    private JsonObject Item(Term term, WorkspaceKey? tenant)
     {
-        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(bot.AnswerFromGlossary(ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous, ChatPlace.Local))));
+        var click = ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous,
+            tenant is null ? ChatPlace.Local : new ChatPlace(tenant.WorkspaceOrTenantId, ""));
+        var card = bot.AnswerAtOnce(click)?.Reply ?? bot.AnswerFromGlossary(click);   // the tenant's own terms once loaded, else the corpus
+        var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(card));
         attachment["preview"] = new JsonObject
         {
             ["contentType"] = "application/vnd.microsoft.card.thumbnail",

@@ -27,6 +27,20 @@ internal sealed class TeamsConnectorClient(HttpClient http, TeamsTokenProvider t
         return Id(await CallAsync(HttpMethod.Post, serviceUrl, path, activity.ToJsonString(), ct));
     }
 
+    /// <summary>Opens (or finds) the one-to-one chat between the bot and <paramref name="userId"/> in the tenant; its conversation id.</summary>
+    public async Task<string?> CreatePersonalConversationAsync(string serviceUrl, string botId, string userId, string tenantId, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = botId },
+            ["members"] = new JsonArray(new JsonObject { ["id"] = userId }),
+            ["isGroup"] = false,
+            ["tenantId"] = tenantId,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
+        };
+        return Id(await CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body.ToJsonString(), ct));
+    }
+
     /// <summary>
     /// How many members a team has, counted up to <paramref name="atMost"/> + 1 (one page of the roster, so a large
     /// team costs no more than a small one).

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Living;
 using AlignBot.Chat;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
@@ -37,7 +38,7 @@ public static class TeamsHosting
         builder.Services.AddSingleton<TeamsAuthenticator>();
         builder.Services.AddSingleton(new AdaptiveCardRenderer(builder.Configuration["App:PublicBaseUrl"]));
         builder.Services.AddSingleton(services => new MessageExtension(services.GetRequiredService<TermGlossary>(), services.GetRequiredService<Bot>(),
-            services.GetRequiredService<AdaptiveCardRenderer>()));
+            services.GetRequiredService<AdaptiveCardRenderer>(), services.GetService<WorkspaceGlossaries>()));
         builder.Services.AddSingleton<TeamsWorkQueue>();
         builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<TeamsActivityRouter>();
@@ -53,6 +54,8 @@ public static class TeamsHosting
             .AddOutboundResilience(services => TeamsConnectorClient.Policy(services.GetRequiredService<IOptions<TeamsOptions>>().Value,
                 services.GetRequiredService<ILogger<TeamsConnectorClient>>()));
         builder.Services.AddSingleton<IDailyPublisher, TeamsDailyPublisher>();
+        builder.Services.AddSingleton<IReviewPublisher, TeamsReviewPublisher>();
+        builder.Services.AddSingleton<ICuratorDirectory, TeamsCuratorDirectory>();
         builder.Services.AddHostedService<TeamsWorker>();
         return builder;
     }

@@ -40,4 +40,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Roster of team {TeamId} could not be read; sending the welcome anyway")]
     public static partial void TeamsRosterUnavailable(this ILogger logger, Exception exception, string teamId);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Suggestions in tenant {TenantId} cannot reach curators: no review channel (a curator says \"review here\" in one)")]
+    public static partial void TeamsNoReviewChannel(this ILogger logger, string tenantId);
 }

@@ -28,6 +28,9 @@ public sealed class TeamsOptions
     /// <summary>Issuers accepted on inbound tokens.</summary>
     public string[] ValidIssuers { get; set; } = ["https://api.botframework.com"];
 
+    /// <summary>User ids (29:… or Entra object ids, as activities name them) who curate every tenant's own glossary, besides those added with <c>curators add</c>.</summary>
+    public string[] Curators { get; set; } = [];
+
     /// <summary>Off only for loopback test metadata.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -1,4 +1,5 @@
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 using Microsoft.Extensions.Logging;
@@ -10,10 +11,20 @@ namespace AlignBot.Teams;
 /// removed or blocked) also drops the conversation reference.
 /// </summary>
 internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRenderer renderer, TeamsConnectorClient connector,
-    IConversationReferenceStore references, ILogger<TeamsWorker> log) : ChatWorker<TeamsWork>(queue, bot, 4, log)
+    IConversationReferenceStore references, GlossaryCuration curation, ILogger<TeamsWorker> log) : ChatWorker<TeamsWork>(queue, bot, 4, log)
 {
     /// <summary>Teams with more members than this get no welcome: in a big team it is noise for most of them.</summary>
     public const int LargeTeam = 100;
+
+    /// <summary>A submitted form is checked, then stored and sent for review (or, a curator's edit, approved); otherwise the bot answers.</summary>
+    protected override async Task<Reply> ReplyAsync(TeamsWork work, CancellationToken cancellationToken)
+    {
+        if (work is not { Form: { } form, Request: { } request })
+            return await base.ReplyAsync(work, cancellationToken);
+        var scope = await Bot.ScopeAsync(request, cancellationToken);
+        var (draft, errors) = GlossaryCuration.Check(form.Input, scope, form.SuggestionId);
+        return draft is null ? errors! : await curation.SubmitAsync(request, draft, form.SuggestionId, scope, cancellationToken);
+    }
 
     protected override async Task DeliverAsync(TeamsWork work, Reply reply, CancellationToken cancellationToken)
     {

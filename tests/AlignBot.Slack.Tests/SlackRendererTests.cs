@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Slack.Tests;
@@ -108,12 +110,87 @@ public sealed class SlackRendererTests
     {
         // Mentions are cleared before understanding (ChatText); what is left of the user's words is still escaped.
         var message = Renderer.Private(Bot.AnswerFromGlossary(ChatRequest.Local("<!channel> & <@U1> @here <zzqx>", Platform.Slack)));
+        // A button's value is data Slack hands back on a click (Suggest this term carries the words), never shown or parsed.
+        foreach (var button in Buttons(message).ToList())
+            button.Remove("value");
         var json = SlackJson.Serialize(message);
 
         Assert.DoesNotContain("<!channel>", json);
         Assert.DoesNotContain("<@U1>", json);
         Assert.DoesNotContain("@here", json);
         Assert.Contains("&lt;zzqx&gt;", (string?)message["text"]);
+    }
+
+    [Fact]
+    public void A_workspace_term_card_says_who_added_it_escapes_every_field_and_links_no_public_page()
+    {
+        var origin = new WorkspaceTerm(new WorkspaceKey(Platform.Slack, "T1"), "hostile-term",
+            new TermDraft("<!channel> *Ops* term", ["<@U999>"], "Ping <!here> & <https://evil.example|click> ~all~ of them, `now` > later.",
+                "https://example.org/ops", ["rlhf"]), "U-ALICE", "UBOB>", new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var reply = new Reply.TermCard(WorkspaceGlossary.AsTerm(origin), [new TermRef("rlhf", "RLHF", "…")], Origin: origin);
+
+        var message = Renderer.Private(reply);
+        var json = SlackJson.Serialize(message);
+
+        AssertWithinLimits(message);
+        CardArtifacts.Write("slack", "workspace_term_private", json);
+        var mrkdwn = string.Join('\n', Mrkdwn(message));   // plain_text fields (the header) are shown as written, never parsed
+        Assert.Contains("Workspace term · suggested by <@UALICE>, approved by <@UBOB> on 24 Nov 2026", mrkdwn);
+        Assert.DoesNotContain("<!channel>", mrkdwn);
+        Assert.DoesNotContain("<!here>", mrkdwn);
+        Assert.DoesNotContain("<@U999>", mrkdwn);
+        Assert.DoesNotContain("<https://evil.example", mrkdwn);
+        Assert.DoesNotContain("/terms/hostile-term", json);
+        Assert.DoesNotContain("Read more", json);
+    }
+
+    [Fact]
+    public void The_suggestion_prompt_and_the_digest_escape_what_people_typed()
+    {
+        var prompt = Renderer.Public(new Reply.SuggestForm(new TermDraft("<!channel> drill", [], "", null, [])));
+        var digest = Renderer.Public(new Reply.Digest([new UnansweredQuestion("what is <!here> & <https://evil.example|x>", 3, DateTimeOffset.UnixEpoch)],
+            [(new TermRef("rlhf", "RLHF", "…"), new TermRating("rlhf", 1, 4))]));
+
+        foreach (var (name, message) in new[] { ("suggest_prompt", prompt), ("digest_hostile", digest) })
+        {
+            AssertWithinLimits(message);
+            CardArtifacts.Write("slack", name, SlackJson.Serialize(message));
+            var mrkdwn = string.Join('\n', Mrkdwn(message));
+            Assert.DoesNotContain("<!channel>", mrkdwn);
+            Assert.DoesNotContain("<!here>", mrkdwn);
+            Assert.DoesNotContain("<https://evil.example", mrkdwn);
+        }
+        Assert.Contains(ActionIds.Suggest, SlackJson.Serialize(prompt));
+        Assert.Contains("asked 3 times", SlackJson.Serialize(digest));
+    }
+
+    private static IEnumerable<JsonObject> Buttons(JsonNode? node) => node switch
+    {
+        JsonObject o when (string?)o["type"] == "button" => [o],
+        JsonObject o => [.. o.SelectMany(p => Buttons(p.Value))],
+        JsonArray a => [.. a.SelectMany(Buttons)],
+        _ => [],
+    };
+
+    /// <summary>The message's fallback text and every mrkdwn text object: what Slack parses for links and mentions.</summary>
+    private static IEnumerable<string> Mrkdwn(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o when (string?)o["type"] == "mrkdwn" || o["blocks"] is not null:
+                yield return (string?)o["text"] ?? "";
+                foreach (var inner in o.Where(p => p.Key != "text").SelectMany(p => Mrkdwn(p.Value)))
+                    yield return inner;
+                break;
+            case JsonObject o:
+                foreach (var inner in o.SelectMany(p => Mrkdwn(p.Value)))
+                    yield return inner;
+                break;
+            case JsonArray a:
+                foreach (var inner in a.SelectMany(Mrkdwn))
+                    yield return inner;
+                break;
+        }
     }
 
     private static void AssertWithinLimits(JsonObject message) => BlockKitLimits.Check(message);

@@ -5,18 +5,14 @@ using AlignBot.Chat.Stores;
 namespace AlignBot.Storage.Tests;
 
 /// <summary>
-/// The contract every SQL store keeps (with the daily store's, <see cref="DailyStoreContract"/>), run against SQLite and
+/// The contract every SQL store keeps (with the living glossary's, <see cref="LivingGlossaryContract"/>, and the daily store's, <see cref="DailyStoreContract"/>), run against SQLite and
 /// PostgreSQL alike. Each test uses its own channel and team
 /// ids, so the PostgreSQL run can share one database.
 /// </summary>
-public abstract class StoreContract : DailyStoreContract
+public abstract class StoreContract : LivingGlossaryContract
 {
     /// <summary>The key the contract's stores encrypt bot tokens with.</summary>
     protected static readonly TokenCipher Tokens = new(Enumerable.Range(1, TokenCipher.KeyBytes).Select(i => (byte)i).ToArray());
-
-    protected abstract SqlDatabase Store { get; }
-
-    protected override IDailyStore Daily => Store.Daily;
 
     /// <summary>The bot_token column as stored, read past the store.</summary>
     protected abstract Task<string?> StoredTokenAsync(string teamId);

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
+using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
 namespace AlignBot.Teams.Tests;
@@ -64,6 +66,12 @@ public sealed class AdaptiveCardRendererTests
         Assert.All(submits, submit =>
         {
             var data = submit["data"]!.AsObject();
+            if ((string?)data["alignbot"] is { } living && TeamsActions.Living.ContainsKey(living))
+            {
+                Assert.Equal(["alignbot", "value"], data.Select(p => p.Key));   // Helpful, Not helpful, Suggest this term: one value each
+                Assert.False(string.IsNullOrEmpty((string?)data["value"]));
+                return;
+            }
             Assert.Equal(["alignbot", "slug"], data.Select(p => p.Key));   // no msteams part: the Agents Playground cannot click those
             Assert.Equal("show_term", (string?)data["alignbot"]);
             Assert.NotNull(Glossary.Find((string)data["slug"]!));
@@ -113,5 +121,24 @@ public sealed class AdaptiveCardRendererTests
         var text = (string?)card["body"]![0]!["text"];
 
         Assert.Contains(@"\[click\](evil.example)", text);   // no link without the brackets
+    }
+
+    [Fact]
+    public void A_workspace_term_card_says_who_added_it_defuses_expressions_and_markup_and_links_no_public_page()
+    {
+        var origin = new WorkspaceTerm(new WorkspaceKey(Platform.Teams, "tenant"), "hostile-term",
+            new TermDraft("${user.secret} [Ops](https://evil.example)", [], "Runs ${process.env} and <script>alert(1)</script> **loud**.", null, []),
+            "29:alice", "29:bob", new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+
+        var card = Renderer.Render(new Reply.TermCard(WorkspaceGlossary.AsTerm(origin), [], Origin: origin));
+        var json = string.Join('\n', card.Descendants().SelectMany(o => o.Where(p => p.Value is JsonValue).Select(p => (string?)p.Value?.ToString())));
+
+        CardArtifacts.Write("teams", "card_workspace_term", new JsonObject { ["type"] = "message", ["attachments"] = new JsonArray(AdaptiveCardRenderer.Attachment(card)) }.ToJsonString());
+        Assert.Contains("Workspace term · suggested by 29:alice, approved by 29:bob on 24 Nov 2026", json);
+        Assert.DoesNotContain("${", json);
+        Assert.DoesNotContain("<script>", json);
+        Assert.Contains(@"\[Ops\](https://evil.example)", json);
+        Assert.DoesNotContain("/terms/hostile-term", json);
+        Assert.DoesNotContain("Action.ShowCard", json);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using Microsoft.Extensions.Logging;
@@ -11,10 +12,11 @@ namespace AlignBot.Chat.Daily;
 /// scheduler calls every few seconds on every replica. A post is made only by the replica that claims (channel, local
 /// date) in the store; a claim whose owner crashed expires after <see cref="Lease"/> and is taken over; a transient
 /// failure keeps the claim and lets it expire after a growing delay (the retry); a permanent one turns the
-/// subscription off. Only today's post in the channel's zone is ever due, so missed days are skipped.
+/// subscription off. Only today's post in the channel's zone is ever due, so missed days are skipped. With
+/// <paramref name="workspaces"/>, a channel's rotation includes its workspace's own terms.
 /// </summary>
 public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnumerable<IDailyPublisher> publishers, TimeProvider clock,
-    ILogger<DailyService> log)
+    ILogger<DailyService> log, WorkspaceGlossaries? workspaces = null)
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
@@ -90,7 +92,7 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
                     return new Reply.Notice("Turn the term of the day on first: daily on [HH:MM] [time zone].");
                 var today = existing.Schedule.LocalDate(now);
                 return await DeliverAsync(existing, today, cancellationToken) is { } slug
-                    ? new Reply.Notice($"Posted today's term: {glossary.Find(slug)?.Name ?? slug}. It counts as today's post.")
+                    ? new Reply.Notice($"Posted today's term: {(await ScopeAsync(channel, cancellationToken)).Find(slug)?.Name ?? slug}. It counts as today's post.")
                     : new Reply.Notice("Today's term has already been posted here (or is being posted right now).");
             default:
                 if (existing is null)
@@ -126,12 +128,13 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         if (await store.TryClaimAsync(channel, date, Owner, now, now + Lease, cancellationToken) != DailyClaim.Claimed)
             return null;
 
+        var scope = await ScopeAsync(channel, cancellationToken);
         var shown = await store.ShownAsync(channel, cancellationToken);
-        var (term, newRound) = DailyRotation.Next(glossary.Terms, subscription.Seed, shown);
+        var (term, newRound) = DailyRotation.Next(scope.Terms, subscription.Seed, shown);
         if (newRound)
             await store.ResetShownAsync(channel, cancellationToken);
-        var related = glossary.RelatedOf(term).Select(TermRef.Of).ToList();
-        var card = new Reply.TermCard(term, related, Heading: "Term of the day");
+        var related = scope.RelatedOf(term).Select(TermRef.Of).ToList();
+        var card = new Reply.TermCard(term, related, Heading: "Term of the day", Origin: scope.Origin(term));
 
         try
         {
@@ -180,7 +183,13 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
     }
 
     /// <summary>30 s, 1 min, 2 min … up to 30 min, with ±20% jitter so replicas and channels spread out.</summary>
-    private static RetryBackoff Backoff() => new(FirstRetry, LongestRetry, 0.8 + Random.Shared.NextDouble() * 0.4);
+    /// <summary>The terms a channel's rotation draws from: the corpus and its workspace's own terms (none of another workspace's).</summary>
+    private async Task<GlossaryScope> ScopeAsync(ChannelKey channel, CancellationToken cancellationToken) => workspaces is null
+        ? new GlossaryScope(glossary)
+        : new GlossaryScope(glossary, await workspaces.GetAsync(new WorkspaceKey(channel.Platform, channel.TeamId), cancellationToken));
+
+    /// <summary>The retry delays of a failed post, jittered so replicas do not retry in step (the weekly digest's too).</summary>
+    internal static RetryBackoff Backoff() => new(FirstRetry, LongestRetry, 0.8 + Random.Shared.NextDouble() * 0.4);
 
     private static string Local(DailySchedule schedule, DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, schedule.Zone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " " + schedule.TimeZone;

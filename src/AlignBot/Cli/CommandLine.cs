@@ -51,7 +51,9 @@ public static class CommandLine
         help.SetAction(_ => Usage(output, asked: true));
         var helpOption = new Option<bool>("--help", "-h");
 
-        var root = new RootCommand("AlignBot: AI-alignment glossary bot.") { ask, search, corpusVerb, eval, help };
+        var glossary = GlossaryCommands.Create(Directory, output, error, TimeProvider.System);
+
+        var root = new RootCommand("AlignBot: AI-alignment glossary bot.") { ask, search, corpusVerb, eval, glossary, help };
         root.Options.Clear();   // System.CommandLine's own help and version: the usage below is the help
         root.Options.Add(corpus);
         root.Options.Add(helpOption);
@@ -158,6 +160,12 @@ public static class CommandLine
               AlignBot corpus check            validate the corpus; exit code 1 on errors
               AlignBot eval [--lexical] <file.tsv>...  score search on message<TAB>expected[<TAB>pattern<TAB>split]
                                                lines (--lexical: without the sentence model)
+              AlignBot glossary export --workspace <platform:id> --out <dir> [--category <c>]
+                                               a workspace's own terms as corpus Markdown files
+              AlignBot glossary import --workspace <platform:id> <file.csv>
+                                               term,definition[,aliases] rows as approved workspace terms
+
+            The glossary verbs use the Storage:* settings, or --storage "<SQLite connection string>".
 
             The corpus folder comes from --corpus <dir>, else Corpus:Path (environment Corpus__Path),
             else the copy next to the program.

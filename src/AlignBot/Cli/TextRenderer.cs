@@ -1,5 +1,6 @@
 using System.Text;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Glossary;
 
 namespace AlignBot.Cli;
@@ -28,6 +29,8 @@ public static class TextRenderer
                 if (card.Related.Count > 0)
                     text.AppendLine().AppendLine("Related: " + string.Join(", ", card.Related.Select(r => $"{r.Name} ({r.Slug})")));
                 Sources(text, card.Term);
+                if (card.Origin is { } origin)
+                    text.AppendLine(OriginLine.Plain(origin));
                 if (card.Alternatives is { Count: > 0 } others)
                     text.AppendLine("Or did you mean: " + string.Join(", ", others.Select(t => $"{t.Name} ({t.Slug})")) + "?");
                 break;

@@ -1,13 +1,15 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Home;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Settings;
 using AlignBot.Glossary;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
 
-/// <summary>Registers the platform-neutral chat core with the host: the bot, its metrics, the term of the day and its scheduler.</summary>
+/// <summary>Registers the platform-neutral chat core with the host: the bot, its metrics, the term of the day and its scheduler, and the living glossary (workspace glossaries, their refresher, curation).</summary>
 public static class ChatCoreHosting
 {
     public static WebApplicationBuilder AddChatCore(this WebApplicationBuilder builder)
@@ -21,8 +23,17 @@ public static class ChatCoreHosting
         builder.Services.AddHostedService<DailyScheduler>();
         builder.Services.AddSingleton<ChatMetrics>();
         builder.Services.AddSingleton<HomePages>();
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotationsByKey(PrivacyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<WorkspaceGlossaries>();
+        builder.Services.AddHostedService<WorkspaceGlossaryRefresher>();
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<PrivacyOptions>>().Value is var privacy
+            ? new UnansweredRetention(privacy.KeepUnanswered, privacy.UnansweredDays)
+            : UnansweredRetention.Default);
+        builder.Services.AddSingleton<GlossaryCuration>();
+        builder.Services.AddSingleton<DigestService>();
         builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
-            metrics: services.GetRequiredService<ChatMetrics>()));
+            metrics: services.GetRequiredService<ChatMetrics>(), workspaces: services.GetRequiredService<WorkspaceGlossaries>(),
+            curation: services.GetRequiredService<GlossaryCuration>()));
         return builder;
     }
 }

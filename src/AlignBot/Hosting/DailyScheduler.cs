@@ -1,16 +1,17 @@
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Options;
 
 namespace AlignBot.Hosting;
 
 /// <summary>
-/// Runs <see cref="DailyService.RunDueAsync"/> every <c>Daily:PollSeconds</c> on every replica; the store decides who
-/// posts. With the store down the posts wait (one log line when it goes, one when it is back) and resume by
+/// Runs <see cref="DailyService.RunDueAsync"/> and the curators' weekly digest (<see cref="DigestService.RunDueAsync"/>)
+/// every <c>Daily:PollSeconds</c> on every replica; the store decides who posts. With the store down the posts wait (one log line when it goes, one when it is back) and resume by
 /// themselves. At shutdown the post in progress is finished and no other begun, unless the host's shutdown timeout
 /// runs out first.
 /// </summary>
-internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IOptions<DailyOptions> options, ILogger<DailyScheduler> log) : BackgroundService
+internal sealed class DailyScheduler(DailyService daily, DigestService digests, TimeProvider clock, IOptions<DailyOptions> options, ILogger<DailyScheduler> log) : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
     private bool _storeDown;
@@ -49,6 +50,8 @@ internal sealed class DailyScheduler(DailyService daily, TimeProvider clock, IOp
         try
         {
             await daily.RunDueAsync(_abort.Token, stopStarting: stoppingToken);
+            if (!stoppingToken.IsCancellationRequested)
+                await digests.RunDueAsync(_abort.Token);
             if (_storeDown)
                 log.DailyStoreBack();
             _storeDown = false;

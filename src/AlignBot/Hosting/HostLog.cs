@@ -9,6 +9,12 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Corpus {Problem}")]
     public static partial void CorpusWarning(this ILogger logger, string problem);
 
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Workspace terms are not refreshed while the store is unavailable: {Reason}")]
+    public static partial void WorkspaceGlossariesStale(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Information, Message = "The store answers again; workspace terms are refreshed")]
+    public static partial void WorkspaceGlossariesBack(this ILogger logger);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "Term-of-the-day run failed; retrying at the next tick")]
     public static partial void DailyTickFailed(this ILogger logger, Exception exception);
 

@@ -28,6 +28,11 @@ public static class StorageHosting
         builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Events);
         builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().ConversationReferences);
         builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Daily);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().WorkspaceTerms);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Suggestions);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Curators);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Ratings);
+        builder.Services.AddSingleton(services => services.GetRequiredService<SqlDatabase>().Unanswered);
         return builder;
     }
 

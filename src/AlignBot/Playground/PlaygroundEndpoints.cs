@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Threading.RateLimiting;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 using AlignBot.Slack;
 using AlignBot.Teams;
 using AlignBot.Web;
@@ -82,16 +83,29 @@ public static class PlaygroundEndpoints
 
     /// <summary>The body is not bound by the framework: <see cref="RawBodyFilter"/> reads it (size, content type, UTF-8), so a
     /// body cut off mid-way ends as a 400 with one Debug line (see <see cref="Hosting.TruncatedBodies"/>).</summary>
-    private static async Task<IResult> Message(HttpContext http, Bot bot,
+    private static async Task<IResult> Message(HttpContext http, Bot bot, GlossaryCuration curation,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
         var message = PlaygroundMessage.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
-        if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId)))
-            return TypedResults.Problem("Send {\"text\": \"…\"} or {\"actionId\": \"…\", \"actionValue\": \"…\"}.", statusCode: StatusCodes.Status400BadRequest);
+        if (message is null || (message.Text is null && string.IsNullOrWhiteSpace(message.ActionId) && message.Form is null))
+            return TypedResults.Problem("Send {\"text\": \"…\"}, {\"actionId\": \"…\", \"actionValue\": \"…\"} or {\"form\": {…}}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
-        var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser("playground"), ChatPlace.Local, action);
-        var reply = await bot.RunAsync(request, http.RequestAborted);
+        var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser(PlaygroundUser), ChatPlace.Local, action);
+        var reply = message.Form is { } form ? await SubmitAsync(bot, curation, request, form with { Related = form.Related ?? [] }, message.SuggestionId, http.RequestAborted)
+            : await bot.RunAsync(request, http.RequestAborted);
         return TypedResults.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
+    }
+
+    /// <summary>The playground's one user: its workspace's curator, so a suggestion comes back to them for review at once.</summary>
+    public const string PlaygroundUser = "playground";
+
+    /// <summary>A submitted suggestion form: the form again with what to fix, or the suggestion for review (or, edited, approved).</summary>
+    private static async Task<Reply> SubmitAsync(Bot bot, GlossaryCuration curation, ChatRequest request, DraftInput form, string? suggestionId,
+        CancellationToken cancellationToken)
+    {
+        var scope = await bot.ScopeAsync(request, cancellationToken);
+        var (draft, errors) = GlossaryCuration.Check(form, scope, suggestionId);
+        return draft is null ? errors! : await curation.SubmitAsync(request, draft, suggestionId, scope, cancellationToken);
     }
 
     private static string Read(string name)

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using AlignBot.Chat;
+using AlignBot.Chat.Living;
 
 namespace AlignBot.Playground;
 
-/// <summary>What the page posts: typed text, or a button's action id and value.</summary>
-public sealed record PlaygroundMessage(string? Text, string? ActionId = null, string? ActionValue = null)
+/// <summary>
+/// What the page posts: typed text, a button's action id and value, or the suggestion form's fields (<paramref name="Form"/>,
+/// with <paramref name="SuggestionId"/> when the curator is editing a suggestion).
+/// </summary>
+public sealed record PlaygroundMessage(string? Text, string? ActionId = null, string? ActionValue = null, DraftInput? Form = null, string? SuggestionId = null)
 {
     /// <summary>The largest body read; a chat message is far smaller.</summary>
     public const int MaxBodyBytes = 64 * 1024;

@@ -27,26 +27,76 @@
 
   const buttons = (terms, prefix = "") => terms.length ? el("div", { class: "buttons" }, terms.map(t => termButton(t, prefix + t.name))) : null;
 
+  const actionButton = (label, actionId, actionValue, cls = "secondary") =>
+    el("button", { type: "button", class: cls, text: label, onclick: () => send({ actionId, actionValue }, label) });
+
+  // The suggestion form: the page's own fields, posted as {form, suggestionId}; errors from the server shown above their fields.
+  const suggestForm = reply => {
+    const field = (id, label, value, multiline) => {
+      const inputId = `suggest-${id}-${Math.random().toString(36).slice(2, 8)}`;
+      const input = multiline ? el("textarea", { id: inputId, name: id, rows: "4" }) : el("input", { id: inputId, name: id, type: "text" });
+      input.value = value || "";
+      return el("p", {}, [el("label", { for: inputId, text: label }), reply.errors[id] ? el("span", { class: "error", text: " " + reply.errors[id] }) : null, input]);
+    };
+    const form = el("form", { class: "card suggest", "aria-label": "Suggest a term" }, [
+      el("h2", { text: reply.suggestionId ? "Edit the suggestion, then approve it" : "Suggest a term for this workspace" }),
+      field("name", "Term", reply.name),
+      field("aliases", "Other names and acronyms (separated by commas)", reply.aliases),
+      field("definition", "Definition (30–600 characters, plain text)", reply.definition, true),
+      field("source", "Source link (https, optional)", reply.source),
+      field("related", "Related terms (their ids, separated by commas)", reply.related.join(", ")),
+      el("button", { type: "submit", text: reply.suggestionId ? "Approve" : "Suggest" }),
+    ]);
+    form.addEventListener("submit", event => {
+      event.preventDefault();
+      const value = name => form.elements[name].value;
+      send({ form: { name: value("name"), aliases: value("aliases"), definition: value("definition"), source: value("source"),
+        related: value("related").split(",").map(s => s.trim()).filter(Boolean) }, suggestionId: reply.suggestionId }, `Suggested “${value("name")}”`);
+    });
+    return form;
+  };
+
+  const review = reply => el("article", { class: "card", "aria-label": "Suggestion " + reply.name }, [
+    el("p", { class: "category", text: reply.state === "pending" ? "New suggestion, for you to review" : `Suggestion ${reply.state} by ${reply.decidedBy}` }),
+    el("h2", { text: reply.name }),
+    el("p", { text: reply.definition }),
+    reply.aliases.length ? el("p", { class: "muted", text: "Also called: " + reply.aliases.join(", ") }) : null,
+    reply.source ? el("p", { class: "sources" }, ["Source: ", el("a", { href: reply.source, rel: "noopener noreferrer", target: "_blank", text: reply.source })]) : null,
+    reply.state === "pending" ? el("div", { class: "buttons" }, [
+      actionButton("Approve", "alignbot.approve", reply.id, "primary"), actionButton("Edit", "alignbot.edit", reply.id), actionButton("Reject", "alignbot.reject", reply.id),
+    ]) : null,
+  ]);
+
+  const digest = reply => el("div", { class: "card" }, [
+    el("h2", { text: "What went unanswered" }),
+    reply.questions.length ? el("ul", { class: "items" }, reply.questions.map(q => el("li", {}, [
+      el("span", { text: `“${q.text}”, asked ${q.count === 1 ? "once" : q.count + " times"} ` }), actionButton("Add definition", "alignbot.add_definition", q.text)]))) : el("p", { text: "No unanswered questions lately." }),
+    reply.leastHelpful.length ? el("h3", { text: "Least helpful answers" }) : null,
+    reply.leastHelpful.length ? el("ul", {}, reply.leastHelpful.map(t => el("li", { text: `${t.term.name}: ${t.notHelpful} not helpful, ${t.helpful} helpful` }))) : null,
+  ]);
+
   const paragraphs = text => text.split(/\n\s*\n/).map(p => el("p", { text: p.replace(/\*\*/g, "").replace(/\s*\n\s*/g, " ") }));
 
-  const termCard = (term, related, correctedFrom, alternatives) => el("article", { class: "card", "aria-label": term.name }, [
+  const termCard = (term, related, correctedFrom, alternatives, origin) => el("article", { class: "card", "aria-label": term.name }, [
     alternatives ? el("p", { text: `Did you mean “${term.name}”?` }) : null,
     el("p", { class: "category", text: term.category }),
     el("h2", { text: term.name }),
     correctedFrom ? el("p", { class: "muted", text: `Showing results for “${term.name}” (you typed “${correctedFrom}”)` }) : null,
     el("p", { text: term.summary }),
-    el("details", {}, [el("summary", { text: "Read more" }), ...paragraphs(term.body)]),
+    term.body ? el("details", {}, [el("summary", { text: "Read more" }), ...paragraphs(term.body)]) : null,
     el("p", { class: "sources" }, ["Sources: ", ...term.sources.flatMap((s, i) => [i ? " · " : "", el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title })]),
-      " · ", el("a", { href: term.page, text: "Glossary page" })]),
+      ...(origin ? [] : [" · ", el("a", { href: term.page, text: "Glossary page" })])]),
+    origin ? el("p", { class: "muted", text: origin }) : null,
     related && related.length ? el("h3", { class: "visually-hidden", text: "Related terms" }) : null,
     related ? buttons(related) : null,
     alternatives && alternatives.length ? el("p", { class: "muted", text: "Or did you mean:" }) : null,
     alternatives ? buttons(alternatives) : null,
+    el("div", { class: "buttons" }, [actionButton("Helpful", "alignbot.helpful", term.slug), actionButton("Not helpful", "alignbot.not_helpful", term.slug)]),
   ]);
 
   const render = reply => {
     switch (reply.kind) {
-      case "term": return termCard(reply.term, reply.related, reply.correctedFrom, reply.alternatives);
+      case "term": return termCard(reply.term, reply.related, reply.correctedFrom, reply.alternatives, reply.origin);
       case "comparison": return el("div", { class: "card" }, [
         el("h2", { text: reply.title }),
         el("div", { class: "columns" }, reply.terms.map(t => el("div", {}, [el("h3", { text: t.name }), el("p", { class: "category", text: t.category }), el("p", { text: t.summary })]))),
@@ -62,7 +112,11 @@
         reply.didYouMean.length ? el("p", { text: "Did you mean:" }) : el("p", { class: "muted", text: "Try a search for the words or see what AlignBot knows:" }),
         buttons(reply.didYouMean),
         reply.didYouMean.length ? null : el("div", { class: "buttons" }, [askButton(`Search “${reply.query}”`, `search ${reply.query}`), askButton("Help", "help")]),
+        el("div", { class: "buttons" }, [actionButton("Suggest this term", "alignbot.suggest", reply.query)]),
       ]);
+      case "suggestForm": return suggestForm(reply);
+      case "review": return review(reply);
+      case "digest": return digest(reply);
       case "help": return el("div", { class: "card" }, [
         el("p", { text: `AlignBot explains ${reply.termCount} AI-alignment terms.` }),
         el("ul", {}, reply.commands.map(c => el("li", {}, [el("code", { text: c.usage }), " — " + c.description]))),

@@ -1,0 +1,312 @@
+using AlignBot.Chat.Stores;
+using AlignBot.Glossary;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Living;
+
+/// <summary>
+/// The living glossary's chat side, the same on every platform: suggesting a term, curators deciding, rating cards,
+/// curator management, the review channel, and the questions that went unanswered. Suggestions are stored before anyone
+/// is told; a decision is a compare-and-set in the store, so two curators at once give one outcome, and a click that is
+/// forged, replayed or from someone who is not a curator is refused with a private note and one log line. Platforms
+/// deliver through <see cref="IReviewPublisher"/> and say who administers a workspace through <see cref="ICuratorDirectory"/>.
+/// </summary>
+public sealed class GlossaryCuration(
+    ISuggestionStore suggestions,
+    IWorkspaceTermStore terms,
+    ICuratorStore curators,
+    IRatingStore ratings,
+    IUnansweredStore unanswered,
+    WorkspaceGlossaries workspaces,
+    IEnumerable<ICuratorDirectory> directories,
+    IEnumerable<IReviewPublisher> publishers,
+    UnansweredRetention retention,
+    TimeProvider clock,
+    ILogger<GlossaryCuration> log)
+{
+    /// <summary>How many terms one person may suggest in a day.</summary>
+    public const int SuggestionsPerDay = 20;
+
+    /// <summary>How many questions and terms a digest lists.</summary>
+    public const int DigestLength = 10;
+
+    /// <summary>The heading of the card shown instead of the form when the term is already defined.</summary>
+    public const string AlreadyDefined = "Already in the glossary: is this what you meant?";
+
+    /// <summary>Handles a living-glossary intent; with the store down, says so instead of failing.</summary>
+    public async Task<Reply> HandleAsync(ChatRequest request, Intent intent, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        try
+        {
+            return intent switch
+            {
+                Intent.SuggestTerm suggest => Suggest(suggest.Name, scope),
+                Intent.Rate rate => await RateAsync(workspace, rate, cancellationToken),
+                Intent.Decide decide => await DecideAsync(request, decide.SuggestionId, decide.Approve ? SuggestionState.Approved : SuggestionState.Rejected, null, scope,
+                    cancellationToken),
+                Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
+                Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
+                Intent.ReviewHere => await ReviewHereAsync(request, cancellationToken),
+                Intent.ForgetTerm forget => await ForgetAsync(request, forget.Name, scope, cancellationToken),
+                Intent.Unanswered => await IsCuratorAsync(workspace, request.User.Id, cancellationToken)
+                    ? await DigestAsync(workspace, scope, cancellationToken)
+                    : Refuse(request, "unanswered", "not a curator", "Only curators can see what went unanswered."),
+                _ => new Reply.Notice("Sorry, I can't do that here."),
+            };
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LivingStoreUnavailable(ex.Message);
+            return new Reply.Notice("The workspace glossary cannot be reached right now. Try again in a minute; definitions still work.");
+        }
+    }
+
+    /// <summary>
+    /// The form's fields checked against the rules and the glossary: the draft to store, or the form again with what to fix
+    /// (a name already defined included). Pure and quick, for a platform that must answer a submission within seconds.
+    /// </summary>
+    public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null)
+    {
+        var (draft, errors) = DraftCheck.Check(input.Name, input.Aliases, input.Definition, input.Source, input.Related, slug => scope.Find(slug) is not null);
+        var typed = new TermDraft(input.Name ?? "", [], input.Definition ?? "", input.Source, input.Related);
+        if (draft is null)
+            return (null, new Reply.SuggestForm(typed, suggestionId, errors));
+        if (suggestionId is null && Existing(draft.Name, scope) is { } existing)
+            return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = existing.Name.Equals(draft.Name, StringComparison.OrdinalIgnoreCase)
+                ? $"“{draft.Name}” is already defined: ask for it by name."
+                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }));
+        return (draft, null);
+    }
+
+    /// <summary>
+    /// Stores a checked suggestion and then sends it to the curators (the review channel, else each curator directly);
+    /// with <paramref name="suggestionId"/>, a curator's edit of a pending suggestion, which approves it as edited. Returns
+    /// what the person who submitted is told.
+    /// </summary>
+    public async Task<Reply> SubmitAsync(ChatRequest request, TermDraft draft, string? suggestionId, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (suggestionId is not null)
+                return await DecideAsync(request, suggestionId, SuggestionState.Approved, draft, scope, cancellationToken);
+            var workspace = WorkspaceKey.Of(request);
+            var suggestion = Suggestion.New(workspace, draft, request.User.Id, clock.GetUtcNow());
+            if (!await suggestions.TryAddAsync(suggestion, SuggestionsPerDay, cancellationToken))
+                return Refuse(request, "suggest", "daily limit", $"You have made {SuggestionsPerDay} suggestions today, the most a day. Try again tomorrow.");
+            log.SuggestionStored(suggestion.Id, workspace.Id);
+            var review = new Reply.Review(suggestion, Refs(draft.Related, scope));
+            if (Publisher(request.Platform) is not { } publisher)
+                return review;   // the playground: its one user is the curator, who reviews it right here
+            if (!await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
+                    await KnownCuratorsAsync(workspace, cancellationToken), review, cancellationToken))
+                return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is saved, but no curator can be reached yet: "
+                    + "ask one to say “review here” in the channel where suggestions should be reviewed.");
+            return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is with the curators; I'll tell you what they decide.");
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LivingStoreUnavailable(ex.Message);
+            return new Reply.Notice("Your suggestion could not be saved right now. Try again in a minute.");
+        }
+    }
+
+    /// <summary>Counts a question nothing answered (normalized, without who asked), when keeping them is on; never fails the answer.</summary>
+    public async Task RecordUnansweredAsync(WorkspaceKey workspace, string question, CancellationToken cancellationToken)
+    {
+        if (!retention.Keep || Normalized(question) is not { Length: > 0 } text)
+            return;
+        try
+        {
+            await unanswered.RecordAsync(workspace, text, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LivingStoreUnavailable(ex.Message);
+        }
+    }
+
+    /// <summary>Whether unanswered questions are kept at all.</summary>
+    public bool KeepsUnanswered => retention.Keep;
+
+    /// <summary>The workspace's top unanswered questions of the retention period and its least helpful terms.</summary>
+    public async Task<Reply.Digest> DigestAsync(WorkspaceKey workspace, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var questions = retention.Keep
+            ? await unanswered.TopAsync(workspace, clock.GetUtcNow().AddDays(-retention.Days), DigestLength, cancellationToken)
+            : [];
+        var least = await ratings.LeastHelpfulAsync(workspace, DigestLength, cancellationToken);
+        return new Reply.Digest(questions, [.. least.Select(r => (scope.Find(r.Slug), r)).Where(p => p.Item1 is not null).Select(p => (TermRef.Of(p.Item1!), p.r))]);
+    }
+
+    /// <summary>Forgets unanswered questions older than the retention period, in every workspace; returns how many.</summary>
+    public Task<int> PruneUnansweredAsync(CancellationToken cancellationToken) =>
+        unanswered.PruneAsync(clock.GetUtcNow().AddDays(-(retention.Keep ? retention.Days : 0)), cancellationToken);
+
+    /// <summary>Whether the user curates the workspace: named in configuration, added in chat, or an administrator.</summary>
+    public async Task<bool> IsCuratorAsync(WorkspaceKey workspace, string userId, CancellationToken cancellationToken)
+    {
+        if (workspace.Platform == Platform.Playground)
+            return true;   // one local workspace, whose one user curates it
+        var directory = Directory(workspace.Platform);
+        if (directory is not null && directory.Configured.Contains(userId, StringComparer.Ordinal))
+            return true;
+        if ((await curators.ListAsync(workspace, cancellationToken)).Contains(userId, StringComparer.Ordinal))
+            return true;
+        return directory is not null && await directory.IsAdminAsync(workspace, userId, cancellationToken);
+    }
+
+    /// <summary>The form prefilled with what the text is about ("what is a blue team drill?" → "blue team drill"), or the card it already has.</summary>
+    private static Reply Suggest(string text, GlossaryScope scope)
+    {
+        var lookup = scope.Lookup(text);
+        if (Existing(text, scope) is { } term)
+            return new Reply.TermCard(term, [.. scope.RelatedOf(term).Select(TermRef.Of)], Heading: AlreadyDefined, Origin: scope.Origin(term));
+        var at = lookup.Subject.Length > 0 ? text.IndexOf(lookup.Subject, StringComparison.OrdinalIgnoreCase) : -1;
+        var name = at >= 0 ? text.Substring(at, lookup.Subject.Length) : text;   // the person's own casing
+        return new Reply.SuggestForm(new TermDraft(name, [], "", null, []));
+    }
+
+    /// <summary>The term whose name, alias, acronym or slug the text is, in scope.</summary>
+    private static Term? Existing(string name, GlossaryScope scope) =>
+        scope.Find(DraftCheck.Slug(name)) ?? (scope.Lookup(name) is { Kind: Glossary.Search.MatchKind.Exact, Answer: { } exact } ? exact : null);
+
+    private async Task<Reply> RateAsync(WorkspaceKey workspace, Intent.Rate rate, CancellationToken cancellationToken)
+    {
+        await ratings.RateAsync(workspace, rate.Slug, rate.Helpful, cancellationToken);
+        return new Reply.Notice(rate.Helpful
+            ? "Thanks for the feedback."
+            : "Thanks for saying so. What were you looking for? Ask again in your own words, or suggest a term with “suggest <term>”.");
+    }
+
+    private async Task<Reply> DecideAsync(ChatRequest request, string id, SuggestionState outcome, TermDraft? edited, GlossaryScope scope,
+        CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        var action = outcome == SuggestionState.Approved ? (edited is null ? "approve" : "edit") : "reject";
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, action, "not a curator", "Only curators can approve, edit or reject suggestions.");
+        if (await suggestions.FindAsync(workspace, id, cancellationToken) is not { } suggestion)
+            return Refuse(request, action, "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
+        var draft = edited ?? suggestion.Draft;
+        var now = clock.GetUtcNow();
+        if (!await suggestions.TryDecideAsync(workspace, id, outcome, draft, request.User.Id, now, cancellationToken))
+            return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+        log.SuggestionDecided(id, workspace.Id, outcome, request.User.Id);
+        var decided = suggestion with { Draft = draft, State = outcome, DecidedBy = request.User.Id, DecidedAt = now };
+        if (outcome == SuggestionState.Approved)
+        {
+            var slug = scope.Find(DraftCheck.Slug(draft.Name)) is null ? DraftCheck.Slug(draft.Name) : DraftCheck.Slug(draft.Name) + "-" + id[..6];
+            await terms.SaveAsync(new WorkspaceTerm(workspace, slug, draft, suggestion.SuggestedBy, request.User.Id, now), TermChange.Approved, request.User.Id, now,
+                cancellationToken);
+            await workspaces.ReloadAsync(workspace, cancellationToken);   // answers here at once; other replicas poll the version
+        }
+        if (Publisher(request.Platform) is { } publisher)
+        {
+            var note = outcome == SuggestionState.Approved
+                ? $"Your suggestion “{draft.Name}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
+                : $"Your suggestion “{draft.Name}” was not accepted by {Reply.Notice.UserSlot}.";
+            await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), cancellationToken);
+        }
+        return new Reply.Review(decided, Refs(draft.Related, scope));
+    }
+
+    private async Task<Reply> EditAsync(ChatRequest request, string id, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "edit", "not a curator", "Only curators can approve, edit or reject suggestions.");
+        if (await suggestions.FindAsync(workspace, id, cancellationToken) is not { } suggestion)
+            return Refuse(request, "edit", "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
+        if (suggestion.State != SuggestionState.Pending)
+            return Refuse(request, "edit", "already decided", "That suggestion has already been decided.");
+        return new Reply.SuggestForm(suggestion.Draft, suggestion.Id);
+    }
+
+    private async Task<Reply> CuratorsAsync(ChatRequest request, Intent.Curators command, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (command.Change != CuratorChange.List && !await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "curators " + command.Change.ToString().ToLowerInvariant(), "not a curator", "Only curators can add or remove curators.");
+        var now = clock.GetUtcNow();
+        switch (command.Change)
+        {
+            case CuratorChange.Add:
+                foreach (var person in command.People)
+                    await curators.AddAsync(workspace, person.Id, request.User.Id, now, cancellationToken);
+                log.CuratorsChanged(workspace.Id, request.User.Id, "added", command.People.Count);
+                return new Reply.Notice("Added as curators: " + Slots(command.People.Count) + ".", People: command.People);
+            case CuratorChange.Remove:
+                var removed = new List<ChatUser>();
+                foreach (var person in command.People)
+                {
+                    if (await curators.RemoveAsync(workspace, person.Id, cancellationToken))
+                        removed.Add(person);
+                }
+                log.CuratorsChanged(workspace.Id, request.User.Id, "removed", removed.Count);
+                return removed.Count == 0
+                    ? new Reply.Notice("None of them was a curator added in chat (workspace admins and people in the configuration stay curators).")
+                    : new Reply.Notice("No longer curators: " + Slots(removed.Count) + ".", People: removed);
+            default:
+                var known = await KnownCuratorsAsync(workspace, cancellationToken);
+                var admins = request.Platform == Platform.Slack ? "The workspace's admins and owners, and " : "";
+                return known.Count == 0
+                    ? new Reply.Notice(admins.Length > 0 ? "The workspace's admins and owners curate this glossary." : "No curators yet: set them in the configuration.")
+                    : new Reply.Notice(admins + "these people curate this glossary: " + Slots(known.Count) + ".", People: [.. known.Select(id => new ChatUser(id))]);
+        }
+    }
+
+    /// <summary>A curator removes one of the workspace's own terms; corpus terms cannot be changed from chat.</summary>
+    private async Task<Reply> ForgetAsync(ChatRequest request, string name, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "forget", "not a curator", "Only curators can remove terms.");
+        if (Existing(name, scope) is not { } term)
+            return new Reply.Notice($"This workspace has no term “{name}”.");
+        if (scope.Origin(term) is null)
+            return new Reply.Notice($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
+        if (!await terms.DeleteAsync(workspace, term.Slug, request.User.Id, clock.GetUtcNow(), cancellationToken))
+            return new Reply.Notice($"“{term.Name}” was already removed.");
+        await workspaces.ReloadAsync(workspace, cancellationToken);
+        return new Reply.Notice($"Removed “{term.Name}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
+    }
+
+    private async Task<Reply> ReviewHereAsync(ChatRequest request, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "review here", "not a curator", "Only curators can choose where suggestions are reviewed.");
+        await curators.SetReviewChannelAsync(workspace, request.Place.ChannelId, request.User.Id, clock.GetUtcNow(), cancellationToken);
+        return new Reply.Notice("Suggestions for this workspace will be posted here for review.");
+    }
+
+    /// <summary>The curators this replica can name (configuration and chat; administrators are found only when they act).</summary>
+    private async Task<IReadOnlyList<string>> KnownCuratorsAsync(WorkspaceKey workspace, CancellationToken cancellationToken) =>
+        [.. (Directory(workspace.Platform)?.Configured ?? []).Concat(await curators.ListAsync(workspace, cancellationToken)).Distinct(StringComparer.Ordinal)];
+
+    private Reply.Notice Refuse(ChatRequest request, string action, string reason, string note)
+    {
+        log.LivingRefused(action, request.User.Id, WorkspaceKey.Of(request).Id, reason);
+        return new Reply.Notice(note);
+    }
+
+    private ICuratorDirectory? Directory(Platform platform) => directories.FirstOrDefault(d => d.Platform == platform);
+
+    private IReviewPublisher? Publisher(Platform platform) => publishers.FirstOrDefault(p => p.Platform == platform);
+
+    private static List<TermRef> Refs(IReadOnlyList<string> slugs, GlossaryScope scope) => [.. slugs.Select(scope.Find).OfType<Term>().Select(TermRef.Of)];
+
+    private static string Slots(int count) => string.Join(", ", Enumerable.Repeat(Reply.Notice.UserSlot, count));
+
+    /// <summary>
+    /// A question as kept: chat noise removed, lower case, punctuation gone, white space folded, at most 200 characters,
+    /// so "What is X?" and "what is x" count as one; never who asked.
+    /// </summary>
+    private static string Normalized(string question)
+    {
+        var letters = ChatText.Normalize(question).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        var text = string.Join(' ', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 200 ? text : text[..200];
+    }
+}

@@ -1,0 +1,21 @@
+using AlignBot.Chat.Stores;
+
+namespace AlignBot.Chat.Living;
+
+/// <summary>
+/// Delivers the living glossary's messages on one platform: a suggestion to its reviewers, and a private note to one
+/// person (the outcome, to whoever suggested). Called only after the suggestion is stored, so a failed post loses nothing.
+/// </summary>
+public interface IReviewPublisher
+{
+    Platform Platform { get; }
+
+    /// <summary>
+    /// Posts <paramref name="review"/> into the review channel, or, when there is none, to each of <paramref name="curators"/>
+    /// directly; false when the platform cannot reach any curator that way (the suggestion then waits, stored).
+    /// </summary>
+    Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review, CancellationToken cancellationToken);
+
+    /// <summary>Tells <paramref name="userId"/> something only they see.</summary>
+    Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken);
+}

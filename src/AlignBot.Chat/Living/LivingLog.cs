@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Living;
+
+/// <summary>Living glossary log messages, event ids 8xxx. None carries what a user typed: ids, counts and short reasons only.</summary>
+internal static partial class LivingLog
+{
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Information, Message = "Suggestion {SuggestionId} stored in {Workspace}")]
+    public static partial void SuggestionStored(this ILogger logger, string suggestionId, string workspace);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Suggestion {SuggestionId} in {Workspace} {Outcome} by {UserId}")]
+    public static partial void SuggestionDecided(this ILogger logger, string suggestionId, string workspace, Stores.SuggestionState outcome, string userId);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Warning, Message = "Refused {Action} by {UserId} in {Workspace}: {Reason}")]
+    public static partial void LivingRefused(this ILogger logger, string action, string userId, string workspace, string reason);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Living glossary unavailable: {Reason}")]
+    public static partial void LivingStoreUnavailable(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Curators of {Workspace} changed by {UserId}: {Change} {Count}")]
+    public static partial void CuratorsChanged(this ILogger logger, string workspace, string userId, string change, int count);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Information, Message = "Weekly digest posted in {Channel} for {Date}")]
+    public static partial void DigestPosted(this ILogger logger, string channel, string date);
+
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Warning, Message = "Weekly digest in {Channel} for {Date} failed ({Reason}); {Next}")]
+    public static partial void DigestFailed(this ILogger logger, string channel, string date, string reason, string next);
+
+    [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Forgot {Count} unanswered questions past their retention")]
+    public static partial void UnansweredPruned(this ILogger logger, int count);
+}

@@ -1,0 +1,364 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Chat.Stores;
+using AlignBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlignBot.Slack.Tests;
+
+/// <summary>
+/// The living glossary end to end on Slack, through the signed endpoints and the loopback Slack: <c>/align suggest</c>
+/// opens the modal, a submission is checked inline, stored, and sent to the curators; Approve, Reject and Edit decide it
+/// once; the approved term answers in its workspace and no other; refusals are a private note and one log line.
+/// </summary>
+public sealed class SlackLivingGlossaryTests : IAsyncLifetime
+{
+    private const string Team = "T04ALGN7Q2";
+    private const string Suggester = "U03KD8MRQ1";
+    private const string Curator = "U0CURATOR1";
+    private const string Definition = "Our quarterly exercise where the safety team tries to break the release pipeline.";
+    private SlackHost _host = null!;
+    private int _clicks;
+
+    public async Task InitializeAsync() => _host = await SlackHost.StartAsync(_ => { }, ("Slack:Curators:0", Curator));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private SqlDatabase Store => _host.Services.GetRequiredService<SqlDatabase>();
+
+    private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+
+    private static StringContent Payload(JsonNode payload) => Form("payload=" + Uri.EscapeDataString(payload.ToJsonString()));
+
+    private Task<HttpResponseMessage> CommandAsync(HttpClient client, string text, string team = Team, string user = Suggester) =>
+        client.PostAsync("/slack/commands", Form($"team_id={team}&channel_id=C05RSRCH01&user_id={user}&command=%2Falign&text={Uri.EscapeDataString(text)}"
+            + $"&response_url={Uri.EscapeDataString(_host.Slack.ResponseUrl("cmd"))}&trigger_id=trigger-{Interlocked.Increment(ref _clicks)}"));
+
+    private JsonNode Click(string actionId, string value, string user, string team = Team, bool ephemeral = false)
+    {
+        var click = Interlocked.Increment(ref _clicks);
+        return new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+            ["team"] = new JsonObject { ["id"] = team },
+            ["container"] = new JsonObject { ["type"] = "message", ["channel_id"] = "C05RSRCH01", ["is_ephemeral"] = ephemeral },
+            ["trigger_id"] = $"trigger-{click}",
+            ["response_url"] = _host.Slack.ResponseUrl("click-" + click),
+            ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["value"] = value, ["type"] = "button", ["action_ts"] = $"{click}.0" }),
+        };
+    }
+
+    private static JsonNode Submission(string name, string definition, string source = "", string? metadata = null, string user = Suggester, string team = Team,
+        string aliases = "BTD") => new JsonObject
+    {
+        ["type"] = "view_submission",
+        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
+        ["team"] = new JsonObject { ["id"] = team },
+        ["view"] = new JsonObject
+        {
+            ["id"] = "V" + Guid.NewGuid().ToString("N")[..10],
+            ["hash"] = "h1",
+            ["callback_id"] = SlackModal.CallbackId,
+            ["private_metadata"] = metadata ?? "",
+            ["state"] = new JsonObject
+            {
+                ["values"] = new JsonObject
+                {
+                    ["name"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = name } },
+                    ["aliases"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = aliases } },
+                    ["definition"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = definition } },
+                    ["source"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = source } },
+                    ["related"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "multi_external_select",
+                        ["selected_options"] = new JsonArray(new JsonObject { ["value"] = "red-teaming" }, new JsonObject { ["value"] = "not-a-term" }) } },
+                },
+            },
+        },
+    };
+
+    private async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match)
+    {
+        for (var seen = 1; seen < 100; seen++)
+        {
+            var requests = await _host.Slack.WaitForAsync(seen, TimeSpan.FromSeconds(10));
+            if (requests.FirstOrDefault(match) is { } found)
+                return found;
+            if (requests.Count < seen)
+                break;
+        }
+        throw new Xunit.Sdk.XunitException("Slack was not sent the expected request.");
+    }
+
+    /// <summary>Submits a valid suggestion and returns its id, once its review reached the curator.</summary>
+    private async Task<string> SuggestAsync(HttpClient client, string name = "Blue team drill")
+    {
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission(name, Definition, "https://example.org/drill")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());   // closes the modal
+        var review = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve) && r.Body.Contains(name));
+        return (string)JsonNode.Parse(review.Body)!["blocks"]!.AsArray().Single(b => (string?)b!["type"] == "actions")!["elements"]![0]!["value"]!;
+    }
+
+    [Fact]
+    public async Task Suggest_command_opens_the_modal_with_the_term_prefilled()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await CommandAsync(client, "suggest Blue team drill");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var open = await WaitForAsync(r => r.Path == "/api/views.open");
+        var body = JsonNode.Parse(open.Body)!;
+        Assert.StartsWith("trigger-", (string?)body["trigger_id"]);
+        Assert.Equal(SlackModal.CallbackId, (string?)body["view"]!["callback_id"]);
+        Assert.Contains("\"initial_value\":\"Blue team drill\"", open.Body);
+        CardArtifacts.Write("slack", "modal_suggest", body["view"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_suggestion_of_a_term_already_defined_shows_its_card_instead_of_the_form()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var answer = await (await CommandAsync(client, "suggest RLHF")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Already in the glossary", answer);
+        Assert.Contains("Reinforcement learning from human feedback", answer);
+        await _host.DrainWorkAsync();
+        Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/views.open");
+    }
+
+    [Fact]
+    public async Task Bad_fields_are_answered_inline_as_errors_and_nothing_is_stored()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("  ", "Too short.", "http://example.org/plain")));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["definition", "name", "source"], body["errors"]!.AsObject().Select(e => e.Key).Order());
+        Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
+    }
+
+    [Fact]
+    public async Task Suggest_review_approve_and_the_term_answers_in_its_workspace_and_no_other()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        var review = _host.Slack.Requests.Single(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve));
+        Assert.Equal(Curator, (string?)JsonNode.Parse(review.Body)!["channel"]);   // no review channel: each curator directly
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
+        CardArtifacts.Write("slack", "review_pending", review.Body);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.True((bool?)JsonNode.Parse(decided.Body)!["replace_original"]);
+        Assert.Contains($"Approved by <@{Curator}>", decided.Body);
+        Assert.DoesNotContain(ActionIds.Approve, decided.Body);
+        CardArtifacts.Write("slack", "review_approved", decided.Body);
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("approved"));
+        Assert.Contains("Blue team drill", told.Body);
+
+        var here = await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync();
+        var elsewhere = await (await CommandAsync(client, "define blue team drill", team: "T0OTHER01")).Content.ReadAsStringAsync();
+        Assert.Contains(Definition, here);
+        Assert.Contains($"Workspace term · suggested by <@{Suggester}>, approved by <@{Curator}> on", here);
+        Assert.Contains(ActionIds.Helpful, here);
+        Assert.DoesNotContain(Definition, elsewhere);
+        Assert.Contains("No definition found", elsewhere);
+        CardArtifacts.Write("slack", "e2e_workspace_term", here);
+    }
+
+    [Fact]
+    public async Task Reject_tells_the_suggester_and_the_term_does_not_answer()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Reject, id, Curator)));
+
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.Contains($"Rejected by <@{Curator}>", decided.Body);
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("not accepted"));
+        Assert.Contains("No definition found", await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Edit_opens_the_form_prefilled_and_its_submission_approves_the_edited_term()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Edit, id, Curator)));
+        var open = JsonNode.Parse((await WaitForAsync(r => r.Path == "/api/views.open")).Body)!;
+        var metadata = (string)open["view"]!["private_metadata"]!;
+        Assert.StartsWith(id + "\n", metadata);
+        Assert.Contains(Definition, open.ToJsonString());
+        const string edited = "The exercise each quarter in which the safety team attacks our release pipeline on purpose.";
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", edited, metadata: metadata, user: Curator)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved"));
+        Assert.Contains(edited, decided.Body);
+        Assert.Contains(edited, await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_click_from_someone_not_a_curator_is_refused_privately_with_one_log_line()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, "U0NOBODY01")));
+
+        var note = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.Equal("ephemeral", (string?)JsonNode.Parse(note.Body)!["response_type"]);
+        Assert.False((bool?)JsonNode.Parse(note.Body)!["replace_original"]);
+        Assert.Contains("Only curators", note.Body);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8003]"));
+        Assert.Contains(_host.Logs.Lines, l => l.Contains("[8003]") && l.Contains("not a curator") && !l.Contains(Definition));
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
+    }
+
+    [Fact]
+    public async Task A_workspace_admin_from_users_info_may_approve()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        _host.Slack.Script("/api/users.info", 200, """{"ok":true,"user":{"id":"U0ADMIN001","tz":"Europe/Paris","is_admin":true,"is_owner":false}}""");
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, "U0ADMIN001")));
+
+        Assert.Contains("Approved by <@U0ADMIN001>", (await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal))).Body);
+    }
+
+    [Fact]
+    public async Task Two_curators_clicking_at_once_give_exactly_one_outcome()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        await Task.WhenAll(
+            client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator))),
+            client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Reject, id, Curator))));
+        await _host.DrainWorkAsync();
+
+        var answers = _host.Slack.Requests.Where(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.Single(answers, a => a.Body.Contains("Approved by") || a.Body.Contains("Rejected by"));
+        Assert.Single(answers, a => a.Body.Contains("already been decided"));
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8002]"));
+    }
+
+    [Fact]
+    public async Task Forged_and_replayed_decisions_are_refused_and_logged_once_each()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Reject, id, Curator)));                        // already decided
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator, team: "T0OTHER01")));    // another workspace
+        await _host.DrainWorkAsync();
+
+        var refusals = _host.Logs.Lines.Where(l => l.Contains("[8003]")).ToList();
+        Assert.Equal(2, refusals.Count);
+        Assert.Contains(refusals, l => l.Contains("already decided"));
+        Assert.Contains(refusals, l => l.Contains("no such suggestion in this workspace"));
+        Assert.All(refusals, l => Assert.DoesNotContain("hooks", l));
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8002]"));
+    }
+
+    [Fact]
+    public async Task A_suggestion_is_stored_even_when_its_review_cannot_be_posted()
+    {
+        using var client = _host.CreateSlackClient();
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);
+
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+        await _host.DrainWorkAsync();
+
+        var pending = Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
+        Assert.Equal(Definition, pending.Draft.Definition);
+        Assert.Equal(["red-teaming"], pending.Draft.Related);
+    }
+
+    [Fact]
+    public async Task Review_here_makes_the_channel_the_review_channel_for_curators_only()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var refused = await (await CommandAsync(client, "review here")).Content.ReadAsStringAsync();
+        var accepted = await (await CommandAsync(client, "review here", user: Curator)).Content.ReadAsStringAsync();
+        await SuggestAsync(client);
+
+        Assert.Contains("Only curators", refused);
+        Assert.Contains("posted here for review", accepted);
+        var review = _host.Slack.Requests.Single(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve));
+        Assert.Equal("C05RSRCH01", (string?)JsonNode.Parse(review.Body)!["channel"]);
+    }
+
+    [Fact]
+    public async Task Curators_add_list_and_remove_by_mention()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var added = await (await CommandAsync(client, "curators add <@U0NEWCUR01|amy>", user: Curator)).Content.ReadAsStringAsync();
+        var listed = await (await CommandAsync(client, "curators")).Content.ReadAsStringAsync();
+        var removed = await (await CommandAsync(client, "curators remove <@U0NEWCUR01>", user: "U0NEWCUR01")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<@U0NEWCUR01>", added);
+        Assert.Contains("<@U0NEWCUR01>", listed);
+        Assert.Contains($"<@{Curator}>", listed);
+        Assert.Contains("No longer curators: <@U0NEWCUR01>", removed);
+        Assert.Empty(await Store.Curators.ListAsync(new WorkspaceKey(Platform.Slack, Team)));
+    }
+
+    [Fact]
+    public async Task Unanswered_questions_are_kept_without_who_asked_and_shown_to_curators()
+    {
+        using var client = _host.CreateSlackClient();
+        await CommandAsync(client, "what is a flibbertigibbet?");
+        await CommandAsync(client, "What is a flibbertigibbet");
+
+        var refused = await (await CommandAsync(client, "unanswered")).Content.ReadAsStringAsync();
+        var digest = await (await CommandAsync(client, "unanswered", user: Curator)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Only curators", refused);
+        Assert.Contains("flibbertigibbet", digest);
+        Assert.Contains("asked 2 times", digest);
+        Assert.Contains(ActionIds.AddDefinition, digest);
+        var kept = Assert.Single(await Store.Unanswered.TopAsync(new WorkspaceKey(Platform.Slack, Team), DateTimeOffset.UnixEpoch, 10));
+        Assert.DoesNotContain(Suggester, kept.Text);
+        CardArtifacts.Write("slack", "digest", digest);
+    }
+
+    [Fact]
+    public async Task A_curator_forgets_a_workspace_term_keeping_its_history_but_not_a_corpus_term()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+
+        var refused = await (await CommandAsync(client, "forget blue team drill")).Content.ReadAsStringAsync();
+        var corpus = await (await CommandAsync(client, "forget rlhf", user: Curator)).Content.ReadAsStringAsync();
+        var removed = await (await CommandAsync(client, "forget blue team drill", user: Curator)).Content.ReadAsStringAsync();
+        var after = await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Only curators", refused);
+        Assert.Contains("cannot be changed from chat", corpus);
+        Assert.Contains($"Removed “Blue team drill” from this workspace's glossary, by <@{Curator}>", removed);
+        Assert.Contains("No definition found", after);
+        var history = await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Platform.Slack, Team), "blue-team-drill");
+        Assert.Equal([TermChange.Approved, TermChange.Deleted], history.Select(h => h.Change));
+        Assert.Equal(Curator, history[^1].ChangedBy);
+    }
+}
