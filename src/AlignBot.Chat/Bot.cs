@@ -34,7 +34,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (intent is Intent.Daily command && daily is not null)
             return Counted(request, await daily.HandleAsync(request, DailyCommand.Parse(command.Arguments), cancellationToken));
         var scope = await ScopeAsync(request, cancellationToken);
-        if (curation is not null && IsCuration(intent))
+        if (curation is not null && IsCuration(intent) && WorkspaceOf(request) is not null)
             return Counted(request, await curation.HandleAsync(request, intent, scope, cancellationToken));
         var reply = Timed(request, start, Answer(intent, scope));
         if (reply is Reply.NotFound && curation is not null && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
@@ -86,7 +86,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         && reply is Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound;
 
     /// <summary>The workspace a request sees its own terms in; none for the command line and the evaluation.</summary>
-    private static WorkspaceKey? WorkspaceOf(ChatRequest request) => request.Platform == Platform.Cli ? null : WorkspaceKey.Of(request);
+    /// <summary>The workspace whose own glossary the request may see and change; none on the command line or where the platform named none (a Teams activity without a tenant).</summary>
+    private static WorkspaceKey? WorkspaceOf(ChatRequest request) =>
+        request.Platform == Platform.Cli || request.Place.WorkspaceOrTenantId.Length == 0 ? null : WorkspaceKey.Of(request);
 
     /// <summary>
     /// Loads the request's workspace terms when this replica has not yet (one query; nothing when loaded or the store is
@@ -152,9 +154,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.Related related => Related(g, related.Subject),
         Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
         Intent.Greeting greeting => Greet(greeting),
-        Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
-            or Intent.ForgetTerm =>
-            new Reply.Notice("Suggesting, reviewing and rating terms works in Slack, Teams and the playground."),
+        _ when IsCuration(intent) =>
+            new Reply.Notice("Suggesting, reviewing and rating terms works in a Slack workspace, a Teams tenant and the playground."),
         _ => Help(),
     };
 

@@ -118,7 +118,8 @@ internal sealed class SlackEventHandler(SlackWorkQueue queue, IEventDeduplicator
 
         var text = SlackText.ToPlain(evt.Str("text") ?? "");
         var thread = isDm ? evt.Str("thread_ts") : evt.Str("thread_ts") ?? ts;
-        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel));
+        var mentioned = SlackText.Mentions(evt.Str("text") ?? "").Where(u => u.Id != botUser).ToList();   // "curators add @x", not AlignBot itself
+        var request = new ChatRequest(Platform.Slack, text, new ChatUser(user), new ChatPlace(teamId, channel), Mentions: mentioned);
         return new SlackWork.Answer(teamId, request, channel, thread);
     }
 

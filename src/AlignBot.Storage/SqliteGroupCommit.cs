@@ -71,7 +71,7 @@ internal sealed class SqliteGroupCommit
             }
             transaction.Commit();
         }
-        catch (Exception ex) when (batch.Count > 1 && ex is SqliteException)
+        catch (Exception) when (batch.Count > 1)
         {
             return false;
         }

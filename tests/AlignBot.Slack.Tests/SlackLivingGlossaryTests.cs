@@ -322,6 +322,24 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Curators_add_in_a_mention_adds_the_person_mentioned_and_not_alignbot()
+    {
+        using var client = _host.CreateSlackClient();
+        var mention = JsonNode.Parse(Fixtures.Text("slack/alignbot_app_mention_in_thread.json"))!;
+        mention["event_id"] = "Ev0CURATORS1";
+        mention["event"]!["user"] = Curator;
+        mention["event"]!["text"] = "<@U05BQ7ALGN> curators add <@U0NEWCUR02>";
+
+        var response = await client.PostAsync("/slack/events", new StringContent(mention.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(await _host.Slack.WaitForPathAsync("/api/chat.postMessage", 1, TimeSpan.FromSeconds(10)));
+        Assert.Contains("<@U0NEWCUR02>", post.Body);
+        var curators = await Store.Curators.ListAsync(new WorkspaceKey(Platform.Slack, Team));
+        Assert.Equal(["U0NEWCUR02"], curators);
+    }
+
+    [Fact]
     public async Task Unanswered_questions_are_kept_without_who_asked_and_shown_to_curators()
     {
         using var client = _host.CreateSlackClient();

@@ -71,6 +71,15 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         return value;
     }
 
+    [Fact]
+    public async Task An_activity_without_a_tenant_has_no_living_glossary_to_change()
+    {
+        await _host.SendAsync(Message("review here", Curator, tenant: ""));
+
+        var reply = await SentAsync(r => r.Body.Contains("works in a Slack workspace, a Teams tenant"));
+        Assert.DoesNotContain("posted here for review", reply.Body);
+    }
+
     /// <summary>Makes the channel the review channel, submits a valid suggestion, and returns its id from the review card.</summary>
     private async Task<string> SuggestAsync()
     {

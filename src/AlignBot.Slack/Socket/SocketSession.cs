@@ -17,7 +17,7 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
     ILogger log) : IDisposable
 {
     private readonly SemaphoreSlim _sending = new(1, 1);
-    private readonly List<Task> _inFlight = [];
+    private readonly HashSet<Task> _inFlight = [];   // the envelopes being answered; each leaves when it is done
     private volatile bool _dispatching = true;
 
     /// <summary>Completes once every envelope taken from this socket is answered and the socket is closed and disposed.</summary>
@@ -111,8 +111,14 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
             document.Dispose();
             return null;
         }
+        var answering = AnswerAsync(envelope, document, abandon);
         lock (_inFlight)
-            _inFlight.Add(AnswerAsync(envelope, document, abandon));
+            _inFlight.Add(answering);
+        _ = answering.ContinueWith(done =>
+        {
+            lock (_inFlight)
+                _inFlight.Remove(done);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return null;
     }
 
