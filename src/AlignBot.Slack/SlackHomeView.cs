@@ -75,5 +75,4 @@ internal static class SlackHomeView
         }
         return blocks;
     }
-
 }
