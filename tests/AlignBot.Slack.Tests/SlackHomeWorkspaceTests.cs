@@ -183,6 +183,20 @@ public sealed class SlackHomeWorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Add_definition_clicked_in_the_home_tab_opens_the_form_prefilled_with_the_question()
+    {
+        await Store<IUnansweredStore>().RecordAsync(Workspace(), "what is a purple team", Now);
+        var button = Buttons(await OpenHomeAsync(Curator)).Single(b => ((string?)b["action_id"])!.StartsWith(ActionIds.AddDefinition, StringComparison.Ordinal));
+
+        var response = await ClickInHomeAsync((string)button["action_id"]!, (string)button["value"]!, Curator, click: 9200);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var open = JsonNode.Parse(Assert.Single(await _host.Slack.WaitForPathAsync("/api/views.open")).Body)!;
+        Assert.Equal("trigger-9200", (string?)open["trigger_id"]);
+        Assert.Contains("\"initial_value\":\"purple team\"", open.ToJsonString());
+    }
+
+    [Fact]
     public async Task Approve_clicked_in_the_home_tab_by_a_non_curator_is_refused_in_their_messages_and_decides_nothing()
     {
         var suggestion = await SuggestAsync("Blue team drill", "Our quarterly exercise where the safety team tries to break the release pipeline.");
