@@ -37,11 +37,7 @@ internal static class SlackCurationBlocks
         };
         if (s.State == SuggestionState.Pending)
         {
-            blocks.Add(BlockKit.Actions("review", [
-                BlockKit.Button("Approve", ActionIds.Approve, s.Id, "primary"),
-                BlockKit.Button("Edit", ActionIds.Edit, s.Id),
-                BlockKit.Button("Reject", ActionIds.Reject, s.Id, "danger"),
-            ]));
+            blocks.Add(ReviewButtons(s, "review"));
         }
         else
         {
@@ -52,17 +48,27 @@ internal static class SlackCurationBlocks
         return SlackRenderer.Message(fallback, blocks);
     }
 
+    /// <summary>A pending suggestion's Approve, Edit and Reject, in an actions block with <paramref name="blockId"/> (unique in its message or view).</summary>
+    public static JsonObject ReviewButtons(Suggestion suggestion, string blockId) => BlockKit.Actions(blockId, [
+        BlockKit.Button("Approve", ActionIds.Approve, suggestion.Id, "primary"),
+        BlockKit.Button("Edit", ActionIds.Edit, suggestion.Id),
+        BlockKit.Button("Reject", ActionIds.Reject, suggestion.Id, "danger"),
+    ]);
+
+    /// <summary>One unanswered question, how often it was asked, and Add definition (the form prefilled with it); <paramref name="index"/> keeps action ids apart.</summary>
+    public static JsonObject UnansweredQuestion(UnansweredQuestion question, int index)
+    {
+        var times = question.Count == 1 ? "once" : $"{question.Count} times";
+        return BlockKit.Section($"“{SlackText.Escape(question.Text)}”, asked {times}",
+            BlockKit.Button("Add definition", $"{ActionIds.AddDefinition}:{index}", question.Text));
+    }
+
     public static JsonObject Digest(Reply.Digest digest)
     {
         var blocks = new List<JsonObject> { BlockKit.Header("What went unanswered") };
         if (digest.Questions.Count == 0)
             blocks.Add(BlockKit.Section("No unanswered questions lately."));
-        foreach (var (question, i) in digest.Questions.Select((q, i) => (q, i)))
-        {
-            var times = question.Count == 1 ? "once" : $"{question.Count} times";
-            blocks.Add(BlockKit.Section($"“{SlackText.Escape(question.Text)}”, asked {times}",
-                BlockKit.Button("Add definition", $"{ActionIds.AddDefinition}:{i}", question.Text)));
-        }
+        blocks.AddRange(digest.Questions.Select(UnansweredQuestion));
         if (digest.LeastHelpful.Count > 0)
         {
             blocks.Add(BlockKit.Section("*Least helpful answers*"));

@@ -11,7 +11,7 @@ namespace AlignBot.Slack;
 /// <summary>
 /// Interactions, verified, from either transport: button presses and term-picker choices on AlignBot's cards. The click becomes a
 /// <see cref="ChatRequest"/> queued for <see cref="SlackWorker"/>, which answers through the payload's response_url (a click in the
-/// Home tab, which has none, in the person's messages with the app). On a private card
+/// Home tab, which has none, in the person's messages with the app, or as a modal for a form). On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
 /// removes the private card and posts the same card publicly. The living glossary's buttons open the suggestion form as a
 /// modal (Suggest, Add definition, Edit), decide a suggestion (Approve, Reject: the review message then shows the outcome)
@@ -38,10 +38,19 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
         var value = action.Str("value") ?? action.Str("selected_option", "value") ?? "";
         if (root.Str("view", "type") == "home")
         {
-            // The Home tab has no response_url: the card goes to the person's direct messages with the app.
-            return SlackActions.Prefix(actionId) is ActionIds.ShowTerm or SlackActions.PickTerm && user.Length > 0
-                ? await EnqueueOnceAsync(root, action, team, new SlackWork.Answer(team, Click(ChatAction.ShowTerm(value), user, team), user, null), cancellationToken)
-                : Bad(source, "unknown action id in the Home tab");
+            // The Home tab has no response_url: a card goes to the person's direct messages with the app, a curator's
+            // decision or form through the same intents as on the review message (SlackWork.FromHome).
+            if (user.Length == 0)
+                return Bad(source, "Home tab click without a user");
+            var kind = SlackActions.Prefix(actionId);
+            SlackWork? fromHome = kind switch
+            {
+                ActionIds.ShowTerm or SlackActions.PickTerm => new SlackWork.Answer(team, Click(ChatAction.ShowTerm(value), user, team), user, null),
+                ActionIds.Approve or ActionIds.Reject => new SlackWork.FromHome(team, Click(new ChatAction(kind, value), user, team), user, null),
+                ActionIds.Edit or ActionIds.AddDefinition => new SlackWork.FromHome(team, Click(new ChatAction(kind, value), user, team), user, root.Str("trigger_id")),
+                _ => null,
+            };
+            return fromHome is null ? Bad(source, "unknown action id in the Home tab") : await EnqueueOnceAsync(root, action, team, fromHome, cancellationToken);
         }
         if (options.Value.AllowedResponseUrl(root.Str("response_url")) is not { } responseUrl)
             return Bad(source, "block_actions without a response_url that is https on an allowed host");

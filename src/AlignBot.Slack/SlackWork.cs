@@ -17,6 +17,13 @@ internal abstract record SlackWork(string TeamId, ChatRequest? Request) : IChatW
     public sealed record Answer(string TeamId, ChatRequest Request, string Channel, string? ThreadTs) : SlackWork(TeamId, Request);
 
     /// <summary>
+    /// A living-glossary button clicked in <paramref name="UserId"/>'s Home tab (Approve, Edit, Reject, Add definition), which
+    /// has no response_url: the form opens as a modal on <paramref name="TriggerId"/>, any other reply goes to the person's
+    /// messages with the app, and after a decision the Home is published again without the decided suggestion.
+    /// </summary>
+    public sealed record FromHome(string TeamId, ChatRequest Request, string UserId, string? TriggerId) : SlackWork(TeamId, Request);
+
+    /// <summary>
     /// Answer a slash command or a click through its response_url, drawn as <paramref name="Card"/> and placed as
     /// <paramref name="Placement"/>. With <paramref name="Inline"/> the endpoint may still take the reply for its HTTP
     /// response; the response_url is used only when it gave up (and is null for a command that came without one). With

@@ -10,7 +10,7 @@ namespace AlignBot.Slack;
 /// <summary>
 /// Answers what the Slack endpoints queued: mentions, DMs and Home tab clicks with chat.postMessage, commands and
 /// clicks through their response_url (or back to a command's endpoint still waiting within its budget), and publishes
-/// the Home tab of whoever opens it. A revoked token deletes the
+/// the Home tab of whoever opens it (again after a decision taken there). A revoked token deletes the
 /// workspace's installation.
 /// </summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
@@ -78,8 +78,20 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     log.SlackNoToken(home.TeamId);
                     return;
                 }
-                var page = await homes.ForAsync(new ChatUser(home.UserId), new ChatPlace(home.TeamId, ""), cancellationToken);
-                await api.PublishHomeAsync(homeToken, home.UserId, SlackHomeView.Render(page), cancellationToken);
+                await PublishHomeAsync(homeToken, home.TeamId, home.UserId, cancellationToken);
+                break;
+            case SlackWork.FromHome fromHome:
+                if (await tokens.ForTeamAsync(fromHome.TeamId, cancellationToken) is not { } clickToken)
+                {
+                    log.SlackNoToken(fromHome.TeamId);
+                    return;
+                }
+                if (fromHome.TriggerId is { } homeTrigger && reply is Reply.SuggestForm homeForm)
+                    await OpenFormAsync(clickToken, homeTrigger, fromHome.Request!, homeForm, reviewUrl: null, cancellationToken);
+                else
+                    await api.PostMessageAsync(clickToken, fromHome.UserId, renderer.Public(reply), threadTs: null, cancellationToken);
+                if (reply is Reply.Review)
+                    await PublishHomeAsync(clickToken, fromHome.TeamId, fromHome.UserId, cancellationToken);
                 break;
             case SlackWork.Respond { TriggerId: { } trigger, Request: { } asked } respond when reply is Reply.SuggestForm form:
                 if (await tokens.ForTeamAsync(respond.TeamId, cancellationToken) is not { } formToken)
@@ -87,9 +99,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     log.SlackNoToken(respond.TeamId);
                     return;
                 }
-                var scope = await Bot.ScopeAsync(asked, cancellationToken);
-                await api.OpenViewAsync(formToken, trigger, SlackModal.Suggest(form, [.. form.Draft.Related.Select(scope.Find).OfType<Glossary.Term>().Select(TermRef.Of)],
-                    respond.ResponseUrl), cancellationToken);
+                await OpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, cancellationToken);
                 respond.Inline?.TryHand(new Reply.Notice($"Opening the form to suggest “{form.Draft.Name}”…"));
                 break;
             case SlackWork.Respond respond:
@@ -106,5 +116,19 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     await api.PostMessageAsync(dmToken, submitted.User.Id, renderer.Public(reply), threadTs: null, cancellationToken);
                 break;
         }
+    }
+
+    private async Task PublishHomeAsync(string token, string teamId, string userId, CancellationToken cancellationToken)
+    {
+        var page = await homes.ForAsync(new WorkspaceKey(Platform.Slack, teamId), userId, cancellationToken);
+        await api.PublishHomeAsync(token, userId, SlackHomeView.Render(page), cancellationToken);
+    }
+
+    /// <summary>Opens the suggestion form as a modal; <paramref name="reviewUrl"/> is where an edit's outcome replaces the review message.</summary>
+    private async Task OpenFormAsync(string token, string triggerId, ChatRequest asked, Reply.SuggestForm form, Uri? reviewUrl, CancellationToken cancellationToken)
+    {
+        var scope = await Bot.ScopeAsync(asked, cancellationToken);
+        await api.OpenViewAsync(token, triggerId, SlackModal.Suggest(form, [.. form.Draft.Related.Select(scope.Find).OfType<Glossary.Term>().Select(TermRef.Of)],
+            reviewUrl), cancellationToken);
     }
 }
