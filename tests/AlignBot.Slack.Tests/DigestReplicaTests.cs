@@ -34,15 +34,15 @@ public sealed class DigestReplicaTests(MachineRequirements machine) : IClassFixt
         var replicas = Enumerable.Range(0, 3).Select(_ => SlackHost.Replica(slack, clock, settings)).ToList();
         try
         {
-            var posted = await Task.WhenAll(replicas.Select(r => Task.Run(() => r.Services.GetRequiredService<DigestService>().RunDueAsync(CancellationToken.None))));
+            await Task.WhenAll(replicas.Select(r => Task.Run(() => r.Services.GetRequiredService<DigestService>().RunDueAsync(CancellationToken.None))));
             await slack.WaitForAsync(1, TimeSpan.FromSeconds(10));
 
             // Whoever claimed has posted and marked it; the clock stays within the claim's lease, so nobody can post it again.
+            // (Only this run's channel counts: the database may hold other runs' review channels, due this Monday too.)
             var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage" && (string?)JsonNode.Parse(r.Body)!["channel"] == channel).ToList();
             var post = Assert.Single(posts);
             Assert.Contains("What went unanswered", post.Body);
             Assert.Contains("flibbertigibbet", post.Body);
-            Assert.True(posted.Sum(p => p) <= 1);
         }
         finally
         {
