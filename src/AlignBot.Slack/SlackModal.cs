@@ -19,13 +19,13 @@ internal static class SlackModal
     /// <summary>
     /// The modal for <paramref name="form"/>. Its private metadata carries, one a line, the suggestion being edited, the
     /// response_url of the review message the Edit button was on (Slack keeps it and sends it back on submission; never
-    /// logged) and the workspace term being edited.
+    /// logged; only for a suggestion) and the workspace term being edited.
     /// </summary>
     public static JsonObject Suggest(Reply.SuggestForm form, IReadOnlyList<TermRef> related, Uri? reviewUrl) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = CallbackId,
-        ["private_metadata"] = form.SuggestionId is null && form.TermSlug is null ? "" : $"{form.SuggestionId}\n{reviewUrl}\n{form.TermSlug}",
+        ["private_metadata"] = form.SuggestionId is null && form.TermSlug is null ? "" : $"{form.SuggestionId}\n{(form.SuggestionId is null ? null : reviewUrl)}\n{form.TermSlug}",
         ["title"] = BlockKit.Plain(form.TermSlug is not null ? "Edit term" : form.SuggestionId is null ? "Suggest a term" : "Edit and approve", 24),
         ["submit"] = BlockKit.Plain(form.SubmitLabel, 24),
         ["close"] = BlockKit.Plain("Cancel", 24),
