@@ -105,6 +105,7 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Contains("at least 30 characters", text);
         Assert.Contains("https://", text);
         Assert.Contains("letter or digit", text);
+        Assert.Contains(CardOf(sent)["body"]!.AsArray(), b => (string?)b!["id"] == "aliases" && (string?)b["value"] == "BTD");   // what was typed is kept
         Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
         CardArtifacts.Write("teams", "form_errors", sent.Body);
     }

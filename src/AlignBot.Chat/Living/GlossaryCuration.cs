@@ -71,7 +71,8 @@ public sealed class GlossaryCuration(
     public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null, string? termSlug = null)
     {
         var (draft, errors) = DraftCheck.Check(input.Name, input.Aliases, input.Definition, input.Source, input.Related, slug => scope.Find(slug) is not null);
-        var typed = new TermDraft(input.Name ?? "", [], input.Definition ?? "", input.Source, input.Related);
+        // The form again shows what was typed, other names included as one line, so nothing typed is lost to an error.
+        var typed = new TermDraft(input.Name ?? "", string.IsNullOrWhiteSpace(input.Aliases) ? [] : [input.Aliases], input.Definition ?? "", input.Source, input.Related);
         if (draft is null)
             return (null, new Reply.SuggestForm(typed, suggestionId, errors, termSlug));
         if (suggestionId is null && Existing(draft.Name, scope) is { } existing && existing.Slug != termSlug)
