@@ -21,6 +21,9 @@ public static class ActionIds
     /// <summary>A curator opens the suggestion whose id is the value in the form, to change it before approving.</summary>
     public const string Edit = "alignbot.edit";
 
+    /// <summary>A curator opens the approved workspace term whose slug is the value in the form, to change it.</summary>
+    public const string EditTerm = "alignbot.edit_term";
+
     /// <summary>A curator rejects the suggestion whose id is the value.</summary>
     public const string Reject = "alignbot.reject";
 

@@ -45,7 +45,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// <summary>The living glossary's intents: they read and write the store.</summary>
     private static bool IsCuration(Intent intent) =>
         intent is Intent.SuggestTerm or Intent.Curators or Intent.ReviewHere or Intent.Unanswered or Intent.Decide or Intent.EditSuggestion or Intent.Rate
-            or Intent.ForgetTerm;
+            or Intent.ForgetTerm or Intent.EditTerm;
 
     /// <summary>What a question that may go unanswered asked about; null for searches and buttons.</summary>
     private static string? AskedAbout(Intent intent) => intent switch
@@ -191,7 +191,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             new("random", "a term picked at random"),
             new("daily on [HH:MM] [zone]", "a term of the day in this channel (also: daily off, status, now)"),
             new("suggest <term>", "propose a term for this workspace's own glossary; a curator reviews it"),
-            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered, forget <term>"),
+            new("curators, review here, unanswered", "for curators: who curates (curators add/remove @someone), where to review, what went unanswered, edit <term>, forget <term>"),
             new("help", "this list"),
         ],
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList(),

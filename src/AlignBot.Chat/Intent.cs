@@ -50,6 +50,12 @@ public abstract record Intent
     /// <summary>A curator's Edit on a suggestion, by id: the form, prefilled with it.</summary>
     public sealed record EditSuggestion(string SuggestionId) : Intent;
 
+    /// <summary>
+    /// "edit &lt;term&gt;" and the Edit button on a workspace term's card (by slug): a curator opens the form prefilled with the
+    /// term as it is now.
+    /// </summary>
+    public sealed record EditTerm(string Name) : Intent;
+
     /// <summary>"forget &lt;term&gt;": a curator removes one of the workspace's own terms (its history is kept).</summary>
     public sealed record ForgetTerm(string Name) : Intent;
 

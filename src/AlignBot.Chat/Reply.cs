@@ -89,10 +89,19 @@ public abstract record Reply
 
     /// <summary>
     /// The form to suggest a term (or, with <paramref name="SuggestionId"/>, for a curator to edit a pending suggestion before
-    /// approving it), prefilled with <paramref name="Draft"/>; <paramref name="Errors"/> says what to fix after a submission.
+    /// approving it; with <paramref name="TermSlug"/>, to edit an approved workspace term), prefilled with <paramref name="Draft"/>;
+    /// <paramref name="Errors"/> says what to fix after a submission.
     /// </summary>
-    public sealed record SuggestForm(TermDraft Draft, string? SuggestionId = null, IReadOnlyDictionary<DraftField, string>? Errors = null) : Reply
+    public sealed record SuggestForm(TermDraft Draft, string? SuggestionId = null, IReadOnlyDictionary<DraftField, string>? Errors = null,
+        string? TermSlug = null) : Reply
     {
+        /// <summary>The form's heading: what submitting it does.</summary>
+        public string Title => TermSlug is not null ? "Edit the workspace term" : SuggestionId is not null ? "Edit the suggestion, then approve it"
+            : "Suggest a term for this workspace's glossary";
+
+        /// <summary>The submit button's label.</summary>
+        public string SubmitLabel => TermSlug is not null ? "Save" : SuggestionId is not null ? "Approve" : "Suggest";
+
         /// <summary>The errors to show, or none.</summary>
         public IReadOnlyDictionary<DraftField, string> ErrorList => Errors ?? new Dictionary<DraftField, string>();
     }

@@ -4,7 +4,7 @@ namespace AlignBot.Chat;
 /// <summary>
 /// Understands a request: a button action first; then the text is cleared of chat noise (<see cref="ChatText"/>)
 /// and read as small talk (<see cref="SmallTalk"/>), a leading command word (define, search, random, related,
-/// help, daily, and the living glossary's suggest, curators, review here, unanswered, forget), else a free question. Command words are matched case-insensitively and only as the first word, so
+/// help, daily, and the living glossary's suggest, curators, review here, unanswered, edit, forget), else a free question. Command words are matched case-insensitively and only as the first word, so
 /// "what is random exploration?" stays a question.
 /// </summary>
 public static class RequestParser
@@ -27,6 +27,7 @@ public static class RequestParser
                 ActionIds.Approve => new Intent.Decide(action.Value, Approve: true),
                 ActionIds.Reject => new Intent.Decide(action.Value, Approve: false),
                 ActionIds.Edit => new Intent.EditSuggestion(action.Value),
+                ActionIds.EditTerm => new Intent.EditTerm(Clip(action.Value, MaxNameLength)),
                 ActionIds.Helpful => new Intent.Rate(action.Value, Helpful: true),
                 ActionIds.NotHelpful => new Intent.Rate(action.Value, Helpful: false),
                 _ => new Intent.Help(),
@@ -55,6 +56,7 @@ public static class RequestParser
             "suggest" => rest.Length == 0 ? new Intent.Help() : new Intent.SuggestTerm(Clip(rest, MaxNameLength)),
             "curators" or "curator" => Curators(rest, request.MentionList),
             "review" when rest.Equals("here", StringComparison.OrdinalIgnoreCase) => new Intent.ReviewHere(),
+            "edit" when rest.Length > 0 => new Intent.EditTerm(Clip(rest, MaxNameLength)),
             "forget" when rest.Length > 0 => new Intent.ForgetTerm(Clip(rest, MaxNameLength)),
             "unanswered" when rest.Length == 0 => new Intent.Unanswered(),
             _ => new Intent.Question(text),

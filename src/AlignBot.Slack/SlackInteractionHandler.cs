@@ -14,7 +14,7 @@ namespace AlignBot.Slack;
 /// Home tab, which has none, in the person's messages with the app, or as a modal for a form). On a private card
 /// the new card replaces the old one; on a public card it goes privately to the person who clicked; Share in channel
 /// removes the private card and posts the same card publicly. The living glossary's buttons open the suggestion form as a
-/// modal (Suggest, Add definition, Edit), decide a suggestion (Approve, Reject: the review message then shows the outcome)
+/// modal (Suggest, Add definition, Edit on a suggestion or on a workspace term), decide a suggestion (Approve, Reject: the review message then shows the outcome)
 /// or rate a card; a submitted modal is <see cref="SlackViewSubmission"/>'s.
 /// </summary>
 internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, ReplayGuard replays, IOptions<SlackOptions> options,
@@ -75,7 +75,7 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
                 break;
-            case ActionIds.Suggest or ActionIds.AddDefinition or ActionIds.Edit:
+            case ActionIds.Suggest or ActionIds.AddDefinition or ActionIds.Edit or ActionIds.EditTerm:
                 // The form opens as a modal on the click's trigger (a refusal or an "already defined" card comes back instead).
                 work = new SlackWork.Respond(team, Click(new ChatAction(SlackActions.Prefix(actionId), value), user, team), responseUrl, SlackCard.Private,
                     SlackPlacement.PrivateBesidePublic, TriggerId: root.Str("trigger_id"));

@@ -17,16 +17,17 @@ internal static class SlackModal
     private const string Input = "value";
 
     /// <summary>
-    /// The modal for <paramref name="form"/>. Its private metadata carries the suggestion being edited and the response_url of
-    /// the review message the Edit button was on (Slack keeps it and sends it back on submission; never logged).
+    /// The modal for <paramref name="form"/>. Its private metadata carries, one a line, the suggestion being edited, the
+    /// response_url of the review message the Edit button was on (Slack keeps it and sends it back on submission; never
+    /// logged; only for a suggestion) and the workspace term being edited.
     /// </summary>
     public static JsonObject Suggest(Reply.SuggestForm form, IReadOnlyList<TermRef> related, Uri? reviewUrl) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = CallbackId,
-        ["private_metadata"] = form.SuggestionId is { } id ? id + "\n" + reviewUrl : "",
-        ["title"] = BlockKit.Plain(form.SuggestionId is null ? "Suggest a term" : "Edit and approve", 24),
-        ["submit"] = BlockKit.Plain(form.SuggestionId is null ? "Suggest" : "Approve", 24),
+        ["private_metadata"] = form.SuggestionId is null && form.TermSlug is null ? "" : $"{form.SuggestionId}\n{(form.SuggestionId is null ? null : reviewUrl)}\n{form.TermSlug}",
+        ["title"] = BlockKit.Plain(form.TermSlug is not null ? "Edit term" : form.SuggestionId is null ? "Suggest a term" : "Edit and approve", 24),
+        ["submit"] = BlockKit.Plain(form.SubmitLabel, 24),
         ["close"] = BlockKit.Plain("Cancel", 24),
         ["blocks"] = new JsonArray(
             Field(DraftField.Name, "Term", TextInput(form.Draft.Name, RequestParser.MaxNameLength)),
@@ -55,11 +56,13 @@ internal static class SlackModal
         return new DraftInput(Text(DraftField.Name), Text(DraftField.Aliases), Text(DraftField.Definition), Text(DraftField.Source), related);
     }
 
-    /// <summary>The suggestion being edited and its review message's response_url, from the view's private metadata.</summary>
-    public static (string? SuggestionId, string? ReviewUrl) Metadata(JsonElement view) =>
-        view.Str("private_metadata") is { Length: > 0 } metadata && metadata.Split('\n', 2) is var parts
-            ? (parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null)
-            : (null, null);
+    /// <summary>The suggestion being edited, its review message's response_url and the workspace term being edited, from the view's private metadata.</summary>
+    public static (string? SuggestionId, string? ReviewUrl, string? TermSlug) Metadata(JsonElement view)
+    {
+        var parts = (view.Str("private_metadata") ?? "").Split('\n', 3);
+        string? Part(int i) => parts.Length > i && parts[i].Length > 0 ? parts[i] : null;
+        return (Part(0), Part(1), Part(2));
+    }
 
     public static string BlockId(DraftField field) => field.ToString().ToLowerInvariant();
 

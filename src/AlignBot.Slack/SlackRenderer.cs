@@ -75,6 +75,8 @@ public sealed class SlackRenderer(string? publicBaseUrl = null)
             controls.Add(BlockKit.Button("Share in channel", SlackActions.Share, SlackReplyKey.Of(reply)!, "primary"));
         controls.Add(BlockKit.Button("Helpful", ActionIds.Helpful, term.Slug));
         controls.Add(BlockKit.Button("Not helpful", ActionIds.NotHelpful, term.Slug));
+        if (reply.Origin is not null)   // shown to everyone; only a curator's click opens the form
+            controls.Add(BlockKit.Button("Edit", ActionIds.EditTerm, term.Slug));
         blocks.Add(BlockKit.Actions("card", controls));
         return Message((reply.IsGuess ? $"Did you mean {term.Name}? " : "") + $"{term.Name}: {term.Summary}", blocks);
     }

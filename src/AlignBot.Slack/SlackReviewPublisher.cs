@@ -13,7 +13,7 @@ internal sealed class SlackReviewPublisher(SlackTokens tokens, SlackApiClient ap
     public Platform Platform => Platform.Slack;
 
     public async Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curators, Reply.Review review,
-        CancellationToken cancellationToken)
+        string askedIn, CancellationToken cancellationToken)
     {
         if (await tokens.ForTeamAsync(workspace.WorkspaceOrTenantId, cancellationToken) is not { } token)
             return false;
@@ -23,7 +23,7 @@ internal sealed class SlackReviewPublisher(SlackTokens tokens, SlackApiClient ap
         return targets.Count > 0;
     }
 
-    public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken)
+    public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, string askedIn, CancellationToken cancellationToken)
     {
         if (await tokens.ForTeamAsync(workspace.WorkspaceOrTenantId, cancellationToken) is { } token)
             await api.PostMessageAsync(token, userId, renderer.Public(note), threadTs: null, cancellationToken);

@@ -25,15 +25,15 @@ internal static class SlackViewSubmission
         var user = root.Str("user", "id") ?? "";
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var request = new ChatRequest(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""));
-        var (suggestionId, reviewUrl) = SlackModal.Metadata(view);
-        var (draft, errors) = GlossaryCuration.Check(SlackModal.Read(view), await bot.ScopeAsync(request, cancellationToken), suggestionId);
+        var (suggestionId, reviewUrl, termSlug) = SlackModal.Metadata(view);
+        var (draft, errors) = GlossaryCuration.Check(SlackModal.Read(view), await bot.ScopeAsync(request, cancellationToken), suggestionId, termSlug);
         if (draft is null)
             return SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(SlackModal.Errors(errors!.ErrorList), SlackJson.Options));
 
         var submission = $"{view.Str("id")}/{view.Str("hash")}";
         if (await replays.IsReplayAsync(SlackReplays.Submission, team, submission, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
-        if (!queue.TryEnqueue(new SlackWork.Submit(team, request, draft, suggestionId, options.AllowedResponseUrl(reviewUrl))))
+        if (!queue.TryEnqueue(new SlackWork.Submit(team, request, draft, suggestionId, termSlug, options.AllowedResponseUrl(reviewUrl))))
         {
             await replays.ReleaseAsync(SlackReplays.Submission, team, submission);
             return SlackAck.RetryLater;

@@ -34,8 +34,10 @@ internal abstract record SlackWork(string TeamId, ChatRequest? Request) : IChatW
 
     /// <summary>
     /// A suggestion form submitted and checked: store it and tell the curators, or, with <paramref name="SuggestionId"/>,
-    /// a curator's edit that approves it; the person is told privately, and the review message the edit came from
-    /// (<paramref name="ReviewUrl"/>, its response_url) shows the outcome.
+    /// a curator's edit that approves it, or, with <paramref name="TermSlug"/>, a curator's edit of an approved workspace term;
+    /// the person is told privately, and the review message the edit came from (<paramref name="ReviewUrl"/>, its
+    /// response_url) shows the outcome.
     /// </summary>
-    public sealed record Submit(string TeamId, ChatRequest Request, TermDraft Draft, string? SuggestionId, Uri? ReviewUrl) : SlackWork(TeamId, Request);
+    public sealed record Submit(string TeamId, ChatRequest Request, TermDraft Draft, string? SuggestionId, string? TermSlug, Uri? ReviewUrl)
+        : SlackWork(TeamId, Request);
 }

@@ -19,7 +19,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
     private const int Consumers = 4;
 
     protected override async Task<Reply> ReplyAsync(SlackWork work, CancellationToken cancellationToken) => work is SlackWork.Submit { Request: { } submitted } submit
-        ? await curation.SubmitAsync(submitted, submit.Draft, submit.SuggestionId, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
+        ? await curation.SubmitAsync(submitted, submit.Draft, submit.SuggestionId, submit.TermSlug, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
         : await base.ReplyAsync(work, cancellationToken);
 
     protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     return;
                 }
                 await OpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, cancellationToken);
-                respond.Inline?.TryHand(new Reply.Notice($"Opening the form to suggest “{form.Draft.Name}”…"));
+                respond.Inline?.TryHand(new Reply.Notice($"Opening the form for “{form.Draft.Name}”…"));
                 break;
             case SlackWork.Respond respond:
                 if (respond.Inline?.TryHand(reply) == true || respond.ResponseUrl is null)

@@ -94,6 +94,8 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         }
         actions.Add(AdaptiveCurationCards.Submit("Helpful", ActionIds.Helpful, term.Slug));
         actions.Add(AdaptiveCurationCards.Submit("Not helpful", ActionIds.NotHelpful, term.Slug));
+        if (reply.Origin is not null)   // shown to everyone; only a curator's click opens the form
+            actions.Add(AdaptiveCurationCards.Submit("Edit", ActionIds.EditTerm, term.Slug));
         if (_publicBaseUrl is not null && reply.Origin is null)   // a workspace term has no public page
             actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Open glossary page", ["url"] = $"{_publicBaseUrl}/terms/{Uri.EscapeDataString(term.Slug)}" });
         return Card(body, actions, fallback: $"{term.Name}: {term.Summary}");

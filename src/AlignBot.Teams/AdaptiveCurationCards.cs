@@ -14,11 +14,17 @@ namespace AlignBot.Teams;
 /// </summary>
 internal static class AdaptiveCurationCards
 {
+    /// <summary>Where the form's Submit data carries the suggestion a curator is editing.</summary>
+    public const string SuggestionKey = "suggestion";
+
+    /// <summary>Where the form's Submit data carries the approved workspace term a curator is editing.</summary>
+    public const string TermKey = "term";
+
     public static (List<JsonObject> Body, List<JsonObject> Actions) Form(Reply.SuggestForm form)
     {
         var body = new List<JsonObject>
         {
-            Text(form.SuggestionId is null ? "Suggest a term for this workspace's glossary" : "Edit the suggestion, then approve it", "Medium", "Bolder"),
+            Text(form.Title, "Medium", "Bolder"),
         };
         void Field(DraftField field, string label, string value, int maxLength, bool multiline = false, string? placeholder = null)
         {
@@ -45,8 +51,10 @@ internal static class AdaptiveCurationCards
         Field(DraftField.Related, "Related terms (their ids, separated by commas, optional)", string.Join(", ", form.Draft.Related), 500);
         var data = new JsonObject { [TeamsActions.Key] = TeamsActions.SubmitSuggestion };
         if (form.SuggestionId is { } id)
-            data["suggestion"] = id;
-        return (body, [new JsonObject { ["type"] = "Action.Submit", ["title"] = form.SuggestionId is null ? "Suggest" : "Approve", ["data"] = data }]);
+            data[SuggestionKey] = id;
+        if (form.TermSlug is { } slug)
+            data[TermKey] = slug;
+        return (body, [new JsonObject { ["type"] = "Action.Submit", ["title"] = form.SubmitLabel, ["data"] = data }]);
     }
 
     public static (List<JsonObject> Body, List<JsonObject> Actions) Review(Reply.Review review)

@@ -25,6 +25,7 @@ internal static class TeamsActions
         ["add_definition"] = Chat.ActionIds.AddDefinition,
         ["approve"] = Chat.ActionIds.Approve,
         ["edit"] = Chat.ActionIds.Edit,
+        ["edit_term"] = Chat.ActionIds.EditTerm,
         ["reject"] = Chat.ActionIds.Reject,
         ["helpful"] = Chat.ActionIds.Helpful,
         ["not_helpful"] = Chat.ActionIds.NotHelpful,

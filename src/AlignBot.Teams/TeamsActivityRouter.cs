@@ -43,6 +43,12 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
             .DistinctBy(u => u.Id).Take(20).ToList();
         var request = new ChatRequest(Platform.Teams, text, new ChatUser(activity.From.Id, activity.From.Name, activity.LocalTimezone),
             new ChatPlace(activity.TenantId ?? "", channel), action, mentioned);
+        if (form is not null || action?.Id is ActionIds.Approve or ActionIds.Reject)
+        {
+            // Without a review channel, the review card and the suggester's outcome go in one-to-one chats opened on the
+            // service URL of the conversation the suggestion or decision came from: keep how to reach it.
+            await SaveReferenceAsync(activity, channel, cancellationToken);
+        }
         if (form is not null)
         {
             Enqueue(activity, request, form: form);
@@ -121,7 +127,10 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
         };
     }
 
-    /// <summary>The suggestion form's Submit: its inputs beside {"alignbot":"submit_suggestion"}, and the suggestion a curator is editing.</summary>
+    /// <summary>
+    /// The suggestion form's Submit: its inputs beside {"alignbot":"submit_suggestion"}, and the suggestion or the workspace
+    /// term a curator is editing.
+    /// </summary>
     private static TeamsForm? FormOf(JsonElement? value)
     {
         if (value is not { ValueKind: JsonValueKind.Object } v || Activity.Str(v, TeamsActions.Key) != TeamsActions.SubmitSuggestion)
@@ -129,6 +138,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
         string? Field(DraftField field) => Activity.Str(v, AdaptiveCurationCards.InputId(field)) is { Length: <= 4000 } text ? text : null;
         var related = (Field(DraftField.Related) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(20).ToList();
         return new TeamsForm(new DraftInput(Field(DraftField.Name), Field(DraftField.Aliases), Field(DraftField.Definition), Field(DraftField.Source), related),
-            Activity.Str(v, "suggestion") is { Length: > 0 and <= 100 } id ? id : null);
+            Activity.Str(v, AdaptiveCurationCards.SuggestionKey) is { Length: > 0 and <= 100 } id ? id : null,
+            Activity.Str(v, AdaptiveCurationCards.TermKey) is { Length: > 0 and <= 100 } slug ? slug : null);
     }
 }

@@ -41,6 +41,9 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Roster of team {TeamId} could not be read; sending the welcome anyway")]
     public static partial void TeamsRosterUnavailable(this ILogger logger, Exception exception, string teamId);
 
-    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Suggestions in tenant {TenantId} cannot reach curators: no review channel (a curator says \"review here\" in one)")]
-    public static partial void TeamsNoReviewChannel(this ILogger logger, string tenantId);
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "A suggestion in tenant {TenantId} reached no curator: no review channel, and none of {Curators} curators could be messaged directly (set Teams:Curators, or a curator says \"review here\" in a channel)")]
+    public static partial void TeamsNoCuratorReached(this ILogger logger, string tenantId, int curators);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "User {UserId} in tenant {TenantId} could not be messaged in a one-to-one chat: {Status} {Code}")]
+    public static partial void TeamsUserUnreachable(this ILogger logger, string userId, string tenantId, int status, string code);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
@@ -7,47 +8,69 @@ namespace AlignBot.Teams;
 
 /// <summary>
 /// Sends the living glossary's Teams messages through the connector. A suggestion goes to the tenant's review channel
-/// (set with <c>review here</c>, whose conversation reference is kept then); a private note goes in a one-to-one chat,
-/// opened on the review channel's service URL. A bot learns no service URL for a tenant until it is spoken to there,
-/// so without a review channel a tenant's curators are not reachable: one log line says to set one, and the suggestion
-/// waits, stored.
+/// (set with <c>review here</c>, whose conversation reference is kept then), or, without one, to each curator in a
+/// one-to-one chat; private notes go in a one-to-one chat too. A bot can open such a chat only on a service URL it has
+/// been spoken to on, so it uses the review channel's, else that of the conversation the suggestion or decision came
+/// from (the router keeps its reference). A curator who cannot be messaged (the app not installed for them) is one log
+/// line and does not stop the others; when no curator is reached the suggestion waits, stored.
 /// </summary>
 internal sealed class TeamsReviewPublisher(IConversationReferenceStore references, ICuratorStore curators, TeamsConnectorClient connector,
     AdaptiveCardRenderer renderer, ILogger<TeamsReviewPublisher> log) : IReviewPublisher
 {
     public Platform Platform => Platform.Teams;
 
-    public async Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curatorIds, Reply.Review review,
+    public async Task<bool> PostReviewAsync(WorkspaceKey workspace, string? reviewChannel, IReadOnlyList<string> curatorIds, Reply.Review review, string askedIn,
         CancellationToken cancellationToken)
     {
-        if (await ReviewReferenceAsync(workspace, reviewChannel, cancellationToken) is not { } channel)
-            return false;
-        await SendAsync(channel, channel.ConversationId, renderer.Render(review), cancellationToken);
-        return true;
+        var card = renderer.Render(review);
+        if (await ReferenceAsync(reviewChannel, cancellationToken) is { } channel)
+        {
+            await SendAsync(channel, channel.ConversationId, card, cancellationToken);
+            return true;
+        }
+        var reached = 0;
+        if (await ReferenceAsync(askedIn, cancellationToken) is { } via)
+        {
+            foreach (var curator in curatorIds)
+            {
+                if (await TryTellCardAsync(via, workspace, curator, card, cancellationToken))
+                    reached++;
+            }
+        }
+        if (reached == 0)
+            log.TeamsNoCuratorReached(workspace.WorkspaceOrTenantId, curatorIds.Count);
+        return reached > 0;
     }
 
-    public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, CancellationToken cancellationToken)
+    public async Task TellAsync(WorkspaceKey workspace, string userId, Reply.Notice note, string askedIn, CancellationToken cancellationToken)
     {
-        if (await ReviewReferenceAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken), cancellationToken) is { } channel)
-            await TellCardAsync(channel, workspace, userId, renderer.Render(note), cancellationToken);
+        var via = await ReferenceAsync(await curators.ReviewChannelAsync(workspace, cancellationToken), cancellationToken)
+            ?? await ReferenceAsync(askedIn, cancellationToken);
+        if (via is not null)
+            await TryTellCardAsync(via, workspace, userId, renderer.Render(note), cancellationToken);
     }
 
-    private async Task<ConversationReference?> ReviewReferenceAsync(WorkspaceKey workspace, string? reviewChannel, CancellationToken cancellationToken)
-    {
-        if (reviewChannel is not null && await references.FindAsync(reviewChannel, cancellationToken) is { } reference)
-            return reference;
-        log.TeamsNoReviewChannel(workspace.WorkspaceOrTenantId);
-        return null;
-    }
+    private async Task<ConversationReference?> ReferenceAsync(string? conversationId, CancellationToken cancellationToken) =>
+        conversationId is { Length: > 0 } id ? await references.FindAsync(id, cancellationToken) : null;
 
-    private async Task TellCardAsync(ConversationReference via, WorkspaceKey workspace, string userId, System.Text.Json.Nodes.JsonObject card,
-        CancellationToken cancellationToken)
+    /// <summary>Opens the one-to-one chat with <paramref name="userId"/> on <paramref name="via"/>'s service URL and sends the card; false when Teams refuses.</summary>
+    private async Task<bool> TryTellCardAsync(ConversationReference via, WorkspaceKey workspace, string userId, JsonObject card, CancellationToken cancellationToken)
     {
-        if (await connector.CreatePersonalConversationAsync(via.ServiceUrl, via.BotId, userId, workspace.WorkspaceOrTenantId, cancellationToken) is { } chat)
+        try
+        {
+            if (await connector.CreatePersonalConversationAsync(via.ServiceUrl, via.BotId, userId, workspace.WorkspaceOrTenantId, cancellationToken) is not { } chat)
+                return false;
             await SendAsync(via, chat, card, cancellationToken);
+            return true;
+        }
+        catch (TeamsConnectorException ex)
+        {
+            log.TeamsUserUnreachable(userId, workspace.WorkspaceOrTenantId, ex.Status, ex.Code);
+            return false;
+        }
     }
 
-    private async Task SendAsync(ConversationReference via, string conversationId, System.Text.Json.Nodes.JsonObject card, CancellationToken cancellationToken) =>
+    private async Task SendAsync(ConversationReference via, string conversationId, JsonObject card, CancellationToken cancellationToken) =>
         await connector.SendAsync(via.ServiceUrl, conversationId, null, OutgoingActivity.Message(new ActivityAccount(via.BotId, null), conversationId, null, null, card),
             cancellationToken);
 }

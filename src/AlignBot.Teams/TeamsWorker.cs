@@ -22,8 +22,8 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRen
         if (work is not { Form: { } form, Request: { } request })
             return await base.ReplyAsync(work, cancellationToken);
         var scope = await Bot.ScopeAsync(request, cancellationToken);
-        var (draft, errors) = GlossaryCuration.Check(form.Input, scope, form.SuggestionId);
-        return draft is null ? errors! : await curation.SubmitAsync(request, draft, form.SuggestionId, scope, cancellationToken);
+        var (draft, errors) = GlossaryCuration.Check(form.Input, scope, form.SuggestionId, form.TermSlug);
+        return draft is null ? errors! : await curation.SubmitAsync(request, draft, form.SuggestionId, form.TermSlug, scope, cancellationToken);
     }
 
     protected override async Task DeliverAsync(TeamsWork work, Reply reply, CancellationToken cancellationToken)

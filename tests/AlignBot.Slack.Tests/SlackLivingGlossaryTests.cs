@@ -379,4 +379,100 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.Equal([TermChange.Approved, TermChange.Deleted], history.Select(h => h.Change));
         Assert.Equal(Curator, history[^1].ChangedBy);
     }
+
+    /// <summary>Suggests and approves "Blue team drill"; its slug.</summary>
+    private async Task<string> ApprovedTermAsync(HttpClient client)
+    {
+        var id = await SuggestAsync(client);
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+        return "blue-team-drill";
+    }
+
+    [Fact]
+    public async Task A_curator_edits_a_workspace_term_in_the_modal_and_it_answers_with_the_new_text_keeping_its_history()
+    {
+        using var client = _host.CreateSlackClient();
+        var slug = await ApprovedTermAsync(client);
+
+        await CommandAsync(client, "edit blue team drill", user: Curator);
+        var open = JsonNode.Parse((await WaitForAsync(r => r.Path == "/api/views.open")).Body)!;
+        var metadata = (string)open["view"]!["private_metadata"]!;
+        Assert.Equal("\n\n" + slug, metadata);
+        Assert.Equal("Save", (string?)open["view"]!["submit"]!["text"]);
+        Assert.Contains($"\"initial_value\":\"{Definition}\"", open.ToJsonString());
+        Assert.Contains("\"initial_value\":\"BTD\"", open.ToJsonString());
+        Assert.Contains("\"initial_value\":\"https://example.org/drill\"", open.ToJsonString());
+        Assert.Contains("red-teaming", open.ToJsonString());
+        CardArtifacts.Write("slack", "modal_edit_term", open["view"]!.ToJsonString());
+        const string edited = "The exercise each quarter in which the safety team attacks our release pipeline on purpose.";
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", edited, metadata: metadata, user: Curator)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Curator}\"") && r.Body.Contains("Saved"));
+        Assert.Contains("history is kept", told.Body);
+        var here = await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync();
+        Assert.Contains(edited, here);
+        Assert.DoesNotContain(Definition, here);
+        var history = await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Platform.Slack, Team), slug);
+        Assert.Equal([TermChange.Approved, TermChange.Edited], history.Select(h => h.Change));
+        Assert.Equal(Definition, history[0].Term.Draft.Definition);
+        Assert.Equal(edited, history[^1].Term.Draft.Definition);
+        Assert.Equal(Curator, history[^1].ChangedBy);
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_workspace_term_with_bad_fields_is_answered_inline_and_changes_nothing()
+    {
+        using var client = _host.CreateSlackClient();
+        var slug = await ApprovedTermAsync(client);
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", "Too short.", metadata: "\n\n" + slug, user: Curator)));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["definition"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Single(await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Platform.Slack, Team), slug));
+    }
+
+    [Fact]
+    public async Task The_Edit_button_on_a_workspace_term_is_refused_to_someone_not_a_curator_with_one_log_line()
+    {
+        using var client = _host.CreateSlackClient();
+        var slug = await ApprovedTermAsync(client);
+        var card = await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync();
+        Assert.Contains($"\"action_id\":\"{ActionIds.EditTerm}\"", card);
+        var logged = _host.Logs.Lines.Count;
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.EditTerm, slug, Suggester)));
+
+        var note = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Only curators"));
+        Assert.Equal("ephemeral", (string?)JsonNode.Parse(note.Body)!["response_type"]);
+        Assert.False((bool?)JsonNode.Parse(note.Body)!["replace_original"]);
+        await _host.DrainWorkAsync();
+        Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/views.open");
+        Assert.Single(_host.Logs.Lines.Skip(logged), l => l.Contains("[8003]") && l.Contains("edit term") && l.Contains("not a curator"));
+    }
+
+    [Fact]
+    public async Task A_forged_edit_submission_from_someone_not_a_curator_changes_nothing_and_a_corpus_term_cannot_be_edited()
+    {
+        using var client = _host.CreateSlackClient();
+        var slug = await ApprovedTermAsync(client);
+
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", "Someone who is not a curator rewrites the definition of this term.",
+            metadata: "\n\n" + slug)));
+        var corpus = await (await CommandAsync(client, "edit rlhf", user: Curator)).Content.ReadAsStringAsync();
+        var missing = await (await CommandAsync(client, "edit flibbertigibbet", user: Curator)).Content.ReadAsStringAsync();
+        await _host.DrainWorkAsync();
+
+        Assert.Contains("cannot be changed from chat", corpus);
+        Assert.Contains("no term “flibbertigibbet”", missing);
+        Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/views.open");
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8003]") && l.Contains("edit term"));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("rewrites the definition"));
+        Assert.Single(await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Platform.Slack, Team), slug));
+        Assert.Contains(Definition, await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync());
+    }
 }

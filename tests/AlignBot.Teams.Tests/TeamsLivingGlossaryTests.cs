@@ -114,6 +114,7 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Contains("at least 30 characters", text);
         Assert.Contains("https://", text);
         Assert.Contains("letter or digit", text);
+        Assert.Contains(CardOf(sent)["body"]!.AsArray(), b => (string?)b!["id"] == "aliases" && (string?)b["value"] == "BTD");   // what was typed is kept
         Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
         CardArtifacts.Write("teams", "form_errors", sent.Body);
     }
@@ -224,15 +225,104 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_a_review_channel_the_suggestion_is_kept_and_the_suggester_told_to_ask_for_one()
+    public async Task Without_a_review_channel_each_curator_gets_the_review_card_in_a_one_to_one_chat()
     {
+        const string added = "29:curator-0002";
+        await Store.Curators.AddAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), added, Curator, DateTimeOffset.UtcNow);
+
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var told = await SentAsync(r => r.Body.Contains("is with the curators"));
+        var opened = _host.Framework.Sent.Where(r => r.Path == "/teams/v3/conversations").ToList();
+        Assert.Equal(2, opened.Count);
+        Assert.Contains(opened, r => r.Body.Contains($"\"id\":\"{Curator}\"") && r.Body.Contains(Tenant));
+        Assert.Contains(opened, r => r.Body.Contains($"\"id\":\"{added}\"") && r.Body.Contains(Tenant));
+        var reviews = _host.Framework.Sent.Where(r => r.Body.Contains("\"approve\"")).ToList();
+        Assert.Equal(2, reviews.Count);
+        Assert.All(reviews, r => Assert.StartsWith("/teams/v3/conversations/reply-", r.Path));
+        Assert.DoesNotContain(reviews, r => r.Path.Contains(Uri.EscapeDataString(ReviewChannel)));
+        Assert.DoesNotContain("review here", told.Body);
+        var id = (string)CardOf(reviews[0])["actions"]!.AsArray().First()!["data"]!["value"]!;
+
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "approve", ["value"] = id }, Curator));
+
+        await SentAsync(r => r.Body.Contains("Approved by"));
+        await SentAsync(r => r.Body.Contains("was approved by"));   // the suggester, in a one-to-one chat, still without a review channel
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("[3013]"));
+    }
+
+    [Fact]
+    public async Task When_no_curator_can_be_messaged_the_suggestion_is_kept_and_the_suggester_told_to_ask_for_a_review_channel()
+    {
+        _host.Framework.Script(403, """{"error":{"code":"BotNotInConversationRoster"}}""");   // the one curator has not installed the app
+
         await _host.SendAsync(Click(Form("Blue team drill", Definition)));
 
         var reply = await SentAsync(r => r.Body.Contains("no curator can be reached yet"));
         await _host.DrainWorkAsync();
-
         Assert.Contains("review here", reply.Body);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[3014]") && l.Contains(Curator));
         Assert.Single(_host.Logs.Lines, l => l.Contains("[3013]"));
         Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+    }
+
+    /// <summary>Suggests and approves "Blue team drill" in the review channel; its slug.</summary>
+    private async Task<string> ApprovedTermAsync()
+    {
+        var id = await SuggestAsync();
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "approve", ["value"] = id }, Curator));
+        await SentAsync(r => r.Body.Contains("Approved by"));
+        return "blue-team-drill";
+    }
+
+    [Fact]
+    public async Task A_curator_edits_a_workspace_term_in_the_form_and_it_answers_with_the_new_text_keeping_its_history()
+    {
+        var slug = await ApprovedTermAsync();
+        await _host.SendAsync(Message("define blue team drill"));
+        var card = CardOf(await SentAsync(r => r.Body.Contains(Definition) && r.Body.Contains("Workspace term")));
+        Assert.Contains(card["actions"]!.AsArray(), a => (string?)a!["data"]?["alignbot"] == "edit_term" && (string?)a["data"]!["value"] == slug);
+
+        await _host.SendAsync(Message("edit Blue team drill", Curator));
+        var sent = await SentAsync(r => r.Body.Contains("Edit the workspace term"));
+        var form = CardOf(sent);
+        Assert.Contains(form["body"]!.AsArray(), b => (string?)b!["id"] == "definition" && (string?)b["value"] == Definition);
+        Assert.Contains(form["body"]!.AsArray(), b => (string?)b!["id"] == "aliases" && (string?)b["value"] == "BTD");
+        Assert.Equal(slug, (string?)form["actions"]![0]!["data"]!["term"]);
+        CardArtifacts.Write("teams", "form_edit_term", sent.Body);
+        const string edited = "The exercise each quarter in which the safety team attacks our release pipeline on purpose.";
+        var submit = Form("Blue team drill", edited);
+        submit["term"] = slug;
+        await _host.SendAsync(Click(submit, Curator));
+
+        await SentAsync(r => r.Body.Contains("Saved") && r.Body.Contains("history is kept"));
+        await _host.SendAsync(Message("define blue team drill"));
+        await SentAsync(r => r.Body.Contains(edited[..40]) && r.Body.Contains("Workspace term"));
+        var history = await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), slug);
+        Assert.Equal([TermChange.Approved, TermChange.Edited], history.Select(h => h.Change));
+        Assert.Equal(Definition, history[0].Term.Draft.Definition);
+        Assert.Equal(Curator, history[^1].ChangedBy);
+    }
+
+    [Fact]
+    public async Task Edit_on_a_workspace_term_by_someone_not_a_curator_is_refused_with_one_log_line_and_a_corpus_term_cannot_be_edited()
+    {
+        var slug = await ApprovedTermAsync();
+
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "edit_term", ["value"] = slug }));
+        var refused = await SentAsync(r => r.Body.Contains("Only curators can edit terms"));
+        var forged = Form("Blue team drill", "Someone who is not a curator rewrites the definition of this term.");
+        forged["term"] = slug;
+        await _host.SendAsync(Click(forged));
+        await _host.SendAsync(Message("edit rlhf", Curator));
+        var corpus = await SentAsync(r => r.Body.Contains("cannot be changed from chat"));
+        await _host.DrainWorkAsync();
+
+        Assert.DoesNotContain("Input.Text", refused.Body);
+        Assert.Equal(2, _host.Logs.Lines.Count(l => l.Contains("[8003]") && l.Contains("edit term") && l.Contains("not a curator")));
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains("rewrites the definition"));
+        Assert.DoesNotContain("Input.Text", corpus.Body);
+        Assert.Equal([TermChange.Approved],
+            (await Store.WorkspaceTerms.HistoryAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), slug)).Select(h => h.Change));
     }
 }

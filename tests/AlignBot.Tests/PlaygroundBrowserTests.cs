@@ -51,6 +51,35 @@ public sealed class PlaygroundBrowserTests(PageBrowser browser) : IClassFixture<
     }
 
     [SkippableFact]
+    public async Task The_curator_suggests_approves_and_then_edits_a_workspace_term_from_its_card()
+    {
+        const string first = "A drill where one team rebuilds the lattice of release checks from memory.";
+        const string second = "A drill where one team rebuilds the release checklist from memory, then compares it.";
+        var page = await browser.Open("/");
+
+        await PageBrowser.Ask(page, "suggest Quartz lattice drill");
+        var form = page.Locator("form.suggest").Last;
+        await form.WaitForAsync();
+        await form.GetByLabel("Definition").FillAsync(first);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Suggest" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).Last.ClickAsync();
+        await page.GetByText("Suggestion approved by playground").WaitForAsync();
+        await PageBrowser.Ask(page, "define quartz lattice drill");
+        var card = page.Locator("article[aria-label='Quartz lattice drill']").Last;
+        await card.WaitForAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var edit = page.Locator("form.suggest", new() { HasTextString = "Edit the workspace term" }).Last;
+        await edit.WaitForAsync();
+        Assert.Equal(first, await edit.GetByLabel("Definition").InputValueAsync());
+        await edit.GetByLabel("Definition").FillAsync(second);
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.Locator(".card", new() { HasTextString = "history is kept" }).WaitForAsync();
+        await PageBrowser.Ask(page, "define quartz lattice drill");
+
+        await page.Locator("article[aria-label='Quartz lattice drill']", new() { HasTextString = second }).WaitForAsync();
+    }
+
+    [SkippableFact]
     public async Task No_definition_offers_a_search_and_help_as_buttons()
     {
         var page = await browser.Open("/");

@@ -61,4 +61,27 @@ public sealed class PlaygroundLivingGlossaryTests : IDisposable
         Assert.Equal("what is a flibbertigibbet", (string?)digest["questions"]![0]!["text"]);
         Assert.Equal("rlhf", (string?)digest["leastHelpful"]![0]!["term"]!["slug"]);
     }
+
+    [Fact]
+    public async Task The_curator_edits_an_approved_term_in_the_form_and_it_answers_with_the_new_text_but_a_corpus_term_cannot_be_edited()
+    {
+        await using var host = Host();
+        using var client = host.CreateClient();
+        var review = await PostAsync(client, new { form = new { name = "Blue team drill", aliases = "BTD", definition = Definition, source = "https://example.org/drill",
+            related = new[] { "red-teaming" } } });
+        await PostAsync(client, new { actionId = "alignbot.approve", actionValue = (string)review["id"]! });
+        const string edited = "The exercise each quarter in which the safety team attacks our release pipeline on purpose.";
+
+        var form = await PostAsync(client, new { actionId = "alignbot.edit_term", actionValue = "blue-team-drill" });
+        var saved = await PostAsync(client, new { form = new { name = "Blue team drill", aliases = "BTD", definition = edited, source = "", related = Array.Empty<string>() },
+            termSlug = (string)form["termSlug"]! });
+        var card = await PostAsync(client, new { text = "define BTD" });
+        var corpus = await PostAsync(client, new { text = "edit rlhf" });
+
+        Assert.Equal(("suggestForm", "blue-team-drill", "Edit the workspace term"), ((string?)form["kind"], (string?)form["termSlug"], (string?)form["title"]));
+        Assert.Equal((Definition, "BTD", "https://example.org/drill"), ((string?)form["definition"], (string?)form["aliases"], (string?)form["source"]));
+        Assert.Contains("history is kept", (string?)saved["text"]);
+        Assert.Equal(("term", edited), ((string?)card["kind"], (string?)card["term"]!["summary"]));
+        Assert.Contains("cannot be changed from chat", (string?)corpus["text"]);
+    }
 }

@@ -49,6 +49,7 @@ public sealed class GlossaryCuration(
                 Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
                 Intent.ReviewHere => await ReviewHereAsync(request, cancellationToken),
                 Intent.ForgetTerm forget => await ForgetAsync(request, forget.Name, scope, cancellationToken),
+                Intent.EditTerm edit => await OpenTermAsync(request, edit.Name, scope, cancellationToken),
                 Intent.Unanswered => await IsCuratorAsync(workspace, request.User.Id, cancellationToken)
                     ? await DigestAsync(workspace, scope, cancellationToken)
                     : Refuse(request, "unanswered", "not a curator", "Only curators can see what went unanswered."),
@@ -64,30 +65,36 @@ public sealed class GlossaryCuration(
 
     /// <summary>
     /// The form's fields checked against the rules and the glossary: the draft to store, or the form again with what to fix
-    /// (a name already defined included). Pure and quick, for a platform that must answer a submission within seconds.
+    /// (a name already defined included; for <paramref name="termSlug"/>, the workspace term being edited, a name of another
+    /// term). Pure and quick, for a platform that must answer a submission within seconds.
     /// </summary>
-    public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null)
+    public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null, string? termSlug = null)
     {
         var (draft, errors) = DraftCheck.Check(input.Name, input.Aliases, input.Definition, input.Source, input.Related, slug => scope.Find(slug) is not null);
-        var typed = new TermDraft(input.Name ?? "", [], input.Definition ?? "", input.Source, input.Related);
+        // The form again shows what was typed, other names included as one line, so nothing typed is lost to an error.
+        var typed = new TermDraft(input.Name ?? "", string.IsNullOrWhiteSpace(input.Aliases) ? [] : [input.Aliases], input.Definition ?? "", input.Source, input.Related);
         if (draft is null)
-            return (null, new Reply.SuggestForm(typed, suggestionId, errors));
-        if (suggestionId is null && Existing(draft.Name, scope) is { } existing)
+            return (null, new Reply.SuggestForm(typed, suggestionId, errors, termSlug));
+        if (suggestionId is null && Existing(draft.Name, scope) is { } existing && existing.Slug != termSlug)
             return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = existing.Name.Equals(draft.Name, StringComparison.OrdinalIgnoreCase)
                 ? $"“{draft.Name}” is already defined: ask for it by name."
-                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }));
+                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }, termSlug));
         return (draft, null);
     }
 
     /// <summary>
     /// Stores a checked suggestion and then sends it to the curators (the review channel, else each curator directly);
-    /// with <paramref name="suggestionId"/>, a curator's edit of a pending suggestion, which approves it as edited. Returns
-    /// what the person who submitted is told.
+    /// with <paramref name="suggestionId"/>, a curator's edit of a pending suggestion, which approves it as edited; with
+    /// <paramref name="termSlug"/>, a curator's edit of an approved workspace term, stored as its new revision. Returns what
+    /// the person who submitted is told.
     /// </summary>
-    public async Task<Reply> SubmitAsync(ChatRequest request, TermDraft draft, string? suggestionId, GlossaryScope scope, CancellationToken cancellationToken)
+    public async Task<Reply> SubmitAsync(ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug, GlossaryScope scope,
+        CancellationToken cancellationToken)
     {
         try
         {
+            if (termSlug is not null)
+                return await SaveTermAsync(request, termSlug, draft, cancellationToken);
             if (suggestionId is not null)
                 return await DecideAsync(request, suggestionId, SuggestionState.Approved, draft, scope, cancellationToken);
             var workspace = WorkspaceKey.Of(request);
@@ -99,7 +106,7 @@ public sealed class GlossaryCuration(
             if (Publisher(request.Platform) is not { } publisher)
                 return review;   // the playground: its one user is the curator, who reviews it right here
             if (!await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
-                    await KnownCuratorsAsync(workspace, cancellationToken), review, cancellationToken))
+                    await KnownCuratorsAsync(workspace, cancellationToken), review, request.Place.ChannelId, cancellationToken))
                 return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is saved, but no curator can be reached yet: "
                     + "ask one to say “review here” in the channel where suggestions should be reviewed.");
             return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is with the curators; I'll tell you what they decide.");
@@ -206,7 +213,7 @@ public sealed class GlossaryCuration(
             var note = outcome == SuggestionState.Approved
                 ? $"Your suggestion “{draft.Name}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
                 : $"Your suggestion “{draft.Name}” was not accepted by {Reply.Notice.UserSlot}.";
-            await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), cancellationToken);
+            await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
         }
         return new Reply.Review(decided, Refs(draft.Related, scope));
     }
@@ -265,12 +272,42 @@ public sealed class GlossaryCuration(
         if (Existing(name, scope) is not { } term)
             return new Reply.Notice($"This workspace has no term “{name}”.");
         if (scope.Origin(term) is null)
-            return new Reply.Notice($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
+            return CorpusIsReadOnly(term);
         if (!await terms.DeleteAsync(workspace, term.Slug, request.User.Id, clock.GetUtcNow(), cancellationToken))
             return new Reply.Notice($"“{term.Name}” was already removed.");
         await workspaces.ReloadAsync(workspace, cancellationToken);
         return new Reply.Notice($"Removed “{term.Name}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
     }
+
+    /// <summary>A curator opens one of the workspace's own terms in the form, prefilled as it is now; corpus terms cannot be changed from chat.</summary>
+    private async Task<Reply> OpenTermAsync(ChatRequest request, string name, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        if (!await IsCuratorAsync(WorkspaceKey.Of(request), request.User.Id, cancellationToken))
+            return Refuse(request, "edit term", "not a curator", "Only curators can edit terms.");
+        if (Existing(name, scope) is not { } term)
+            return new Reply.Notice($"This workspace has no term “{name}”.");
+        return scope.Origin(term) is { } origin ? new Reply.SuggestForm(origin.Draft, TermSlug: origin.Slug) : CorpusIsReadOnly(term);
+    }
+
+    /// <summary>
+    /// A curator's edit of a workspace term, stored as a new revision (who and when; the history kept), then answering at once
+    /// here and, through the glossary version, on every replica. Checked again here: the form's submission can be forged.
+    /// </summary>
+    private async Task<Reply> SaveTermAsync(ChatRequest request, string slug, TermDraft draft, CancellationToken cancellationToken)
+    {
+        var workspace = WorkspaceKey.Of(request);
+        if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
+            return Refuse(request, "edit term", "not a curator", "Only curators can edit terms.");
+        if ((await terms.ListAsync(workspace, cancellationToken)).FirstOrDefault(t => t.Slug == slug) is not { } current)
+            return Refuse(request, "edit term", "no such term in this workspace", "That term is not one of this workspace's (it may have been removed).");
+        await terms.SaveAsync(current with { Draft = draft }, TermChange.Edited, request.User.Id, clock.GetUtcNow(), cancellationToken);
+        log.WorkspaceTermEdited(slug, workspace.Id, request.User.Id);
+        await workspaces.ReloadAsync(workspace, cancellationToken);
+        return new Reply.Notice($"Saved “{draft.Name}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
+            request.User);
+    }
+
+    private static Reply.Notice CorpusIsReadOnly(Term term) => new($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
 
     private async Task<Reply> ReviewHereAsync(ChatRequest request, CancellationToken cancellationToken)
     {

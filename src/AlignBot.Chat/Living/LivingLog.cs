@@ -28,4 +28,7 @@ internal static partial class LivingLog
 
     [LoggerMessage(EventId = 8008, Level = LogLevel.Information, Message = "Forgot {Count} unanswered questions past their retention")]
     public static partial void UnansweredPruned(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Workspace term {Slug} in {Workspace} edited by {UserId}")]
+    public static partial void WorkspaceTermEdited(this ILogger logger, string slug, string workspace, string userId);
 }

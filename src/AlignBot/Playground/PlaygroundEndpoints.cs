@@ -91,7 +91,8 @@ public static class PlaygroundEndpoints
             return TypedResults.Problem("Send {\"text\": \"…\"}, {\"actionId\": \"…\", \"actionValue\": \"…\"} or {\"form\": {…}}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser(PlaygroundUser), ChatPlace.Local, action);
-        var reply = message.Form is { } form ? await SubmitAsync(bot, curation, request, form with { Related = form.Related ?? [] }, message.SuggestionId, http.RequestAborted)
+        var reply = message.Form is { } form ? await SubmitAsync(bot, curation, request, form with { Related = form.Related ?? [] }, message.SuggestionId, message.TermSlug,
+                http.RequestAborted)
             : await bot.RunAsync(request, http.RequestAborted);
         return TypedResults.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
     }
@@ -99,13 +100,16 @@ public static class PlaygroundEndpoints
     /// <summary>The playground's one user: its workspace's curator, so a suggestion comes back to them for review at once.</summary>
     public const string PlaygroundUser = "playground";
 
-    /// <summary>A submitted suggestion form: the form again with what to fix, or the suggestion for review (or, edited, approved).</summary>
+    /// <summary>
+    /// A submitted suggestion form: the form again with what to fix, or the suggestion for review (or, edited, approved; or a
+    /// workspace term's edit, saved).
+    /// </summary>
     private static async Task<Reply> SubmitAsync(Bot bot, GlossaryCuration curation, ChatRequest request, DraftInput form, string? suggestionId,
-        CancellationToken cancellationToken)
+        string? termSlug, CancellationToken cancellationToken)
     {
         var scope = await bot.ScopeAsync(request, cancellationToken);
-        var (draft, errors) = GlossaryCuration.Check(form, scope, suggestionId);
-        return draft is null ? errors! : await curation.SubmitAsync(request, draft, suggestionId, scope, cancellationToken);
+        var (draft, errors) = GlossaryCuration.Check(form, scope, suggestionId, termSlug);
+        return draft is null ? errors! : await curation.SubmitAsync(request, draft, suggestionId, termSlug, scope, cancellationToken);
     }
 
     private static string Read(string name)

@@ -21,6 +21,9 @@ public sealed class LivingParserTests
         Assert.Equal(new Intent.Question("review the rlhf paper"), Parse("review the rlhf paper"));
         Assert.Equal(new Intent.Question("unanswered questions in alignment"), Parse("unanswered questions in alignment"));
         Assert.IsType<Intent.Help>(Parse("suggest"));
+        Assert.Equal(new Intent.EditTerm("Blue team drill"), Parse("edit Blue team drill"));
+        Assert.Equal(new Intent.Question("edit"), Parse("edit"));
+        Assert.Equal(new Intent.Question("editing a model's weights"), Parse("editing a model's weights"));
     }
 
     [Fact]
@@ -45,6 +48,7 @@ public sealed class LivingParserTests
         Assert.Equal(new Intent.Decide("abc", Approve: true), Click(ActionIds.Approve, "abc"));
         Assert.Equal(new Intent.Decide("abc", Approve: false), Click(ActionIds.Reject, "abc"));
         Assert.Equal(new Intent.EditSuggestion("abc"), Click(ActionIds.Edit, "abc"));
+        Assert.Equal(new Intent.EditTerm("blue-team-drill"), Click(ActionIds.EditTerm, "blue-team-drill"));
         Assert.Equal(new Intent.Rate("rlhf", Helpful: true), Click(ActionIds.Helpful, "rlhf"));
         Assert.Equal(new Intent.Rate("rlhf", Helpful: false), Click(ActionIds.NotHelpful, "rlhf"));
     }

@@ -30,7 +30,7 @@
   const actionButton = (label, actionId, actionValue, cls = "secondary") =>
     el("button", { type: "button", class: cls, text: label, onclick: () => send({ actionId, actionValue }, label) });
 
-  // The suggestion form: the page's own fields, posted as {form, suggestionId}; errors from the server shown above their fields.
+  // The suggestion form: the page's own fields, posted as {form, suggestionId, termSlug}; errors from the server shown above their fields.
   const suggestForm = reply => {
     const field = (id, label, value, multiline) => {
       const inputId = `suggest-${id}-${Math.random().toString(36).slice(2, 8)}`;
@@ -39,19 +39,20 @@
       return el("p", {}, [el("label", { for: inputId, text: label }), reply.errors[id] ? el("span", { class: "error", text: " " + reply.errors[id] }) : null, input]);
     };
     const form = el("form", { class: "card suggest", "aria-label": "Suggest a term" }, [
-      el("h2", { text: reply.suggestionId ? "Edit the suggestion, then approve it" : "Suggest a term for this workspace" }),
+      el("h2", { text: reply.title }),
       field("name", "Term", reply.name),
       field("aliases", "Other names and acronyms (separated by commas)", reply.aliases),
       field("definition", "Definition (30–600 characters, plain text)", reply.definition, true),
       field("source", "Source link (https, optional)", reply.source),
       field("related", "Related terms (their ids, separated by commas)", reply.related.join(", ")),
-      el("button", { type: "submit", text: reply.suggestionId ? "Approve" : "Suggest" }),
+      el("button", { type: "submit", text: reply.submit }),
     ]);
     form.addEventListener("submit", event => {
       event.preventDefault();
       const value = name => form.elements[name].value;
       send({ form: { name: value("name"), aliases: value("aliases"), definition: value("definition"), source: value("source"),
-        related: value("related").split(",").map(s => s.trim()).filter(Boolean) }, suggestionId: reply.suggestionId }, `Suggested “${value("name")}”`);
+        related: value("related").split(",").map(s => s.trim()).filter(Boolean) }, suggestionId: reply.suggestionId, termSlug: reply.termSlug },
+        `${reply.submit} “${value("name")}”`);
     });
     return form;
   };
@@ -91,7 +92,8 @@
     related ? buttons(related) : null,
     alternatives && alternatives.length ? el("p", { class: "muted", text: "Or did you mean:" }) : null,
     alternatives ? buttons(alternatives) : null,
-    el("div", { class: "buttons" }, [actionButton("Helpful", "alignbot.helpful", term.slug), actionButton("Not helpful", "alignbot.not_helpful", term.slug)]),
+    el("div", { class: "buttons" }, [actionButton("Helpful", "alignbot.helpful", term.slug), actionButton("Not helpful", "alignbot.not_helpful", term.slug),
+      origin ? actionButton("Edit", "alignbot.edit_term", term.slug) : null]),
   ]);
 
   const render = reply => {
