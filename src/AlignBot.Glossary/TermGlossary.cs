@@ -11,6 +11,7 @@ namespace AlignBot.Glossary;
 public sealed class TermGlossary
 {
     private readonly SemanticModel? _semantic;
+    private readonly List<Task> _semanticWork = [];   // every entry encoding this glossary started, the replaced corpora's included
     private Snapshot _current;
 
     /// <param name="terms">The corpus, in order.</param>
@@ -19,6 +20,7 @@ public sealed class TermGlossary
     {
         _semantic = semantic;
         _current = Snapshot.Of(terms, semantic);
+        Track(_current);
     }
 
     /// <summary>Loads and validates a corpus folder; throws <see cref="CorpusException"/> listing every error.</summary>
@@ -81,8 +83,32 @@ public sealed class TermGlossary
     public void Replace(IReadOnlyList<Term> terms)
     {
         var next = Snapshot.Of(terms, _semantic);
+        Track(next);
         next.Indexed.GetAwaiter().GetResult();
         Volatile.Write(ref _current, next);
+    }
+
+    /// <summary>
+    /// Completes when every piece of the sentence model's work this glossary started has ended (well or not): the current
+    /// corpus's entry encoding and those of corpora replaced while they were still encoding. What a host waits for
+    /// before it is gone, so no native model code outlives it.
+    /// </summary>
+    public Task WhenSemanticWorkEnded()
+    {
+        lock (_semanticWork)
+            return Task.WhenAll(_semanticWork);
+    }
+
+    private void Track(Snapshot snapshot)
+    {
+        if (snapshot.Engine.Vectors is not { } vectors)
+            return;
+        var ended = vectors.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        lock (_semanticWork)
+        {
+            _semanticWork.RemoveAll(work => work.IsCompleted);
+            _semanticWork.Add(ended);
+        }
     }
 
     /// <summary>

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlignBot.Glossary.Tests;
 
-/// <summary>A host starts the sentence model's load only once it is serving; a host that stops first never loads it.</summary>
-public sealed class SemanticModelStartTests : IDisposable
+/// <summary>
+/// A host starts the sentence model's load only once it is serving; a host that stops first never loads it; and what a
+/// stopping host waits for covers every encoding its glossary started.
+/// </summary>
+public sealed class SemanticModelStartTests(RealGlossary real) : IDisposable, IClassFixture<RealGlossary>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("alignbot-model-start-").FullName;
 
@@ -24,5 +27,24 @@ public sealed class SemanticModelStartTests : IDisposable
         Assert.NotSame(stopped, next);
         await next.WhenLoaded;
         Assert.True(File.Exists(Path.Combine(_folder, "all-MiniLM-L6-v2.onnx")));
+    }
+
+    [Fact]
+    public async Task The_end_of_semantic_work_covers_the_encoding_of_a_corpus_replaced_before_the_model_loaded()
+    {
+        var serving = new TaskCompletionSource();
+        var model = SemanticModel.Shared(_folder, NullLogger.Instance, serving.Task);
+        var terms = real.Glossary.Terms.Take(4).ToList();
+        var glossary = new TermGlossary(terms, model);
+        var firstEncoding = glossary.WhenSemanticReady();
+
+        glossary.Replace(terms[..3]);   // a corpus edit while the model has not even loaded
+        var ended = glossary.WhenSemanticWorkEnded();
+
+        Assert.False(ended.IsCompleted);
+        serving.SetResult();
+        await ended.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(firstEncoding.IsCompleted, "the replaced corpus's encoding was still running when the work was said to have ended");
+        Assert.True(glossary.WhenSemanticReady().IsCompleted);
     }
 }

@@ -13,8 +13,7 @@ internal sealed class SemanticWorkDrain(TermGlossary glossary) : IAsyncDisposabl
 
     public async ValueTask DisposeAsync()
     {
-        var work = glossary.WhenSemanticReady().ContinueWith(_ => { }, CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);   // failed or cancelled counts as finished
+        var work = glossary.WhenSemanticWorkEnded();   // failed or cancelled counts as ended
         await Task.WhenAny(work, Task.Delay(Limit));
     }
 }
