@@ -174,6 +174,23 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_term_name_containing_the_person_slot_is_written_as_typed_and_mentions_no_one()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client, "Drill {user} plan");
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("approved"));
+        var removed = await (await CommandAsync(client, "forget drill user plan", user: Curator)).Content.ReadAsStringAsync();
+
+        foreach (var text in new[] { told.Body, removed })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "<@"));   // only the curator who acted
+            Assert.Contains("user} plan", text);
+        }
+    }
+
+    [Fact]
     public async Task Reject_tells_the_suggester_and_the_term_does_not_answer()
     {
         using var client = _host.CreateSlackClient();

@@ -211,8 +211,8 @@ public sealed class GlossaryCuration(
         if (Publisher(request.Platform) is { } publisher)
         {
             var note = outcome == SuggestionState.Approved
-                ? $"Your suggestion “{draft.Name}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
-                : $"Your suggestion “{draft.Name}” was not accepted by {Reply.Notice.UserSlot}.";
+                ? $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
+                : $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was not accepted by {Reply.Notice.UserSlot}.";
             await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
         }
         return new Reply.Review(decided, Refs(draft.Related, scope));
@@ -276,7 +276,7 @@ public sealed class GlossaryCuration(
         if (!await terms.DeleteAsync(workspace, term.Slug, request.User.Id, clock.GetUtcNow(), cancellationToken))
             return new Reply.Notice($"“{term.Name}” was already removed.");
         await workspaces.ReloadAsync(workspace, cancellationToken);
-        return new Reply.Notice($"Removed “{term.Name}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
+        return new Reply.Notice($"Removed “{Reply.Notice.Words(term.Name)}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
     }
 
     /// <summary>A curator opens one of the workspace's own terms in the form, prefilled as it is now; corpus terms cannot be changed from chat.</summary>
@@ -303,7 +303,7 @@ public sealed class GlossaryCuration(
         await terms.SaveAsync(current with { Draft = draft }, TermChange.Edited, request.User.Id, clock.GetUtcNow(), cancellationToken);
         log.WorkspaceTermEdited(slug, workspace.Id, request.User.Id);
         await workspaces.ReloadAsync(workspace, cancellationToken);
-        return new Reply.Notice($"Saved “{draft.Name}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
+        return new Reply.Notice($"Saved “{Reply.Notice.Words(draft.Name)}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
             request.User);
     }
 
