@@ -144,6 +144,34 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_whose_other_name_is_already_defined_is_answered_with_that_term_and_nothing_is_stored()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition, aliases: "BTD, RLHF")));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["aliases"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("Reinforcement learning from human feedback", (string?)body["errors"]!["aliases"]);
+        Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_pending_suggestion_to_a_name_already_defined_is_answered_inline_and_decides_nothing()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("RLHF", Definition, metadata: id + "\n", user: Curator)));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["name"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
+    }
+
+    [Fact]
     public async Task Suggest_review_approve_and_the_term_answers_in_its_workspace_and_no_other()
     {
         using var client = _host.CreateSlackClient();

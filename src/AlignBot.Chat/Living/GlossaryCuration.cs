@@ -65,8 +65,8 @@ public sealed class GlossaryCuration(
 
     /// <summary>
     /// The form's fields checked against the rules and the glossary: the draft to store, or the form again with what to fix
-    /// (a name already defined included; for <paramref name="termSlug"/>, the workspace term being edited, a name of another
-    /// term). Pure and quick, for a platform that must answer a submission within seconds.
+    /// (a name or other name already defined included, on edits too; for <paramref name="termSlug"/>, the workspace term being
+    /// edited, only names of another term). Pure and quick, for a platform that must answer a submission within seconds.
     /// </summary>
     public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null, string? termSlug = null)
     {
@@ -75,12 +75,19 @@ public sealed class GlossaryCuration(
         var typed = new TermDraft(input.Name ?? "", string.IsNullOrWhiteSpace(input.Aliases) ? [] : [input.Aliases], input.Definition ?? "", input.Source, input.Related);
         if (draft is null)
             return (null, new Reply.SuggestForm(typed, suggestionId, errors, termSlug));
-        if (suggestionId is null && Existing(draft.Name, scope) is { } existing && existing.Slug != termSlug)
-            return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = existing.Name.Equals(draft.Name, StringComparison.OrdinalIgnoreCase)
-                ? $"“{draft.Name}” is already defined: ask for it by name."
-                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }, termSlug));
-        return (draft, null);
+        var taken = new Dictionary<DraftField, string>();
+        if (NameTaken(draft.Name, scope, termSlug) is { } name)
+            taken[DraftField.Name] = name;
+        if (draft.Aliases.Select(alias => NameTaken(alias, scope, termSlug)).FirstOrDefault(error => error is not null) is { } alias)
+            taken[DraftField.Aliases] = alias;
+        return taken.Count > 0 ? (null, new Reply.SuggestForm(typed, suggestionId, taken, termSlug)) : (draft, null);
     }
+
+    /// <summary>What to say when <paramref name="name"/> already names a term in scope other than <paramref name="termSlug"/> (the term being edited); else null.</summary>
+    private static string? NameTaken(string name, GlossaryScope scope, string? termSlug) =>
+        Existing(name, scope) is not { } existing || existing.Slug == termSlug ? null
+        : existing.Name.Equals(name, StringComparison.OrdinalIgnoreCase) ? $"“{name}” is already defined: ask for it by name."
+        : $"“{name}” is already defined, as “{existing.Name}”: ask for it by name.";
 
     /// <summary>
     /// Stores a checked suggestion and then sends it to the curators (the review channel, else each curator directly);
