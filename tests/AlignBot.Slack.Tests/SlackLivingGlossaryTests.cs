@@ -333,6 +333,44 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         var pending = Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
         Assert.Equal(Definition, pending.Draft.Definition);
         Assert.Equal(["red-teaming"], pending.Draft.Related);
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\""));
+        Assert.Contains("is saved, but no curator can be reached yet", told.Body);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Curator));
+    }
+
+    [Fact]
+    public async Task A_curator_whose_direct_message_fails_does_not_keep_the_review_from_the_others()
+    {
+        using var client = _host.CreateSlackClient();
+        await CommandAsync(client, "curators add <@U0NEWCUR01>", user: Curator);
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the first curator's DM
+
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        var review = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve) && r.Body.Contains("\"channel\":\"U0NEWCUR01\""));
+        Assert.Contains("Blue team drill", review.Body);
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\""));
+        Assert.Contains("is with the curators", told.Body);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Curator));
+    }
+
+    [Fact]
+    public async Task An_approval_whose_note_to_the_suggester_fails_still_replaces_the_review_and_the_term_answers()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the note to the suggester
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.Contains($"Approved by <@{Curator}>", decided.Body);
+        Assert.Contains(Definition, await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync());
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Suggester));
     }
 
     [Fact]
