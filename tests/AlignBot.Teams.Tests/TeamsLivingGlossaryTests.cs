@@ -266,6 +266,24 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
     }
 
+    [Fact]
+    public async Task When_the_review_channel_cannot_be_posted_to_each_curator_gets_the_review_directly()
+    {
+        await _host.SendAsync(Message("review here", Curator));
+        await SentAsync(r => r.Body.Contains("posted here for review"));
+        _host.Framework.Script(404, """{"error":{"code":"ConversationNotFound"}}""");   // the review channel's post
+
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var told = await SentAsync(r => r.Body.Contains("is with the curators"));
+        Assert.DoesNotContain("no curator", told.Body);
+        Assert.Contains(_host.Framework.Sent, r => r.Path == "/teams/v3/conversations" && r.Body.Contains($"\"id\":\"{Curator}\""));
+        Assert.Contains(_host.Framework.Sent, r => r.Path.StartsWith("/teams/v3/conversations/reply-", StringComparison.Ordinal) && r.Body.Contains("\"approve\""));
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[3015]") && l.Contains(Tenant));
+        Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+    }
+
     /// <summary>Suggests and approves "Blue team drill" in the review channel; its slug.</summary>
     private async Task<string> ApprovedTermAsync()
     {
