@@ -301,6 +301,31 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approving_a_second_suggestion_of_a_name_already_approved_is_refused_and_leaves_it_pending()
+    {
+        using var client = _host.CreateSlackClient();
+        const string second = "A second take on the drill, written by someone else who had not seen the first.";
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", second, user: "U0OTHER001")));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains("\"channel\":\"U0OTHER001\"") && r.Body.Contains("with the curators"));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("with the curators"));
+        var pending = await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team));
+        Assert.Equal(2, pending.Count);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, pending[0].Id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, pending[1].Id, Curator)));
+
+        var refused = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && !r.Body.Contains("Approved by"));
+        Assert.Contains("already has a term “Blue team drill”", refused.Body);
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), pending[1].Id))!.State);
+        var terms = await Store.WorkspaceTerms.ListAsync(new WorkspaceKey(Platform.Slack, Team));
+        Assert.Equal(Definition, Assert.Single(terms).Draft.Definition);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8003]") && l.Contains("name taken"));
+    }
+
+    [Fact]
     public async Task Forged_and_replayed_decisions_are_refused_and_logged_once_each()
     {
         using var client = _host.CreateSlackClient();
@@ -361,6 +386,7 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     {
         using var client = _host.CreateSlackClient();
         var id = await SuggestAsync(client);
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("with the curators"));
         for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
             _host.Slack.Script("/api/chat.postMessage", 500);   // the note to the suggester
 

@@ -204,17 +204,22 @@ public sealed class GlossaryCuration(
             return Refuse(request, action, "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
         var draft = edited ?? suggestion.Draft;
         var now = clock.GetUtcNow();
-        if (!await suggestions.TryDecideAsync(workspace, id, outcome, draft, request.User.Id, now, cancellationToken))
-            return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+        ApprovalOutcome? result = outcome == SuggestionState.Approved
+            ? await suggestions.TryApproveAsync(id, new WorkspaceTerm(workspace, SlugFor(draft, id, scope), draft, suggestion.SuggestedBy, request.User.Id, now),
+                cancellationToken)
+            : await suggestions.TryDecideAsync(workspace, id, outcome, draft, request.User.Id, now, cancellationToken) ? null : ApprovalOutcome.AlreadyDecided;
+        switch (result)
+        {
+            case ApprovalOutcome.AlreadyDecided:
+                return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+            case ApprovalOutcome.NameTaken:
+                return Refuse(request, action, "name taken",
+                    $"This workspace already has a term “{draft.Name}”: edit that term, or edit the suggestion under another name.");
+        }
         log.SuggestionDecided(id, workspace.Id, outcome, request.User.Id);
         var decided = suggestion with { Draft = draft, State = outcome, DecidedBy = request.User.Id, DecidedAt = now };
         if (outcome == SuggestionState.Approved)
-        {
-            var slug = scope.Find(DraftCheck.Slug(draft.Name)) is null ? DraftCheck.Slug(draft.Name) : DraftCheck.Slug(draft.Name) + "-" + id[..6];
-            await terms.SaveAsync(new WorkspaceTerm(workspace, slug, draft, suggestion.SuggestedBy, request.User.Id, now), TermChange.Approved, request.User.Id, now,
-                cancellationToken);
             await workspaces.ReloadAsync(workspace, cancellationToken);   // answers here at once; other replicas poll the version
-        }
         if (Publisher(request.Platform) is { } publisher)
         {
             var note = outcome == SuggestionState.Approved
@@ -223,6 +228,17 @@ public sealed class GlossaryCuration(
             await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
         }
         return new Reply.Review(decided, Refs(draft.Related, scope));
+    }
+
+    /// <summary>
+    /// The slug an approved draft is stored under: its name's, or, when a corpus term has that one, the name's with the
+    /// suggestion's id, so the workspace's sense sits beside the corpus's. A workspace term with the name's slug is not
+    /// avoided: the store refuses the approval then, rather than adding a second term of that name.
+    /// </summary>
+    private static string SlugFor(TermDraft draft, string suggestionId, GlossaryScope scope)
+    {
+        var slug = DraftCheck.Slug(draft.Name);
+        return scope.Find(slug) is { } found && scope.Origin(found) is null ? slug + "-" + suggestionId[..6] : slug;
     }
 
     private async Task<Reply> EditAsync(ChatRequest request, string id, CancellationToken cancellationToken)
