@@ -415,6 +415,22 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_here_posts_the_suggestions_that_reached_no_curator()
+    {
+        using var client = _host.CreateSlackClient();
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the only curator's DM
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("no curator can be reached"));
+
+        var accepted = await (await CommandAsync(client, "review here", user: Curator)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Posted 1 of the 1 suggestions still waiting", accepted);
+        var review = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve) && r.Body.Contains("\"channel\":\"C05RSRCH01\""));
+        Assert.Contains("Blue team drill", review.Body);
+    }
+
+    [Fact]
     public async Task Curators_add_list_and_remove_by_mention()
     {
         using var client = _host.CreateSlackClient();

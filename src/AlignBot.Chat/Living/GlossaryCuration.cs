@@ -47,7 +47,7 @@ public sealed class GlossaryCuration(
                     cancellationToken),
                 Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
                 Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
-                Intent.ReviewHere => await ReviewHereAsync(request, cancellationToken),
+                Intent.ReviewHere => await ReviewHereAsync(request, scope, cancellationToken),
                 Intent.ForgetTerm forget => await ForgetAsync(request, forget.Name, scope, cancellationToken),
                 Intent.EditTerm edit => await OpenTermAsync(request, edit.Name, scope, cancellationToken),
                 Intent.Unanswered => await IsCuratorAsync(workspace, request.User.Id, cancellationToken)
@@ -332,13 +332,24 @@ public sealed class GlossaryCuration(
 
     private static Reply.Notice CorpusIsReadOnly(Term term) => new($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
 
-    private async Task<Reply> ReviewHereAsync(ChatRequest request, CancellationToken cancellationToken)
+    /// <summary>A curator makes this channel the review channel; the suggestions still waiting are posted to it, so none is left unseen.</summary>
+    private async Task<Reply> ReviewHereAsync(ChatRequest request, GlossaryScope scope, CancellationToken cancellationToken)
     {
         var workspace = WorkspaceKey.Of(request);
         if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
             return Refuse(request, "review here", "not a curator", "Only curators can choose where suggestions are reviewed.");
         await curators.SetReviewChannelAsync(workspace, request.Place.ChannelId, request.User.Id, clock.GetUtcNow(), cancellationToken);
-        return new Reply.Notice("Suggestions for this workspace will be posted here for review.");
+        var waiting = await suggestions.PendingAsync(workspace, cancellationToken);
+        if (waiting.Count == 0 || Publisher(request.Platform) is not { } publisher)
+            return new Reply.Notice("Suggestions for this workspace will be posted here for review.");
+        var posted = 0;
+        foreach (var suggestion in waiting)
+        {
+            if (await publisher.PostReviewAsync(workspace, request.Place.ChannelId, [], new Reply.Review(suggestion, Refs(suggestion.Draft.Related, scope)),
+                    request.Place.ChannelId, cancellationToken))
+                posted++;
+        }
+        return new Reply.Notice($"Suggestions for this workspace will be posted here for review. Posted {posted} of the {waiting.Count} suggestions still waiting.");
     }
 
     /// <summary>The curators this replica can name (configuration and chat; administrators are found only when they act).</summary>
