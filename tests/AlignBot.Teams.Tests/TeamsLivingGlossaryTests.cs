@@ -284,6 +284,20 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
     }
 
+    [Fact]
+    public async Task Curators_are_listed_by_id_when_their_names_are_not_known()
+    {
+        await Store.Curators.AddAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), "29:curator-0002", Curator, DateTimeOffset.UtcNow);
+
+        await _host.SendAsync(Message("curators"));
+
+        var listed = await SentAsync(r => r.Body.Contains("curate this glossary"));
+        var text = (string)CardOf(listed)["body"]![0]!["text"]!;
+        Assert.Contains(Curator, text);
+        Assert.Contains("29:curator-0002", text);
+        Assert.DoesNotContain("someone", listed.Body);
+    }
+
     /// <summary>Suggests and approves "Blue team drill" in the review channel; its slug.</summary>
     private async Task<string> ApprovedTermAsync()
     {
