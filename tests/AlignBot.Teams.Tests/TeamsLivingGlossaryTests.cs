@@ -298,6 +298,29 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.DoesNotContain("someone", listed.Body);
     }
 
+    [Fact]
+    public async Task The_edit_form_is_prefilled_with_the_text_as_typed_and_resubmitting_it_changes_nothing()
+    {
+        const string typed = "Significant when p < 0.05 & the ${drill.count} runs agree, as <b>our</b> quarterly review asks.";
+        await _host.SendAsync(Message("review here", Curator));
+        await SentAsync(r => r.Body.Contains("posted here for review"));
+        await _host.SendAsync(Click(Form("Blue team drill", typed)));
+        var id = (string)CardOf(await SentAsync(r => r.Body.Contains("\"approve\"")))["actions"]!.AsArray().First()!["data"]!["value"]!;
+
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "edit", ["value"] = id }, Curator));
+        var form = CardOf(await SentAsync(r => r.Body.Contains("Edit the suggestion")));
+        var values = form["body"]!.AsArray().Where(b => (string?)b!["type"] == "Input.Text").ToDictionary(b => (string)b!["id"]!, b => (string?)b!["value"]);
+        Assert.Equal(typed.Replace("${", "$\u2060{", StringComparison.Ordinal), values["definition"]);   // no expression can run in the card
+        var resubmitted = new JsonObject { ["alignbot"] = "submit_suggestion", ["suggestion"] = id };
+        foreach (var (input, value) in values)
+            resubmitted[input] = value;
+        await _host.SendAsync(Click(resubmitted, Curator));
+        await SentAsync(r => r.Body.Contains("Approved by"));
+
+        var term = Assert.Single(await Store.WorkspaceTerms.ListAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+        Assert.Equal(typed, term.Draft.Definition);
+    }
+
     /// <summary>Suggests and approves "Blue team drill" in the review channel; its slug.</summary>
     private async Task<string> ApprovedTermAsync()
     {
