@@ -62,6 +62,12 @@ public abstract record Reply
         /// <summary>Marks where a person goes in <see cref="Text"/>.</summary>
         public const string UserSlot = "{user}";
 
+        /// <summary>
+        /// Words a user typed (a term's name), made safe to put into a <see cref="Text"/> that names people: a word joiner after
+        /// the slot's brace, so "Drill {user} plan" reads as typed and never becomes a slot where someone is mentioned.
+        /// </summary>
+        public static string Words(string userWords) => userWords.Replace(UserSlot, "{\u2060" + UserSlot[1..], StringComparison.Ordinal);
+
         /// <summary>The text with every part escaped by <paramref name="escape"/> and each person written by <paramref name="user"/>.</summary>
         public string Format(Func<string, string> escape, Func<ChatUser, string> user)
         {

@@ -59,4 +59,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2027, Level = LogLevel.Warning, Message = "users.info failed in team {TeamId} ({Error}); the person is not taken for an admin")]
     public static partial void SlackAdminUnknown(this ILogger logger, string teamId, string error);
+
+    [LoggerMessage(EventId = 2028, Level = LogLevel.Warning, Message = "Living glossary message to {Channel} in team {TeamId} failed ({Error}); the suggestion stays stored")]
+    public static partial void SlackLivingPostFailed(this ILogger logger, string channel, string teamId, string error);
 }

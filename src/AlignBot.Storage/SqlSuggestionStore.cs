@@ -27,18 +27,45 @@ internal sealed class SqlSuggestionStore(SqlDatabase db) : ISuggestionStore
     {
         if (outcome == SuggestionState.Pending)
             throw new ArgumentOutOfRangeException(nameof(outcome), "A decision is approved or rejected.");
-        return await db.ExecuteAsync("""
-            UPDATE suggestions SET state = @outcome, name = @name, aliases = @aliases, definition = @definition, source_url = @source, related = @related,
-                decided_by = @by, decided_at = @at
-            WHERE workspace = @workspace AND id = @id AND state = @pending
-            """, cancellationToken, ("outcome", State(outcome)), ("name", draft.Name), ("aliases", StoredList.Write(draft.Aliases)),
-            ("definition", draft.Definition), ("source", draft.SourceUrl), ("related", StoredList.Write(draft.Related)), ("by", decidedBy),
-            ("at", at.ToUnixTimeMilliseconds()), ("workspace", workspace.Id), ("id", id), ("pending", State(SuggestionState.Pending))) == 1;
+        return await db.ExecuteAsync(Decide, cancellationToken, DecideParameters(workspace, id, outcome, draft, decidedBy, at)) == 1;
     }
+
+    public Task<ApprovalOutcome> TryApproveAsync(string id, WorkspaceTerm term, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync("UPDATE", async tx =>
+        {
+            // One approval of this workspace's terms at a time; each check below is read after the previous one committed.
+            await SqlWorkspaceTermStore.LockAsync(tx, term.Workspace, cancellationToken);
+            var state = await tx.ScalarAsync<string>("SELECT state FROM suggestions WHERE workspace = @workspace AND id = @id", cancellationToken,
+                ("workspace", term.Workspace.Id), ("id", id));
+            if (state != State(SuggestionState.Pending))
+                return ApprovalOutcome.AlreadyDecided;
+            if (await SqlWorkspaceTermStore.IsCurrentAsync(tx, term.Workspace, term.Slug, cancellationToken))
+                return ApprovalOutcome.NameTaken;
+            if (await tx.ExecuteAsync(Decide, cancellationToken,
+                    DecideParameters(term.Workspace, id, SuggestionState.Approved, term.Draft, term.ApprovedBy, term.ApprovedAt)) != 1)
+                return ApprovalOutcome.AlreadyDecided;   // rejected since it was read
+            await SqlWorkspaceTermStore.AppendAsync(tx, term, TermChange.Approved, term.ApprovedBy, term.ApprovedAt, cancellationToken);
+            return ApprovalOutcome.Approved;
+        }, cancellationToken);
 
     public Task<IReadOnlyList<Suggestion>> PendingAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default) =>
         db.ListAsync(Columns + " WHERE workspace = @workspace AND state = @pending ORDER BY suggested_at, id", Read, cancellationToken,
             ("workspace", workspace.Id), ("pending", State(SuggestionState.Pending)));
+
+    /// <summary>A pending suggestion decided, with its draft as finally approved: changes one row, or none once it is decided.</summary>
+    private const string Decide = """
+        UPDATE suggestions SET state = @outcome, name = @name, aliases = @aliases, definition = @definition, source_url = @source, related = @related,
+            decided_by = @by, decided_at = @at
+        WHERE workspace = @workspace AND id = @id AND state = @pending
+        """;
+
+    private static (string Name, object? Value)[] DecideParameters(WorkspaceKey workspace, string id, SuggestionState outcome, TermDraft draft,
+        string decidedBy, DateTimeOffset at) =>
+    [
+        ("outcome", State(outcome)), ("name", draft.Name), ("aliases", StoredList.Write(draft.Aliases)), ("definition", draft.Definition),
+        ("source", draft.SourceUrl), ("related", StoredList.Write(draft.Related)), ("by", decidedBy), ("at", at.ToUnixTimeMilliseconds()),
+        ("workspace", workspace.Id), ("id", id), ("pending", State(SuggestionState.Pending)),
+    ];
 
     private static string State(SuggestionState state) => state.ToString().ToLowerInvariant();
 

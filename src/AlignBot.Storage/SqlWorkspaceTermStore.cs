@@ -54,7 +54,25 @@ internal sealed class SqlWorkspaceTermStore(SqlDatabase db) : IWorkspaceTermStor
         return found.Revision is { Change: not TermChange.Deleted } revision ? (found.Id, revision.Term) : null;
     }
 
-    private static async Task AppendAsync(SqlTransaction tx, WorkspaceTerm term, TermChange change, string changedBy, DateTimeOffset at,
+    /// <summary>
+    /// Locks the workspace's glossary version row until the transaction ends, so changes to its terms happen one after
+    /// another (on PostgreSQL, what later statements read then includes the change that held the lock before); the version
+    /// itself is left as it was.
+    /// </summary>
+    internal static Task LockAsync(SqlTransaction tx, WorkspaceKey workspace, CancellationToken cancellationToken) =>
+        tx.ExecuteAsync("""
+            INSERT INTO glossary_versions (workspace, version) VALUES (@workspace, 0)
+            ON CONFLICT (workspace) DO UPDATE SET version = glossary_versions.version
+            """, cancellationToken, ("workspace", workspace.Id));
+
+    /// <summary>Whether the workspace has a current (not deleted) term with this slug, read inside the transaction.</summary>
+    internal static async Task<bool> IsCurrentAsync(SqlTransaction tx, WorkspaceKey workspace, string slug, CancellationToken cancellationToken) =>
+        await tx.ScalarAsync<string>("""
+            SELECT change FROM workspace_term_revisions
+            WHERE workspace = @workspace AND slug = @slug ORDER BY id DESC LIMIT 1
+            """, cancellationToken, ("workspace", workspace.Id), ("slug", slug)) is { } change && change != nameof(TermChange.Deleted);
+
+    internal static async Task AppendAsync(SqlTransaction tx, WorkspaceTerm term, TermChange change, string changedBy, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         await tx.ExecuteAsync("""

@@ -26,7 +26,7 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
         Reply.RelatedTerms related => Card([Text($"Terms related to **{Escape(related.Of.Name)}**:"), .. Buttons(related.Items.Take(10))]),
         Reply.NotFound miss => NotFound(miss),
         Reply.Help help => Help(help, "AlignBot explains {0} AI-alignment terms. Ask in your own words, or:"),
-        Reply.Notice notice => Card([Text(notice.Format(Escape, user => Escape(Reply.Notice.DisplayName(user))))], fallback: notice.ToString()),
+        Reply.Notice notice => Card([Text(notice.Format(Escape, user => Escape(Person(user))))], fallback: notice.Format(text => text, Person)),
         Reply.Greeting greeting => Card([Text(Escape(greeting.Text)), .. Buttons(greeting.Examples.Take(5))], fallback: greeting.Text),
         Reply.SuggestForm form => AdaptiveCurationCards.Form(form) is var (formBody, formActions)
             ? Card(formBody, formActions, fallback: "Suggest a term")
@@ -180,6 +180,9 @@ public sealed class AdaptiveCardRenderer(string? publicBaseUrl = null)
     private static string Link(TermSource source) => TeamsText.Link(TeamsText.Truncate(source.Title, 100), source.Url);
 
     private static string Escape(string text) => TeamsText.Escape(text);
+
+    /// <summary>A person in a notice: the display name, else the id (a curator listed from the store has no name), never "someone".</summary>
+    private static string Person(ChatUser user) => user.Name ?? user.Id;
 
     private static JsonObject Text(string text, string? size = null, string? weight = null, bool subtle = false, string? spacing = null, string? color = null)
     {

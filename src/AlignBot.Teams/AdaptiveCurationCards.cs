@@ -10,7 +10,7 @@ namespace AlignBot.Teams;
 /// The living glossary's Adaptive Cards: the suggestion form (inputs and one <c>Action.Submit</c>, errors shown above
 /// their fields), a suggestion for review (Approve / Edit / Reject, or who decided), and the digest. Submitted words are
 /// escaped as everywhere (<see cref="TeamsText.Escape"/>: markdown, HTML and <c>${…}</c> expressions inert), input values
-/// made plain (<see cref="TeamsText.Plain"/>).
+/// prefilled as typed with template expressions kept from running (<see cref="TeamsText.InputValue"/>).
 /// </summary>
 internal static class AdaptiveCurationCards
 {
@@ -35,7 +35,7 @@ internal static class AdaptiveCurationCards
                 ["type"] = "Input.Text",
                 ["id"] = InputId(field),
                 ["label"] = label,
-                ["value"] = TeamsText.Plain(value),
+                ["value"] = TeamsText.InputValue(value),
                 ["maxLength"] = maxLength,
                 ["isMultiline"] = multiline,
             };

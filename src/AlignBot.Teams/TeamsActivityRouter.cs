@@ -135,7 +135,7 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
     {
         if (value is not { ValueKind: JsonValueKind.Object } v || Activity.Str(v, TeamsActions.Key) != TeamsActions.SubmitSuggestion)
             return null;
-        string? Field(DraftField field) => Activity.Str(v, AdaptiveCurationCards.InputId(field)) is { Length: <= 4000 } text ? text : null;
+        string? Field(DraftField field) => Activity.Str(v, AdaptiveCurationCards.InputId(field)) is { Length: <= 4000 } text ? TeamsText.FromInput(text) : null;
         var related = (Field(DraftField.Related) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(20).ToList();
         return new TeamsForm(new DraftInput(Field(DraftField.Name), Field(DraftField.Aliases), Field(DraftField.Definition), Field(DraftField.Source), related),
             Activity.Str(v, AdaptiveCurationCards.SuggestionKey) is { Length: > 0 and <= 100 } id ? id : null,

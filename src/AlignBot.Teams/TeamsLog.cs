@@ -46,4 +46,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "User {UserId} in tenant {TenantId} could not be messaged in a one-to-one chat: {Status} {Code}")]
     public static partial void TeamsUserUnreachable(this ILogger logger, string userId, string tenantId, int status, string code);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Warning, Message = "The review channel of tenant {TenantId} could not be posted to: {Status} {Code}; messaging each curator instead")]
+    public static partial void TeamsReviewChannelUnreachable(this ILogger logger, string tenantId, int status, string code);
 }

@@ -11,8 +11,9 @@ namespace AlignBot.Teams;
 /// (set with <c>review here</c>, whose conversation reference is kept then), or, without one, to each curator in a
 /// one-to-one chat; private notes go in a one-to-one chat too. A bot can open such a chat only on a service URL it has
 /// been spoken to on, so it uses the review channel's, else that of the conversation the suggestion or decision came
-/// from (the router keeps its reference). A curator who cannot be messaged (the app not installed for them) is one log
-/// line and does not stop the others; when no curator is reached the suggestion waits, stored.
+/// from (the router keeps its reference). A review channel that cannot be posted to, or a curator who cannot be messaged
+/// (the app not installed for them), is one log line and does not stop the others; when no curator is reached the
+/// suggestion waits, stored.
 /// </summary>
 internal sealed class TeamsReviewPublisher(IConversationReferenceStore references, ICuratorStore curators, TeamsConnectorClient connector,
     AdaptiveCardRenderer renderer, ILogger<TeamsReviewPublisher> log) : IReviewPublisher
@@ -25,8 +26,15 @@ internal sealed class TeamsReviewPublisher(IConversationReferenceStore reference
         var card = renderer.Render(review);
         if (await ReferenceAsync(reviewChannel, cancellationToken) is { } channel)
         {
-            await SendAsync(channel, channel.ConversationId, card, cancellationToken);
-            return true;
+            try
+            {
+                await SendAsync(channel, channel.ConversationId, card, cancellationToken);
+                return true;
+            }
+            catch (TeamsConnectorException ex)
+            {
+                log.TeamsReviewChannelUnreachable(workspace.WorkspaceOrTenantId, ex.Status, ex.Code);   // each curator directly instead
+            }
         }
         var reached = 0;
         if (await ReferenceAsync(askedIn, cancellationToken) is { } via)

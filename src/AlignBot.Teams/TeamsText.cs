@@ -56,7 +56,18 @@ internal static partial class TeamsText
     /// look-alike quotes, so no HTML, and a word joiner splits every <c>${</c>, so no template expression.
     /// </summary>
     public static string Plain(string text) =>
-        text.Replace('<', '‹').Replace('>', '›').Replace("${", "$\u2060{", StringComparison.Ordinal);
+        text.Replace('<', '‹').Replace('>', '›').Replace("${", ExpressionBreak, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A form input's prefilled value: shown as typed (inputs render neither markdown nor HTML), except that a word joiner
+    /// after each <c>$</c> of a <c>${</c> keeps a template expression from running; <see cref="FromInput"/> takes it out again.
+    /// </summary>
+    public static string InputValue(string text) => text.Replace("${", ExpressionBreak, StringComparison.Ordinal);
+
+    /// <summary>A submitted form input as the person typed it: the word joiners <see cref="InputValue"/> put in taken out.</summary>
+    public static string FromInput(string text) => text.Replace(ExpressionBreak, "${", StringComparison.Ordinal);
+
+    private const string ExpressionBreak = "$\u2060{";
 
     /// <summary>
     /// Corpus Markdown as card markdown: everything escaped, except **bold** and links to http(s) addresses (their

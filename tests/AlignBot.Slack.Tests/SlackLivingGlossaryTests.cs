@@ -144,6 +144,34 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_whose_other_name_is_already_defined_is_answered_with_that_term_and_nothing_is_stored()
+    {
+        using var client = _host.CreateSlackClient();
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition, aliases: "BTD, RLHF")));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["aliases"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("Reinforcement learning from human feedback", (string?)body["errors"]!["aliases"]);
+        Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_pending_suggestion_to_a_name_already_defined_is_answered_inline_and_decides_nothing()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("RLHF", Definition, metadata: id + "\n", user: Curator)));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["name"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
+    }
+
+    [Fact]
     public async Task Suggest_review_approve_and_the_term_answers_in_its_workspace_and_no_other()
     {
         using var client = _host.CreateSlackClient();
@@ -171,6 +199,23 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.DoesNotContain(Definition, elsewhere);
         Assert.Contains("No definition found", elsewhere);
         CardArtifacts.Write("slack", "e2e_workspace_term", here);
+    }
+
+    [Fact]
+    public async Task A_term_name_containing_the_person_slot_is_written_as_typed_and_mentions_no_one()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client, "Drill {user} plan");
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("approved"));
+        var removed = await (await CommandAsync(client, "forget drill user plan", user: Curator)).Content.ReadAsStringAsync();
+
+        foreach (var text in new[] { told.Body, removed })
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "<@"));   // only the curator who acted
+            Assert.Contains("user} plan", text);
+        }
     }
 
     [Fact]
@@ -256,6 +301,31 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approving_a_second_suggestion_of_a_name_already_approved_is_refused_and_leaves_it_pending()
+    {
+        using var client = _host.CreateSlackClient();
+        const string second = "A second take on the drill, written by someone else who had not seen the first.";
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", second, user: "U0OTHER001")));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains("\"channel\":\"U0OTHER001\"") && r.Body.Contains("with the curators"));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("with the curators"));
+        var pending = await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team));
+        Assert.Equal(2, pending.Count);
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, pending[0].Id, Curator)));
+        await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && r.Body.Contains("Approved by"));
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, pending[1].Id, Curator)));
+
+        var refused = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal) && !r.Body.Contains("Approved by"));
+        Assert.Contains("already has a term “Blue team drill”", refused.Body);
+        Assert.Equal(SuggestionState.Pending, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), pending[1].Id))!.State);
+        var terms = await Store.WorkspaceTerms.ListAsync(new WorkspaceKey(Platform.Slack, Team));
+        Assert.Equal(Definition, Assert.Single(terms).Draft.Definition);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8003]") && l.Contains("name taken"));
+    }
+
+    [Fact]
     public async Task Forged_and_replayed_decisions_are_refused_and_logged_once_each()
     {
         using var client = _host.CreateSlackClient();
@@ -288,6 +358,45 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         var pending = Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
         Assert.Equal(Definition, pending.Draft.Definition);
         Assert.Equal(["red-teaming"], pending.Draft.Related);
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\""));
+        Assert.Contains("is saved, but no curator can be reached yet", told.Body);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Curator));
+    }
+
+    [Fact]
+    public async Task A_curator_whose_direct_message_fails_does_not_keep_the_review_from_the_others()
+    {
+        using var client = _host.CreateSlackClient();
+        await CommandAsync(client, "curators add <@U0NEWCUR01>", user: Curator);
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the first curator's DM
+
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        var review = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve) && r.Body.Contains("\"channel\":\"U0NEWCUR01\""));
+        Assert.Contains("Blue team drill", review.Body);
+        var told = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\""));
+        Assert.Contains("is with the curators", told.Body);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Curator));
+    }
+
+    [Fact]
+    public async Task An_approval_whose_note_to_the_suggester_fails_still_replaces_the_review_and_the_term_answers()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("with the curators"));
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the note to the suggester
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.Contains($"Approved by <@{Curator}>", decided.Body);
+        Assert.Contains(Definition, await (await CommandAsync(client, "define blue team drill")).Content.ReadAsStringAsync());
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2028]") && l.Contains(Suggester));
     }
 
     [Fact]
@@ -303,6 +412,22 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.Contains("posted here for review", accepted);
         var review = _host.Slack.Requests.Single(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve));
         Assert.Equal("C05RSRCH01", (string?)JsonNode.Parse(review.Body)!["channel"]);
+    }
+
+    [Fact]
+    public async Task Review_here_posts_the_suggestions_that_reached_no_curator()
+    {
+        using var client = _host.CreateSlackClient();
+        for (var i = 0; i < SlackApiClient.MaxAttempts; i++)
+            _host.Slack.Script("/api/chat.postMessage", 500);   // the only curator's DM
+        await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains($"\"channel\":\"{Suggester}\"") && r.Body.Contains("no curator can be reached"));
+
+        var accepted = await (await CommandAsync(client, "review here", user: Curator)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Posted 1 of the 1 suggestions still waiting", accepted);
+        var review = await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve) && r.Body.Contains("\"channel\":\"C05RSRCH01\""));
+        Assert.Contains("Blue team drill", review.Body);
     }
 
     [Fact]

@@ -119,6 +119,60 @@ public abstract class LivingGlossaryContract : DailyStoreContract
     }
 
     [SkippableFact]
+    public async Task Approving_decides_the_suggestion_and_adds_its_term_together_and_only_once()
+    {
+        var suggestion = Suggestion.New(Workspace(), Draft("Purple team"), "U-alice", Now);
+        await Store.Suggestions.TryAddAsync(suggestion, perDay: 20);
+        var term = new WorkspaceTerm(suggestion.Workspace, "purple-team", suggestion.Draft, "U-alice", "U-bob", Now.AddMinutes(5));
+
+        Assert.Equal(ApprovalOutcome.AlreadyDecided, await Store.Suggestions.TryApproveAsync(suggestion.Id, term with { Workspace = Workspace("T2") }));
+        Assert.Equal(ApprovalOutcome.Approved, await Store.Suggestions.TryApproveAsync(suggestion.Id, term));
+        Assert.Equal(ApprovalOutcome.AlreadyDecided, await Store.Suggestions.TryApproveAsync(suggestion.Id, term with { ApprovedBy = "U-carol" }));
+
+        var decided = await Store.Suggestions.FindAsync(suggestion.Workspace, suggestion.Id);
+        Assert.Equal((SuggestionState.Approved, "U-bob", Now.AddMinutes(5)), (decided!.State, decided.DecidedBy, decided.DecidedAt));
+        var revision = Assert.Single(await Store.WorkspaceTerms.HistoryAsync(suggestion.Workspace, "purple-team"));
+        Assert.Equal((TermChange.Approved, "U-bob"), (revision.Change, revision.ChangedBy));
+        Assert.Equivalent(term, revision.Term, strict: true);
+        Assert.Equal(1, await Store.WorkspaceTerms.VersionAsync(suggestion.Workspace));
+        Assert.Empty(await Store.WorkspaceTerms.ListAsync(Workspace("T2")));
+    }
+
+    [SkippableFact]
+    public async Task Two_approvals_of_one_name_at_once_add_one_term_and_leave_the_other_suggestion_pending()
+    {
+        var workspace = Workspace();
+        var rivals = Enumerable.Range(0, 6).Select(i => Suggestion.New(workspace, Draft("Purple team", $"Definition number {i}, long enough to pass the form's floor."),
+            "U-alice", Now.AddSeconds(i))).ToList();
+        foreach (var rival in rivals)
+            await Store.Suggestions.TryAddAsync(rival, perDay: 20);
+
+        var results = await Task.WhenAll(rivals.Select(rival => Task.Run(() => Store.Suggestions.TryApproveAsync(rival.Id,
+            new WorkspaceTerm(workspace, "purple-team", rival.Draft, "U-alice", "U-bob", Now.AddMinutes(5))))));
+
+        var winner = Assert.Single(Enumerable.Range(0, rivals.Count), i => results[i] == ApprovalOutcome.Approved);
+        Assert.All(results.Where((_, i) => i != winner), r => Assert.Equal(ApprovalOutcome.NameTaken, r));
+        var term = Assert.Single(await Store.WorkspaceTerms.ListAsync(workspace));
+        Assert.Equal(rivals[winner].Draft.Definition, term.Draft.Definition);
+        Assert.Single(await Store.WorkspaceTerms.HistoryAsync(workspace, "purple-team"));
+        Assert.Equal(rivals.Count - 1, (await Store.Suggestions.PendingAsync(workspace)).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_name_freed_by_a_deletion_can_be_approved_again()
+    {
+        var workspace = Workspace();
+        await Store.WorkspaceTerms.SaveAsync(new WorkspaceTerm(workspace, "purple-team", Draft("Purple team"), "U-alice", "U-bob", Now), TermChange.Approved, "U-bob", Now);
+        var suggestion = Suggestion.New(workspace, Draft("Purple team"), "U-carol", Now.AddHours(1));
+        await Store.Suggestions.TryAddAsync(suggestion, perDay: 20);
+        var term = new WorkspaceTerm(workspace, "purple-team", suggestion.Draft, "U-carol", "U-bob", Now.AddHours(2));
+
+        Assert.Equal(ApprovalOutcome.NameTaken, await Store.Suggestions.TryApproveAsync(suggestion.Id, term));
+        Assert.True(await Store.WorkspaceTerms.DeleteAsync(workspace, "purple-team", "U-bob", Now.AddHours(2)));
+        Assert.Equal(ApprovalOutcome.Approved, await Store.Suggestions.TryApproveAsync(suggestion.Id, term));
+    }
+
+    [SkippableFact]
     public async Task A_person_may_suggest_twenty_terms_a_day_and_more_the_next_day()
     {
         var workspace = Workspace();

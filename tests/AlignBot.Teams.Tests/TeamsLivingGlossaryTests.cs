@@ -266,6 +266,61 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
     }
 
+    [Fact]
+    public async Task When_the_review_channel_cannot_be_posted_to_each_curator_gets_the_review_directly()
+    {
+        await _host.SendAsync(Message("review here", Curator));
+        await SentAsync(r => r.Body.Contains("posted here for review"));
+        _host.Framework.Script(404, """{"error":{"code":"ConversationNotFound"}}""");   // the review channel's post
+
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var told = await SentAsync(r => r.Body.Contains("is with the curators"));
+        Assert.DoesNotContain("no curator", told.Body);
+        Assert.Contains(_host.Framework.Sent, r => r.Path == "/teams/v3/conversations" && r.Body.Contains($"\"id\":\"{Curator}\""));
+        Assert.Contains(_host.Framework.Sent, r => r.Path.StartsWith("/teams/v3/conversations/reply-", StringComparison.Ordinal) && r.Body.Contains("\"approve\""));
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[3015]") && l.Contains(Tenant));
+        Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+    }
+
+    [Fact]
+    public async Task Curators_are_listed_by_id_when_their_names_are_not_known()
+    {
+        await Store.Curators.AddAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant), "29:curator-0002", Curator, DateTimeOffset.UtcNow);
+
+        await _host.SendAsync(Message("curators"));
+
+        var listed = await SentAsync(r => r.Body.Contains("curate this glossary"));
+        var text = (string)CardOf(listed)["body"]![0]!["text"]!;
+        Assert.Contains(Curator, text);
+        Assert.Contains("29:curator-0002", text);
+        Assert.DoesNotContain("someone", listed.Body);
+    }
+
+    [Fact]
+    public async Task The_edit_form_is_prefilled_with_the_text_as_typed_and_resubmitting_it_changes_nothing()
+    {
+        const string typed = "Significant when p < 0.05 & the ${drill.count} runs agree, as <b>our</b> quarterly review asks.";
+        await _host.SendAsync(Message("review here", Curator));
+        await SentAsync(r => r.Body.Contains("posted here for review"));
+        await _host.SendAsync(Click(Form("Blue team drill", typed)));
+        var id = (string)CardOf(await SentAsync(r => r.Body.Contains("\"approve\"")))["actions"]!.AsArray().First()!["data"]!["value"]!;
+
+        await _host.SendAsync(Click(new JsonObject { ["alignbot"] = "edit", ["value"] = id }, Curator));
+        var form = CardOf(await SentAsync(r => r.Body.Contains("Edit the suggestion")));
+        var values = form["body"]!.AsArray().Where(b => (string?)b!["type"] == "Input.Text").ToDictionary(b => (string)b!["id"]!, b => (string?)b!["value"]);
+        Assert.Equal(typed.Replace("${", "$\u2060{", StringComparison.Ordinal), values["definition"]);   // no expression can run in the card
+        var resubmitted = new JsonObject { ["alignbot"] = "submit_suggestion", ["suggestion"] = id };
+        foreach (var (input, value) in values)
+            resubmitted[input] = value;
+        await _host.SendAsync(Click(resubmitted, Curator));
+        await SentAsync(r => r.Body.Contains("Approved by"));
+
+        var term = Assert.Single(await Store.WorkspaceTerms.ListAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+        Assert.Equal(typed, term.Draft.Definition);
+    }
+
     /// <summary>Suggests and approves "Blue team drill" in the review channel; its slug.</summary>
     private async Task<string> ApprovedTermAsync()
     {

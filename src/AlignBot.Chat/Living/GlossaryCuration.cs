@@ -47,7 +47,7 @@ public sealed class GlossaryCuration(
                     cancellationToken),
                 Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
                 Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
-                Intent.ReviewHere => await ReviewHereAsync(request, cancellationToken),
+                Intent.ReviewHere => await ReviewHereAsync(request, scope, cancellationToken),
                 Intent.ForgetTerm forget => await ForgetAsync(request, forget.Name, scope, cancellationToken),
                 Intent.EditTerm edit => await OpenTermAsync(request, edit.Name, scope, cancellationToken),
                 Intent.Unanswered => await IsCuratorAsync(workspace, request.User.Id, cancellationToken)
@@ -65,8 +65,8 @@ public sealed class GlossaryCuration(
 
     /// <summary>
     /// The form's fields checked against the rules and the glossary: the draft to store, or the form again with what to fix
-    /// (a name already defined included; for <paramref name="termSlug"/>, the workspace term being edited, a name of another
-    /// term). Pure and quick, for a platform that must answer a submission within seconds.
+    /// (a name or other name already defined included, on edits too; for <paramref name="termSlug"/>, the workspace term being
+    /// edited, only names of another term). Pure and quick, for a platform that must answer a submission within seconds.
     /// </summary>
     public static (TermDraft? Draft, Reply.SuggestForm? Errors) Check(DraftInput input, GlossaryScope scope, string? suggestionId = null, string? termSlug = null)
     {
@@ -75,12 +75,19 @@ public sealed class GlossaryCuration(
         var typed = new TermDraft(input.Name ?? "", string.IsNullOrWhiteSpace(input.Aliases) ? [] : [input.Aliases], input.Definition ?? "", input.Source, input.Related);
         if (draft is null)
             return (null, new Reply.SuggestForm(typed, suggestionId, errors, termSlug));
-        if (suggestionId is null && Existing(draft.Name, scope) is { } existing && existing.Slug != termSlug)
-            return (null, new Reply.SuggestForm(typed, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = existing.Name.Equals(draft.Name, StringComparison.OrdinalIgnoreCase)
-                ? $"“{draft.Name}” is already defined: ask for it by name."
-                : $"“{draft.Name}” is already defined, as “{existing.Name}”: ask for it by name." }, termSlug));
-        return (draft, null);
+        var taken = new Dictionary<DraftField, string>();
+        if (NameTaken(draft.Name, scope, termSlug) is { } name)
+            taken[DraftField.Name] = name;
+        if (draft.Aliases.Select(alias => NameTaken(alias, scope, termSlug)).FirstOrDefault(error => error is not null) is { } alias)
+            taken[DraftField.Aliases] = alias;
+        return taken.Count > 0 ? (null, new Reply.SuggestForm(typed, suggestionId, taken, termSlug)) : (draft, null);
     }
+
+    /// <summary>What to say when <paramref name="name"/> already names a term in scope other than <paramref name="termSlug"/> (the term being edited); else null.</summary>
+    private static string? NameTaken(string name, GlossaryScope scope, string? termSlug) =>
+        Existing(name, scope) is not { } existing || existing.Slug == termSlug ? null
+        : existing.Name.Equals(name, StringComparison.OrdinalIgnoreCase) ? $"“{name}” is already defined: ask for it by name."
+        : $"“{name}” is already defined, as “{existing.Name}”: ask for it by name.";
 
     /// <summary>
     /// Stores a checked suggestion and then sends it to the curators (the review channel, else each curator directly);
@@ -197,25 +204,41 @@ public sealed class GlossaryCuration(
             return Refuse(request, action, "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
         var draft = edited ?? suggestion.Draft;
         var now = clock.GetUtcNow();
-        if (!await suggestions.TryDecideAsync(workspace, id, outcome, draft, request.User.Id, now, cancellationToken))
-            return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+        ApprovalOutcome? result = outcome == SuggestionState.Approved
+            ? await suggestions.TryApproveAsync(id, new WorkspaceTerm(workspace, SlugFor(draft, id, scope), draft, suggestion.SuggestedBy, request.User.Id, now),
+                cancellationToken)
+            : await suggestions.TryDecideAsync(workspace, id, outcome, draft, request.User.Id, now, cancellationToken) ? null : ApprovalOutcome.AlreadyDecided;
+        switch (result)
+        {
+            case ApprovalOutcome.AlreadyDecided:
+                return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+            case ApprovalOutcome.NameTaken:
+                return Refuse(request, action, "name taken",
+                    $"This workspace already has a term “{draft.Name}”: edit that term, or edit the suggestion under another name.");
+        }
         log.SuggestionDecided(id, workspace.Id, outcome, request.User.Id);
         var decided = suggestion with { Draft = draft, State = outcome, DecidedBy = request.User.Id, DecidedAt = now };
         if (outcome == SuggestionState.Approved)
-        {
-            var slug = scope.Find(DraftCheck.Slug(draft.Name)) is null ? DraftCheck.Slug(draft.Name) : DraftCheck.Slug(draft.Name) + "-" + id[..6];
-            await terms.SaveAsync(new WorkspaceTerm(workspace, slug, draft, suggestion.SuggestedBy, request.User.Id, now), TermChange.Approved, request.User.Id, now,
-                cancellationToken);
             await workspaces.ReloadAsync(workspace, cancellationToken);   // answers here at once; other replicas poll the version
-        }
         if (Publisher(request.Platform) is { } publisher)
         {
             var note = outcome == SuggestionState.Approved
-                ? $"Your suggestion “{draft.Name}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
-                : $"Your suggestion “{draft.Name}” was not accepted by {Reply.Notice.UserSlot}.";
+                ? $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
+                : $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was not accepted by {Reply.Notice.UserSlot}.";
             await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
         }
         return new Reply.Review(decided, Refs(draft.Related, scope));
+    }
+
+    /// <summary>
+    /// The slug an approved draft is stored under: its name's, or, when a corpus term has that one, the name's with the
+    /// suggestion's id, so the workspace's sense sits beside the corpus's. A workspace term with the name's slug is not
+    /// avoided: the store refuses the approval then, rather than adding a second term of that name.
+    /// </summary>
+    private static string SlugFor(TermDraft draft, string suggestionId, GlossaryScope scope)
+    {
+        var slug = DraftCheck.Slug(draft.Name);
+        return scope.Find(slug) is { } found && scope.Origin(found) is null ? slug + "-" + suggestionId[..6] : slug;
     }
 
     private async Task<Reply> EditAsync(ChatRequest request, string id, CancellationToken cancellationToken)
@@ -276,7 +299,7 @@ public sealed class GlossaryCuration(
         if (!await terms.DeleteAsync(workspace, term.Slug, request.User.Id, clock.GetUtcNow(), cancellationToken))
             return new Reply.Notice($"“{term.Name}” was already removed.");
         await workspaces.ReloadAsync(workspace, cancellationToken);
-        return new Reply.Notice($"Removed “{term.Name}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
+        return new Reply.Notice($"Removed “{Reply.Notice.Words(term.Name)}” from this workspace's glossary, by {Reply.Notice.UserSlot}; its history is kept.", request.User);
     }
 
     /// <summary>A curator opens one of the workspace's own terms in the form, prefilled as it is now; corpus terms cannot be changed from chat.</summary>
@@ -303,19 +326,30 @@ public sealed class GlossaryCuration(
         await terms.SaveAsync(current with { Draft = draft }, TermChange.Edited, request.User.Id, clock.GetUtcNow(), cancellationToken);
         log.WorkspaceTermEdited(slug, workspace.Id, request.User.Id);
         await workspaces.ReloadAsync(workspace, cancellationToken);
-        return new Reply.Notice($"Saved “{draft.Name}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
+        return new Reply.Notice($"Saved “{Reply.Notice.Words(draft.Name)}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
             request.User);
     }
 
     private static Reply.Notice CorpusIsReadOnly(Term term) => new($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
 
-    private async Task<Reply> ReviewHereAsync(ChatRequest request, CancellationToken cancellationToken)
+    /// <summary>A curator makes this channel the review channel; the suggestions still waiting are posted to it, so none is left unseen.</summary>
+    private async Task<Reply> ReviewHereAsync(ChatRequest request, GlossaryScope scope, CancellationToken cancellationToken)
     {
         var workspace = WorkspaceKey.Of(request);
         if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
             return Refuse(request, "review here", "not a curator", "Only curators can choose where suggestions are reviewed.");
         await curators.SetReviewChannelAsync(workspace, request.Place.ChannelId, request.User.Id, clock.GetUtcNow(), cancellationToken);
-        return new Reply.Notice("Suggestions for this workspace will be posted here for review.");
+        var waiting = await suggestions.PendingAsync(workspace, cancellationToken);
+        if (waiting.Count == 0 || Publisher(request.Platform) is not { } publisher)
+            return new Reply.Notice("Suggestions for this workspace will be posted here for review.");
+        var posted = 0;
+        foreach (var suggestion in waiting)
+        {
+            if (await publisher.PostReviewAsync(workspace, request.Place.ChannelId, [], new Reply.Review(suggestion, Refs(suggestion.Draft.Related, scope)),
+                    request.Place.ChannelId, cancellationToken))
+                posted++;
+        }
+        return new Reply.Notice($"Suggestions for this workspace will be posted here for review. Posted {posted} of the {waiting.Count} suggestions still waiting.");
     }
 
     /// <summary>The curators this replica can name (configuration and chat; administrators are found only when they act).</summary>

@@ -22,6 +22,14 @@ public interface ISuggestionStore
     Task<bool> TryDecideAsync(WorkspaceKey workspace, string id, SuggestionState outcome, TermDraft draft, string decidedBy, DateTimeOffset at,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Approves the pending suggestion <paramref name="id"/> as <paramref name="term"/> (its draft as finally approved, by
+    /// <see cref="WorkspaceTerm.ApprovedBy"/> at <see cref="WorkspaceTerm.ApprovedAt"/>) and adds the term, in one transaction:
+    /// both happen or neither. Refused, changing nothing, when the suggestion is not pending in the term's workspace, or when
+    /// another current term there already has <see cref="WorkspaceTerm.Slug"/> (two approvals of one name at once: one wins).
+    /// </summary>
+    Task<ApprovalOutcome> TryApproveAsync(string id, WorkspaceTerm term, CancellationToken cancellationToken = default);
+
     /// <summary>The workspace's pending suggestions, oldest first.</summary>
     Task<IReadOnlyList<Suggestion>> PendingAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default);
 }
