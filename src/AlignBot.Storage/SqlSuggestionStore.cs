@@ -9,15 +9,24 @@ namespace AlignBot.Storage;
 /// </summary>
 internal sealed class SqlSuggestionStore(SqlDatabase db) : ISuggestionStore
 {
-    public async Task<bool> TryAddAsync(Suggestion s, int perDay, CancellationToken cancellationToken = default) =>
-        await db.ExecuteAsync("""
-            INSERT INTO suggestions (id, workspace, name, aliases, definition, source_url, related, suggested_by, suggested_at, state)
-            SELECT @id, @workspace, @name, @aliases, @definition, @source, @related, @by, @at, @state
-            WHERE (SELECT COUNT(*) FROM suggestions WHERE workspace = @workspace AND suggested_by = @by AND suggested_at > @dayBefore) < @perDay
-            """, cancellationToken, ("id", s.Id), ("workspace", s.Workspace.Id), ("name", s.Draft.Name), ("aliases", StoredList.Write(s.Draft.Aliases)),
-            ("definition", s.Draft.Definition), ("source", s.Draft.SourceUrl), ("related", StoredList.Write(s.Draft.Related)), ("by", s.SuggestedBy),
-            ("at", s.SuggestedAt.ToUnixTimeMilliseconds()), ("state", State(SuggestionState.Pending)),
-            ("dayBefore", s.SuggestedAt.AddDays(-1).ToUnixTimeMilliseconds()), ("perDay", (long)perDay)) == 1;
+    /// <remarks>
+    /// The count and the insert run under the workspace's lock (<see cref="SqlWorkspaceTermStore.LockAsync"/>): without
+    /// it, under PostgreSQL's READ COMMITTED, simultaneous submissions could each count the others' uncommitted rows out
+    /// and pass the limit together.
+    /// </remarks>
+    public Task<bool> TryAddAsync(Suggestion s, int perDay, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync("INSERT", async tx =>
+        {
+            await SqlWorkspaceTermStore.LockAsync(tx, s.Workspace, cancellationToken);
+            return await tx.ExecuteAsync("""
+                INSERT INTO suggestions (id, workspace, name, aliases, definition, source_url, related, suggested_by, suggested_at, state)
+                SELECT @id, @workspace, @name, @aliases, @definition, @source, @related, @by, @at, @state
+                WHERE (SELECT COUNT(*) FROM suggestions WHERE workspace = @workspace AND suggested_by = @by AND suggested_at > @dayBefore) < @perDay
+                """, cancellationToken, ("id", s.Id), ("workspace", s.Workspace.Id), ("name", s.Draft.Name), ("aliases", StoredList.Write(s.Draft.Aliases)),
+                ("definition", s.Draft.Definition), ("source", s.Draft.SourceUrl), ("related", StoredList.Write(s.Draft.Related)), ("by", s.SuggestedBy),
+                ("at", s.SuggestedAt.ToUnixTimeMilliseconds()), ("state", State(SuggestionState.Pending)),
+                ("dayBefore", s.SuggestedAt.AddDays(-1).ToUnixTimeMilliseconds()), ("perDay", (long)perDay)) == 1;
+        }, cancellationToken);
 
     public Task<Suggestion?> FindAsync(WorkspaceKey workspace, string id, CancellationToken cancellationToken = default) =>
         db.SingleAsync(Columns + " WHERE workspace = @workspace AND id = @id", Read, cancellationToken, ("workspace", workspace.Id), ("id", id));

@@ -189,6 +189,17 @@ public abstract class LivingGlossaryContract : DailyStoreContract
     }
 
     [SkippableFact]
+    public async Task Twenty_a_day_holds_when_one_person_submits_many_at_once()
+    {
+        var workspace = Workspace();
+
+        var added = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            Store.Suggestions.TryAddAsync(Suggestion.New(workspace, Draft("Burst " + i), "U-burst", Now.AddSeconds(i)), perDay: 20))));
+
+        Assert.Equal(20, added.Count(a => a));
+    }
+
+    [SkippableFact]
     public async Task Curators_added_in_chat_are_listed_per_workspace_and_removed()
     {
         var (workspace, other) = (Workspace(), Workspace("T2"));
