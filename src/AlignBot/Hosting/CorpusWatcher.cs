@@ -14,38 +14,59 @@ internal sealed class CorpusWatcher(TermGlossary glossary, IOptions<CorpusOption
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(400);
 
+    private readonly SemaphoreSlim _changed = new(0);
+    private FileSystemWatcher? _watcher;
+    private string _directory = "";
+
+    /// <summary>
+    /// Watches the folder before the host finishes starting: <see cref="BackgroundService"/> runs
+    /// <see cref="ExecuteAsync"/> on another thread, so a watcher made there could miss an edit saved right after start.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("Corpus:Watch", true))
+        {
+            _directory = options.Value.ResolveDirectory();
+            _watcher = new FileSystemWatcher(_directory, "*.md")
+            {
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            FileSystemEventHandler signal = (_, _) => _changed.Release();
+            _watcher.Changed += signal;
+            _watcher.Created += signal;
+            _watcher.Deleted += signal;
+            _watcher.Renamed += (_, _) => _changed.Release();
+            _watcher.EnableRaisingEvents = true;
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Corpus:Watch", true))
+        if (_watcher is null)
             return;
-        var directory = options.Value.ResolveDirectory();
-        var changed = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(directory, "*.md")
-        {
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            EnableRaisingEvents = true,
-        };
-        FileSystemEventHandler signal = (_, _) => changed.Release();
-        watcher.Changed += signal;
-        watcher.Created += signal;
-        watcher.Deleted += signal;
-        watcher.Renamed += (_, _) => changed.Release();
-
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await changed.WaitAsync(stoppingToken);
-                while (await changed.WaitAsync(Debounce, stoppingToken))
+                await _changed.WaitAsync(stoppingToken);
+                while (await _changed.WaitAsync(Debounce, stoppingToken))
                 {
                     // more events of the same save: keep waiting until the folder is quiet
                 }
-                Reload(directory);
+                Reload(_directory);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        _changed.Dispose();
+        base.Dispose();
     }
 
     internal void Reload(string directory)
