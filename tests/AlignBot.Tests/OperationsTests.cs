@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Tests;
 
 /// <summary>Running unattended: corpus edits picked up live, readiness, and a clear exit when the store is down.</summary>
+[Collection(nameof(RealTimeWaits))]
 public sealed class OperationsTests : IDisposable
 {
     private readonly TempDatabase _database = new();
