@@ -19,7 +19,9 @@ public sealed class DigestReplicaTests(MachineRequirements machine) : IClassFixt
     public async Task Three_replicas_post_the_monday_digest_exactly_once()
     {
         var connection = machine.Postgres();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 30, TimeSpan.Zero));   // a Monday
+        // A Monday no other test's clock is on: every host on this database runs the digest for the review channels it
+        // finds, and one whose clock reads another Monday (the real one included) claims and posts for that Monday only.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 9, 0, 30, TimeSpan.Zero));
         var run = Guid.NewGuid().ToString("N")[..8];
         var workspace = new WorkspaceKey(Platform.Slack, "T-" + run);
         var channel = "C-review-" + run;
@@ -55,7 +57,7 @@ public sealed class DigestReplicaTests(MachineRequirements machine) : IClassFixt
     public async Task No_digest_before_nine_on_monday_nor_on_other_days()
     {
         var connection = machine.Postgres();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 59, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 8, 59, 0, TimeSpan.Zero));   // a Monday no other test's clock is on
         var run = Guid.NewGuid().ToString("N")[..8];
         var channel = "C-review-" + run;
         using (var store = new PostgresDatabase(connection))
