@@ -85,6 +85,28 @@ public sealed class ChildProcess : IAsyncDisposable
         return Output.Contains(text, StringComparison.Ordinal);
     }
 
+    /// <summary>Asks the program to stop as a service manager or container runtime does: SIGTERM, not a kill.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The program's exit code once it has exited; null if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     private void Append(string? line)
     {
         if (line is null)

@@ -46,5 +46,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Waits until the output holds <paramref name="text"/>; false if it has not after ten seconds.</summary>
     public Task<bool> WaitForOutputAsync(string text) => _process.WaitForOutputAsync(text);
 
+    /// <summary>Sends SIGTERM, as a service manager does to stop it.</summary>
+    public void Terminate() => _process.Terminate();
+
+    /// <summary>The exit code once the host has exited; null if it still runs after <paramref name="timeout"/>.</summary>
+    public Task<int?> ExitCodeAsync(TimeSpan timeout) => _process.ExitCodeAsync(timeout);
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
