@@ -53,6 +53,7 @@ internal static class HybridGate
     public static bool MayChange(LookupResult lexical) => lexical switch
     {
         { Kind: MatchKind.Exact or MatchKind.Corrected or MatchKind.Mentioned } => false,
+        { Uncovered: true } => false,
         { Answer: null, Ranked.Count: 0 } => false,
         { Kind: MatchKind.Search, Ranked: [var top, ..] } => top.Coverage < SettledCoverage || top.HeadCoverage < SettledHeadCoverage,
         _ => true,
