@@ -12,6 +12,11 @@ namespace AlignBot.Chat.Tests;
 /// hybrid search reaches the chat floors (top1 ≥ 0.92, mrr ≥ 0.95, false answers ≤ 3%) and is held there with
 /// a little slack; on the holdout split (never tuned on, never held here) it does not: top1 0.88 and false answers 10%
 /// (two near-misses of nine). Lexical only is held at what it reached, below the chat floors.
+/// The answer-gate sets (eval/chat-gate-dev.tsv and eval/chat-gate-holdout.tsv, 59% near-misses and off-topic chatter)
+/// measured after the gate's covering and repair rules, hybrid: dev top1=0.923 mrr=0.963 false 0.065 (8 of 123),
+/// holdout 0.932/0.971/0.058 (3 of 52); lexical only: dev 0.909/0.951/0.049, holdout 0.909/0.971/0.058. Both parts are
+/// held at those figures (the holdout's were read once, after the tuning, and never tuned on); neither meets the
+/// issue's 3% false-answer floor.
 /// </summary>
 public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid) : IClassFixture<RealGlossary>, IClassFixture<HybridGlossary>
 {
@@ -65,8 +70,27 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
         var report = Run(real.Glossary, RepoPaths.ChatCases).OfSplit("dev");
 
         Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
-        Assert.True(report.Top1 >= 0.89 && report.Mrr >= 0.95, Misses(report));
-        Assert.True(report.FalseAnswerRate <= 0.05, Misses(report));
+        Assert.True(report.Top1 >= 0.90 && report.Mrr >= 0.95, Misses(report));
+        Assert.True(report.FalseAnswerRate <= 0.02, Misses(report));
         Assert.Equal(1.0, report.GreetingRate);
+    }
+
+    public static TheoryData<bool, string, double, double, double> GateFloors => new()
+    {
+        { true, "dev", 0.92, 0.96, 0.07 },
+        { true, "holdout", 0.93, 0.97, 0.06 },
+        { false, "dev", 0.90, 0.95, 0.05 },
+        { false, "holdout", 0.90, 0.97, 0.06 },
+    };
+
+    [Theory]
+    [MemberData(nameof(GateFloors))]
+    public void Chat_gate_sets_hold_what_was_reached(bool semantic, string split, double top1, double mrr, double falseAnswers)
+    {
+        var report = Run(Glossary(semantic), split == EvalCase.HoldoutSplit ? RepoPaths.ChatGateHoldout : RepoPaths.ChatGateDev).OfSplit(split);
+
+        Assert.True(report.Outcomes.Count >= (split == EvalCase.HoldoutSplit ? 85 : 200), $"the chat gate {split} set shrank");
+        Assert.True(report.Top1 >= top1 && report.Mrr >= mrr, report.Summary);
+        Assert.True(report.FalseAnswerRate <= falseAnswers, report.Summary);
     }
 }

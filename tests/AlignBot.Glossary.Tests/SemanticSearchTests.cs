@@ -76,6 +76,19 @@ public sealed class SemanticSearchTests(RealGlossary real)
         Assert.Equal((MatchKind.Similar, "superintelligence"), (hybrid.Kind, hybrid.Answer?.Slug));
     }
 
+    [Fact]
+    public async Task The_sentence_model_does_not_answer_a_question_lexical_search_found_uncovered()
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+        const string question = "knowledge distillation eli5";   // the model agrees with the lexical first, Iterated amplification
+
+        var hybrid = glossary.Lookup(question);
+
+        Assert.Equal((MatchKind.None, true), (hybrid.Kind, hybrid.Uncovered));
+        Assert.Contains(hybrid.DidYouMean, t => t.Slug == "iterated-amplification");
+    }
+
     [Theory]
     [InlineData("sleeper agnets study whats the takeaway", "sleeper-agents")]
     [InlineData("that sleeper agnets result everyone cites", "sleeper-agents")]

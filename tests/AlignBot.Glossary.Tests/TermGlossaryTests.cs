@@ -95,6 +95,41 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.True(result.DidYouMean.Count <= 3);
     }
 
+    [Theory]
+    [InlineData("what is mixture of experts")]   // "mixture" is two edits from "mitre", a five-letter word: not a typo of it
+    [InlineData("what is the turing test")]      // "turing" is one edit from "tuning", a word of four names: it makes none here
+    public void Lookup_does_not_repair_an_unknown_topic_into_a_term_name(string query)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Null(result.Answer);
+        Assert.NotEqual(MatchKind.Corrected, result.Kind);
+    }
+
+    [Theory]
+    [InlineData("what is saftey tuning in post training", "safety-tuning")]
+    [InlineData("waht is allignment faking", "alignment-faking")]
+    public void Lookup_repairs_a_word_many_names_share_when_it_completes_a_name(string query, string slug) =>
+        Assert.Equal((MatchKind.Corrected, slug), (_glossary.Lookup(query).Kind, _glossary.Lookup(query).Answer?.Slug));
+
+    [Theory]
+    [InlineData("knowledge distillation eli5", "iterated-amplification")]   // shares only "distillation" with an alias
+    [InlineData("what is a confusion matrix", "mitre-atlas")]               // shares only "matrix" with an alias
+    public void Lookup_short_question_with_a_distinctive_word_its_best_hit_lacks_is_not_answered(string query, string closest)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Equal((MatchKind.None, true), (result.Kind, result.Uncovered));
+        Assert.Null(result.Answer);
+        Assert.Contains(result.DidYouMean, t => t.Slug == closest);
+    }
+
+    [Theory]
+    [InlineData("what's your p doom", "p-doom")]
+    [InlineData("process vs outcome supervision", "process-supervision")]
+    public void Lookup_short_words_are_never_distinctive(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
     [Fact]
     public void Lookup_partial_match_offers_suggestions_instead_of_a_card()
     {

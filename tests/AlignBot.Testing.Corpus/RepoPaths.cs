@@ -13,6 +13,10 @@ public static class RepoPaths
 
     public static string ChatCases => Path.Combine(Root, "eval", "chat-cases.tsv");
 
+    public static string ChatGateDev => Path.Combine(Root, "eval", "chat-gate-dev.tsv");
+
+    public static string ChatGateHoldout => Path.Combine(Root, "eval", "chat-gate-holdout.tsv");
+
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     private static string FindRoot()

@@ -125,6 +125,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Eval_shows_dev_misses_and_only_the_figures_of_the_holdout()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["sycophancy\thonesty\tacronym\tdev", "what is rlhf\tsycophancy\tfiller\tholdout", "what is dpo\tdpo\tfiller\tholdout"]);
+        try
+        {
+            var (code, output, _) = await Run("eval", file);
+
+            Assert.Equal(0, code);
+            Assert.Contains("miss line 1: \"sycophancy\"", output);
+            Assert.DoesNotContain("what is rlhf", output);
+            Assert.Contains("1 holdout misses, not shown", output);
+            Assert.Contains("split holdout      top1=0.500", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Eval_of_a_missing_or_malformed_file_fails_clearly()
     {
         var (code, _, error) = await Run("eval", "/no/such/file.tsv");

@@ -13,6 +13,14 @@ public sealed record EvalCase(int Line, string Query, IReadOnlyList<string> Expe
     /// <summary>The split of a line from a two-column set.</summary>
     public const string NoSplit = "all";
 
+    /// <summary>
+    /// The split kept aside for the final figure: reported by its scores only, never line by line, so that developing
+    /// on the other lines does not show it.
+    /// </summary>
+    public const string HoldoutSplit = "holdout";
+
+    public bool Holdout => Split == HoldoutSplit;
+
     public bool ExpectsNothing => Expectation == EvalExpectation.Nothing;
 
     /// <summary>

@@ -14,6 +14,12 @@ public sealed record LookupResult(
 {
     public bool Found => Answer is not null;
 
+    /// <summary>
+    /// A short question with a distinctive word its best hit's entry never uses: not answered, by ranked search or by the
+    /// sentence model (see <c>LookupEngine.ShortQuestionWords</c>).
+    /// </summary>
+    public bool Uncovered { get; init; }
+
     /// <summary>How much of a question a hit must explain to be offered as a candidate ("did you mean").</summary>
     public const double SuggestCoverage = LookupEngine.SuggestCoverage;
 }

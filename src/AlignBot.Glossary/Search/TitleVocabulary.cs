@@ -33,7 +33,19 @@ internal sealed class TitleVocabulary
 
     public bool Contains(string word) => _frequency.ContainsKey(word);
 
-    /// <summary>The nearest word within <paramref name="maxEdits"/> edits (fewest edits, then most used), or null.</summary>
+    /// <summary>How many terms use the word in their name, aliases or acronyms (0 when none does).</summary>
+    public int Users(string word) => _frequency.GetValueOrDefault(word);
+
+    /// <summary>
+    /// Words shorter than this are corrected by one edit at most, whether typed or corrected to: at five letters two
+    /// edits make another word ("mixture" is two deletions from "mitre").
+    /// </summary>
+    public const int TwoEditLength = 6;
+
+    /// <summary>
+    /// The nearest word within <paramref name="maxEdits"/> edits (fewest edits, then most used), or null; two edits only
+    /// between words of at least <see cref="TwoEditLength"/> letters.
+    /// </summary>
     public string? Correct(string word, int maxEdits)
     {
         string? best = null;
@@ -42,11 +54,14 @@ internal sealed class TitleVocabulary
         {
             if (!_buckets.TryGetValue((word[0], length), out var bucket))
                 continue;
+            var allowed = Math.Min(maxEdits, Math.Min(word.Length, length) >= TwoEditLength ? 2 : 1);
             foreach (var candidate in bucket)
             {
-                var distance = EditDistance.Bounded(word, candidate, Math.Min(maxEdits, bestDistance));
+                var distance = EditDistance.Bounded(word, candidate, Math.Min(allowed, bestDistance));
                 var frequency = _frequency[candidate];
-                if (distance < bestDistance || (distance == bestDistance && distance <= maxEdits && frequency > bestFrequency))
+                if (distance > allowed)
+                    continue;
+                if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
                     (best, bestDistance, bestFrequency) = (candidate, distance, frequency);
             }
         }

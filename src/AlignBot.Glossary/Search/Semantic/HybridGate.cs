@@ -30,7 +30,9 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// and near-miss lines from 3 to 1 of 62 ("fire safety training" still shows Safety tuning).
 /// <para>
 /// The model costs milliseconds a question, so it runs only where these rules can change the answer
-/// (<see cref="MayChange"/>): never for names, nor without a candidate (it never answers alone), nor for a long message
+/// (<see cref="MayChange"/>): never for names, nor without a candidate (it never answers alone), nor for a short question
+/// lexical search found <see cref="LookupResult.Uncovered"/> (agreeing with a hit whose entry lacks the question's
+/// distinctive word would answer "knowledge distillation" with Iterated amplification), nor for a long message
 /// naming one term (on the dev split the veto never withdrew one: mean-pooled over a 30–60 word story, its similarity
 /// says little), nor for a ranked answer that explains ≥ <see cref="SettledCoverage"/> of the question and ≥
 /// <see cref="SettledHeadCoverage"/> in its headline (the overrides on the dev split had head coverage 0.32 and 0.50).
@@ -53,6 +55,7 @@ internal static class HybridGate
     public static bool MayChange(LookupResult lexical) => lexical switch
     {
         { Kind: MatchKind.Exact or MatchKind.Corrected or MatchKind.Mentioned } => false,
+        { Uncovered: true } => false,
         { Answer: null, Ranked.Count: 0 } => false,
         { Kind: MatchKind.Search, Ranked: [var top, ..] } => top.Coverage < SettledCoverage || top.HeadCoverage < SettledHeadCoverage,
         _ => true,
