@@ -19,7 +19,7 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
     private const int Consumers = 4;
 
     protected override async Task<Reply> ReplyAsync(SlackWork work, CancellationToken cancellationToken) => work is SlackWork.Submit { Request: { } submitted } submit
-        ? await curation.SubmitAsync(submitted, submit.Draft, submit.SuggestionId, submit.TermSlug, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
+        ? await curation.AnnounceAsync(submitted, submit.Change, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
         : await base.ReplyAsync(work, cancellationToken);
 
     protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)

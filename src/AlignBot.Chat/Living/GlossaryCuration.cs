@@ -43,8 +43,8 @@ public sealed class GlossaryCuration(
             {
                 Intent.SuggestTerm suggest => Suggest(suggest.Name, scope),
                 Intent.Rate rate => await RateAsync(workspace, rate, cancellationToken),
-                Intent.Decide decide => await DecideAsync(request, decide.SuggestionId, decide.Approve ? SuggestionState.Approved : SuggestionState.Rejected, null, scope,
-                    cancellationToken),
+                Intent.Decide decide => await AnnounceAsync(request, await DecideAsync(request, decide.SuggestionId,
+                    decide.Approve ? SuggestionState.Approved : SuggestionState.Rejected, null, scope, cancellationToken), scope, cancellationToken),
                 Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
                 Intent.Curators change => await CuratorsAsync(request, change, cancellationToken),
                 Intent.ReviewHere => await ReviewHereAsync(request, scope, cancellationToken),
@@ -90,39 +90,102 @@ public sealed class GlossaryCuration(
         : $"“{name}” is already defined, as “{existing.Name}”: ask for it by name.";
 
     /// <summary>
-    /// Stores a checked suggestion and then sends it to the curators (the review channel, else each curator directly);
-    /// with <paramref name="suggestionId"/>, a curator's edit of a pending suggestion, which approves it as edited; with
-    /// <paramref name="termSlug"/>, a curator's edit of an approved workspace term, stored as its new revision. Returns what
-    /// the person who submitted is told.
+    /// What the first field of a form says when the store could not be reached to save it: the form stays open (or comes
+    /// back) with everything typed, so nothing is lost.
+    /// </summary>
+    public const string NotSaved = "This could not be saved right now, try again in a minute: what you typed is still here.";
+
+    /// <summary>
+    /// Stores a checked form (<see cref="SaveAsync"/>) and then tells the curators and the person
+    /// (<see cref="AnnounceAsync"/>); returns what the person who submitted is told. When the store cannot be reached to
+    /// save it, that is the form again, filled in as submitted, with <see cref="NotSaved"/>.
     /// </summary>
     public async Task<Reply> SubmitAsync(ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug, GlossaryScope scope,
         CancellationToken cancellationToken)
     {
+        CurationChange change;
         try
         {
-            if (termSlug is not null)
-                return await SaveTermAsync(request, termSlug, draft, cancellationToken);
-            if (suggestionId is not null)
-                return await DecideAsync(request, suggestionId, SuggestionState.Approved, draft, scope, cancellationToken);
-            var workspace = WorkspaceKey.Of(request);
-            var suggestion = Suggestion.New(workspace, draft, request.User.Id, clock.GetUtcNow());
-            if (!await suggestions.TryAddAsync(suggestion, SuggestionsPerDay, cancellationToken))
-                return Refuse(request, "suggest", "daily limit", $"You have made {SuggestionsPerDay} suggestions today, the most a day. Try again tomorrow.");
-            log.SuggestionStored(suggestion.Id, workspace.Id);
-            var review = new Reply.Review(suggestion, Refs(draft.Related, scope));
-            if (Publisher(request.Platform) is not { } publisher)
-                return review;   // the playground: its one user is the curator, who reviews it right here
-            if (!await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
-                    await KnownCuratorsAsync(workspace, cancellationToken), review, request.Place.ChannelId, cancellationToken))
-                return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is saved, but no curator can be reached yet: "
-                    + "ask one to say “review here” in the channel where suggestions should be reviewed.");
-            return new Reply.Notice($"Thanks! Your suggestion “{draft.Name}” is with the curators; I'll tell you what they decide.");
+            change = await SaveAsync(request, draft, suggestionId, termSlug, scope, cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {
             log.LivingStoreUnavailable(ex.Message);
-            return new Reply.Notice("Your suggestion could not be saved right now. Try again in a minute.");
+            return Unsaved(draft, suggestionId, termSlug);
         }
+        return await AnnounceAsync(request, change, scope, cancellationToken);
+    }
+
+    /// <summary>The form again, filled in with <paramref name="draft"/>, saying it could not be saved.</summary>
+    public static Reply.SuggestForm Unsaved(TermDraft draft, string? suggestionId, string? termSlug) =>
+        new(draft, suggestionId, new Dictionary<DraftField, string> { [DraftField.Name] = NotSaved }, termSlug);
+
+    /// <summary>
+    /// Stores a checked form and tells no one: a new suggestion; with <paramref name="suggestionId"/>, a curator's edit of a
+    /// pending suggestion, which approves it as edited; with <paramref name="termSlug"/>, a curator's edit of an approved
+    /// workspace term, stored as its new revision. Throws <see cref="StoreUnavailableException"/> when the store cannot be
+    /// reached, and then nothing is stored.
+    /// </summary>
+    public async Task<CurationChange> SaveAsync(ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug, GlossaryScope scope,
+        CancellationToken cancellationToken)
+    {
+        if (termSlug is not null)
+            return await SaveTermAsync(request, termSlug, draft, cancellationToken);
+        if (suggestionId is not null)
+            return await DecideAsync(request, suggestionId, SuggestionState.Approved, draft, scope, cancellationToken);
+        var workspace = WorkspaceKey.Of(request);
+        var suggestion = Suggestion.New(workspace, draft, request.User.Id, clock.GetUtcNow());
+        if (!await suggestions.TryAddAsync(suggestion, SuggestionsPerDay, cancellationToken))
+            return Refused(request, "suggest", "daily limit", $"You have made {SuggestionsPerDay} suggestions today, the most a day. Try again tomorrow.");
+        log.SuggestionStored(suggestion.Id, workspace.Id);
+        return new CurationChange.Suggested(suggestion);
+    }
+
+    /// <summary>
+    /// Tells the curators and the person about a stored <paramref name="change"/>, and returns what the person is told. It
+    /// never says the change was not made: when the store goes away after it was stored, the reply says what stands (the
+    /// suggestion waits in the review queue; the decision or edit is made) and the failure is one log line.
+    /// </summary>
+    public async Task<Reply> AnnounceAsync(ChatRequest request, CurationChange change, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return change switch
+            {
+                CurationChange.Suggested suggested => await SendForReviewAsync(request, suggested.Suggestion, scope, cancellationToken),
+                CurationChange.Decided decided => await AnnounceDecisionAsync(request, decided.Suggestion, scope, cancellationToken),
+                CurationChange.TermEdited edited => await AnnounceTermEditAsync(request, edited, cancellationToken),
+                CurationChange.Refused refused => refused.Note,
+                _ => throw new ArgumentOutOfRangeException(nameof(change)),
+            };
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LivingAnnounceFailed(change.GetType().Name, WorkspaceKey.Of(request).Id, ex.Message);
+            return change switch
+            {
+                CurationChange.Suggested suggested => new Reply.Notice($"Thanks! Your suggestion “{suggested.Suggestion.Draft.Name}” is saved. The curators will find it "
+                    + "waiting for review (“review here” posts it, and it is in the app's Home tab); they could not be told just now."),
+                CurationChange.Decided decided => new Reply.Review(decided.Suggestion, Refs(decided.Suggestion.Draft.Related, scope)),
+                CurationChange.TermEdited edited => TermSaved(request, edited.Draft,
+                    "it answers with the new text in this workspace within a minute, once the glossary is read again"),
+                _ => throw new ArgumentOutOfRangeException(nameof(change)),
+            };
+        }
+    }
+
+    /// <summary>Posts a stored suggestion to the review channel, else to each curator; returns what the suggester is told.</summary>
+    private async Task<Reply> SendForReviewAsync(ChatRequest request, Suggestion suggestion, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var review = new Reply.Review(suggestion, Refs(suggestion.Draft.Related, scope));
+        if (Publisher(request.Platform) is not { } publisher)
+            return review;   // the playground: its one user is the curator, who reviews it right here
+        var workspace = suggestion.Workspace;
+        if (!await publisher.PostReviewAsync(workspace, await curators.ReviewChannelAsync(workspace, cancellationToken),
+                await KnownCuratorsAsync(workspace, cancellationToken), review, request.Place.ChannelId, cancellationToken))
+            return new Reply.Notice($"Thanks! Your suggestion “{suggestion.Draft.Name}” is saved, but no curator can be reached yet: "
+                + "ask one to say “review here” in the channel where suggestions should be reviewed.");
+        return new Reply.Notice($"Thanks! Your suggestion “{suggestion.Draft.Name}” is with the curators; I'll tell you what they decide.");
     }
 
     /// <summary>Counts a question nothing answered (normalized, without who asked), when keeping them is on; never fails the answer.</summary>
@@ -193,15 +256,16 @@ public sealed class GlossaryCuration(
             : "Thanks for saying so. What were you looking for? Ask again in your own words, or suggest a term with “suggest <term>”.");
     }
 
-    private async Task<Reply> DecideAsync(ChatRequest request, string id, SuggestionState outcome, TermDraft? edited, GlossaryScope scope,
+    /// <summary>Decides a suggestion in the store (a compare-and-set: one outcome however many click) and tells no one.</summary>
+    private async Task<CurationChange> DecideAsync(ChatRequest request, string id, SuggestionState outcome, TermDraft? edited, GlossaryScope scope,
         CancellationToken cancellationToken)
     {
         var workspace = WorkspaceKey.Of(request);
         var action = outcome == SuggestionState.Approved ? (edited is null ? "approve" : "edit") : "reject";
         if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
-            return Refuse(request, action, "not a curator", "Only curators can approve, edit or reject suggestions.");
+            return Refused(request, action, "not a curator", "Only curators can approve, edit or reject suggestions.");
         if (await suggestions.FindAsync(workspace, id, cancellationToken) is not { } suggestion)
-            return Refuse(request, action, "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
+            return Refused(request, action, "no such suggestion in this workspace", "That suggestion is not one of this workspace's.");
         var draft = edited ?? suggestion.Draft;
         var now = clock.GetUtcNow();
         ApprovalOutcome? result = outcome == SuggestionState.Approved
@@ -211,23 +275,29 @@ public sealed class GlossaryCuration(
         switch (result)
         {
             case ApprovalOutcome.AlreadyDecided:
-                return Refuse(request, action, "already decided", "That suggestion has already been decided.");
+                return Refused(request, action, "already decided", "That suggestion has already been decided.");
             case ApprovalOutcome.NameTaken:
-                return Refuse(request, action, "name taken",
+                return Refused(request, action, "name taken",
                     $"This workspace already has a term “{draft.Name}”: edit that term, or edit the suggestion under another name.");
         }
         log.SuggestionDecided(id, workspace.Id, outcome, request.User.Id);
-        var decided = suggestion with { Draft = draft, State = outcome, DecidedBy = request.User.Id, DecidedAt = now };
-        if (outcome == SuggestionState.Approved)
-            await workspaces.ReloadAsync(workspace, cancellationToken);   // answers here at once; other replicas poll the version
+        return new CurationChange.Decided(suggestion with { Draft = draft, State = outcome, DecidedBy = request.User.Id, DecidedAt = now });
+    }
+
+    /// <summary>Makes an approved term answer here at once and tells the suggester; the decided review is the reply.</summary>
+    private async Task<Reply> AnnounceDecisionAsync(ChatRequest request, Suggestion decided, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var approved = decided.State == SuggestionState.Approved;
+        if (approved)
+            await workspaces.ReloadAsync(decided.Workspace, cancellationToken);   // answers here at once; other replicas poll the version
         if (Publisher(request.Platform) is { } publisher)
         {
-            var note = outcome == SuggestionState.Approved
-                ? $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
-                : $"Your suggestion “{Reply.Notice.Words(draft.Name)}” was not accepted by {Reply.Notice.UserSlot}.";
-            await publisher.TellAsync(workspace, suggestion.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
+            var note = approved
+                ? $"Your suggestion “{Reply.Notice.Words(decided.Draft.Name)}” was approved by {Reply.Notice.UserSlot}: it now answers in this workspace."
+                : $"Your suggestion “{Reply.Notice.Words(decided.Draft.Name)}” was not accepted by {Reply.Notice.UserSlot}.";
+            await publisher.TellAsync(decided.Workspace, decided.SuggestedBy, new Reply.Notice(note, request.User), request.Place.ChannelId, cancellationToken);
         }
-        return new Reply.Review(decided, Refs(draft.Related, scope));
+        return new Reply.Review(decided, Refs(decided.Draft.Related, scope));
     }
 
     /// <summary>
@@ -313,22 +383,30 @@ public sealed class GlossaryCuration(
     }
 
     /// <summary>
-    /// A curator's edit of a workspace term, stored as a new revision (who and when; the history kept), then answering at once
-    /// here and, through the glossary version, on every replica. Checked again here: the form's submission can be forged.
+    /// A curator's edit of a workspace term, stored as a new revision (who and when; the history kept). Checked again here:
+    /// the form's submission can be forged.
     /// </summary>
-    private async Task<Reply> SaveTermAsync(ChatRequest request, string slug, TermDraft draft, CancellationToken cancellationToken)
+    private async Task<CurationChange> SaveTermAsync(ChatRequest request, string slug, TermDraft draft, CancellationToken cancellationToken)
     {
         var workspace = WorkspaceKey.Of(request);
         if (!await IsCuratorAsync(workspace, request.User.Id, cancellationToken))
-            return Refuse(request, "edit term", "not a curator", "Only curators can edit terms.");
+            return Refused(request, "edit term", "not a curator", "Only curators can edit terms.");
         if ((await terms.ListAsync(workspace, cancellationToken)).FirstOrDefault(t => t.Slug == slug) is not { } current)
-            return Refuse(request, "edit term", "no such term in this workspace", "That term is not one of this workspace's (it may have been removed).");
+            return Refused(request, "edit term", "no such term in this workspace", "That term is not one of this workspace's (it may have been removed).");
         await terms.SaveAsync(current with { Draft = draft }, TermChange.Edited, request.User.Id, clock.GetUtcNow(), cancellationToken);
         log.WorkspaceTermEdited(slug, workspace.Id, request.User.Id);
-        await workspaces.ReloadAsync(workspace, cancellationToken);
-        return new Reply.Notice($"Saved “{Reply.Notice.Words(draft.Name)}”, edited by {Reply.Notice.UserSlot}: it answers with the new text in this workspace now; its history is kept.",
-            request.User);
+        return new CurationChange.TermEdited(workspace, draft);
     }
+
+    /// <summary>An edited term answers at once here and, through the glossary version, on every replica.</summary>
+    private async Task<Reply> AnnounceTermEditAsync(ChatRequest request, CurationChange.TermEdited edited, CancellationToken cancellationToken)
+    {
+        await workspaces.ReloadAsync(edited.Workspace, cancellationToken);
+        return TermSaved(request, edited.Draft, "it answers with the new text in this workspace now");
+    }
+
+    private static Reply.Notice TermSaved(ChatRequest request, TermDraft draft, string when) =>
+        new($"Saved “{Reply.Notice.Words(draft.Name)}”, edited by {Reply.Notice.UserSlot}: {when}; its history is kept.", request.User);
 
     private static Reply.Notice CorpusIsReadOnly(Term term) => new($"“{term.Name}” is in the reviewed corpus, which cannot be changed from chat.");
 
@@ -361,6 +439,8 @@ public sealed class GlossaryCuration(
         log.LivingRefused(action, request.User.Id, WorkspaceKey.Of(request).Id, reason);
         return new Reply.Notice(note);
     }
+
+    private CurationChange.Refused Refused(ChatRequest request, string action, string reason, string note) => new(Refuse(request, action, reason, note));
 
     private ICuratorDirectory? Directory(Platform platform) => directories.FirstOrDefault(d => d.Platform == platform);
 
