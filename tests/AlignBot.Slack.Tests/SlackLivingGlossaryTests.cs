@@ -563,6 +563,25 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ratings_count_people_not_clicks_and_a_later_click_changes_that_persons_rating()
+    {
+        using var client = _host.CreateSlackClient();
+        foreach (var (action, slug, user) in new[]
+                 {
+                     (ActionIds.NotHelpful, "sycophancy", Suggester), (ActionIds.NotHelpful, "sycophancy", Suggester), (ActionIds.NotHelpful, "sycophancy", Suggester),
+                     (ActionIds.NotHelpful, "sycophancy", "U0SECOND01"), (ActionIds.NotHelpful, "reward-hacking", Suggester), (ActionIds.Helpful, "reward-hacking", Suggester),
+                 })
+        {
+            await client.PostAsync("/slack/interactions", Payload(Click(action, slug, user)));
+            await WaitForAsync(r => r.Path == $"/hooks/click-{_clicks}");   // each click answered, and so counted, before the next
+        }
+
+        var least = await Store.Ratings.LeastHelpfulAsync(new WorkspaceKey(Platform.Slack, Team), 10);
+
+        Assert.Equal([new TermRating("sycophancy", 0, 2)], least);
+    }
+
+    [Fact]
     public async Task A_curator_forgets_a_workspace_term_keeping_its_history_but_not_a_corpus_term()
     {
         using var client = _host.CreateSlackClient();

@@ -42,7 +42,7 @@ public sealed class GlossaryCuration(
             return intent switch
             {
                 Intent.SuggestTerm suggest => Suggest(suggest.Name, scope),
-                Intent.Rate rate => await RateAsync(workspace, rate, cancellationToken),
+                Intent.Rate rate => await RateAsync(request, rate, cancellationToken),
                 Intent.Decide decide => await AnnounceAsync(request, await DecideAsync(request, decide.SuggestionId,
                     decide.Approve ? SuggestionState.Approved : SuggestionState.Rejected, null, scope, cancellationToken), scope, cancellationToken),
                 Intent.EditSuggestion edit => await EditAsync(request, edit.SuggestionId, cancellationToken),
@@ -248,9 +248,10 @@ public sealed class GlossaryCuration(
     private static Term? Existing(string name, GlossaryScope scope) =>
         scope.Find(DraftCheck.Slug(name)) ?? (scope.Lookup(name) is { Kind: Glossary.Search.MatchKind.Exact, Answer: { } exact } ? exact : null);
 
-    private async Task<Reply> RateAsync(WorkspaceKey workspace, Intent.Rate rate, CancellationToken cancellationToken)
+    /// <summary>Records the person's rating of a card, replacing any earlier one of theirs.</summary>
+    private async Task<Reply> RateAsync(ChatRequest request, Intent.Rate rate, CancellationToken cancellationToken)
     {
-        await ratings.RateAsync(workspace, rate.Slug, rate.Helpful, cancellationToken);
+        await ratings.RateAsync(WorkspaceKey.Of(request), rate.Slug, request.User.Id, rate.Helpful, cancellationToken);
         return new Reply.Notice(rate.Helpful
             ? "Thanks for the feedback."
             : "Thanks for saying so. What were you looking for? Ask again in your own words, or suggest a term with “suggest <term>”.");
