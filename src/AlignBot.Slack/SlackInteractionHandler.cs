@@ -17,7 +17,7 @@ namespace AlignBot.Slack;
 /// modal (Suggest, Add definition, Edit on a suggestion or on a workspace term), decide a suggestion (Approve, Reject: the review message then shows the outcome)
 /// or rate a card; a submitted modal is <see cref="SlackViewSubmission"/>'s.
 /// </summary>
-internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, GlossaryCuration curation, ReplayGuard replays,
+internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, FormSubmissions submissions, ReplayGuard replays,
     IOptions<SlackOptions> options,
     ILogger<SlackInteractionHandler> log)
 {
@@ -29,7 +29,7 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
         if (root.ValueKind != JsonValueKind.Object)
             return Bad(source, "expected a payload holding a JSON object");
         if (root.Str("type") == "view_submission")
-            return await SlackViewSubmission.HandleAsync(root, source, bot, curation, queue, replays, options.Value, log, cancellationToken);
+            return await SlackViewSubmission.HandleAsync(root, source, bot, submissions, queue, replays, options.Value, log, cancellationToken);
         if (root.Str("type") != "block_actions")
             return Bad(source, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)

@@ -10,7 +10,7 @@ namespace AlignBot.Slack;
 /// A submitted suggestion modal (<c>view_submission</c>), answered within Slack's 3 s: the fields are checked and errors
 /// answered inline (<c>response_action: errors</c>); a valid draft is stored right here, and only then does the empty 200
 /// close the modal, so what was typed is never lost. When the store cannot save it within <see cref="SaveBudget"/> the
-/// modal stays open with everything typed and <see cref="GlossaryCuration.NotSaved"/> under the first field. The messages
+/// modal stays open with everything typed and <see cref="SuggestionForm.NotSaved"/> under the first field. The messages
 /// to the curators and the person (<see cref="SlackWork.Submit"/>) go out afterwards from <see cref="SlackWorker"/>.
 /// </summary>
 internal static class SlackViewSubmission
@@ -19,7 +19,7 @@ internal static class SlackViewSubmission
     public static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(2);
 
     /// <summary>Checks, stores and acknowledges the submission in <c>root</c> (from either transport; <c>source</c> names it in log lines).</summary>
-    public static async Task<SlackAck> HandleAsync(JsonElement root, string source, Bot bot, GlossaryCuration curation, SlackWorkQueue queue,
+    public static async Task<SlackAck> HandleAsync(JsonElement root, string source, Bot bot, FormSubmissions submissions, SlackWorkQueue queue,
         ReplayGuard replays, SlackOptions options, ILogger log, CancellationToken cancellationToken)
     {
         if (!root.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object || view.Str("callback_id") != SlackModal.CallbackId)
@@ -32,7 +32,7 @@ internal static class SlackViewSubmission
         var request = new ChatRequest(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""));
         var (suggestionId, reviewUrl, termSlug) = SlackModal.Metadata(view);
         var scope = await bot.ScopeAsync(request, cancellationToken);
-        var (draft, errors) = GlossaryCuration.Check(SlackModal.Read(view), scope, suggestionId, termSlug);
+        var (draft, errors) = SuggestionForm.Check(SlackModal.Read(view), scope, suggestionId, termSlug);
         if (draft is null)
             return Errors(errors!);
         if (!queue.IsAccepting)
@@ -41,10 +41,10 @@ internal static class SlackViewSubmission
         var submission = $"{view.Str("id")}/{view.Str("hash")}";
         if (await replays.IsReplayAsync(SlackReplays.Submission, team, submission, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
-        if (await SaveAsync(curation, request, draft, suggestionId, termSlug, scope, log, cancellationToken) is not { } change)
+        if (await SaveAsync(submissions, request, draft, suggestionId, termSlug, scope, log, cancellationToken) is not { } change)
         {
             await replays.ReleaseAsync(SlackReplays.Submission, team, submission);
-            return Errors(GlossaryCuration.Unsaved(draft, suggestionId, termSlug));
+            return Errors(SuggestionForm.Unsaved(draft, suggestionId, termSlug));
         }
         if (!queue.TryEnqueue(new SlackWork.Submit(team, request, change, options.AllowedResponseUrl(reviewUrl))))
             log.SlackSubmissionUnannounced(team);   // stored all the same: curators find it waiting for review
@@ -52,14 +52,14 @@ internal static class SlackViewSubmission
     }
 
     /// <summary>The submission stored, or null when the store could not be reached within <see cref="SaveBudget"/> (one log line).</summary>
-    private static async Task<CurationChange?> SaveAsync(GlossaryCuration curation, ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug,
+    private static async Task<CurationChange?> SaveAsync(FormSubmissions submissions, ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug,
         GlossaryScope scope, ILogger log, CancellationToken cancellationToken)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(SaveBudget);
         try
         {
-            return await curation.SaveAsync(request, draft, suggestionId, termSlug, scope, budget.Token);
+            return await submissions.SaveAsync(request, draft, suggestionId, termSlug, scope, budget.Token);
         }
         catch (StoreUnavailableException ex)
         {

@@ -5,7 +5,7 @@ namespace AlignBot.Chat.Living;
 /// <summary>
 /// What a submitted form or a curator's decision changed in the store, before anyone is told: the first half of a
 /// submission, which a platform can carry out while the person still waits (Slack's modal closes only once it is stored),
-/// leaving the messages to the curators and the person for later (<see cref="GlossaryCuration.AnnounceAsync"/>).
+/// leaving the messages to the curators and the person for later (<see cref="CurationAnnouncements"/>).
 /// </summary>
 public abstract record CurationChange
 {
