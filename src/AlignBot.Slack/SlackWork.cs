@@ -1,6 +1,5 @@
 using AlignBot.Chat;
 using AlignBot.Chat.Living;
-using AlignBot.Chat.Stores;
 using AlignBot.Chat.Work;
 
 namespace AlignBot.Slack;

@@ -393,6 +393,22 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submission_the_store_does_not_answer_keeps_the_modal_open_within_slacks_three_seconds()
+    {
+        using var client = _host.CreateSlackClient();
+        Outage.SuggestionsHang = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        Assert.InRange(clock.Elapsed, SlackViewSubmission.SaveBudget, TimeSpan.FromSeconds(3));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Contains("could not be saved right now", (string?)body["errors"]!["name"]);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2029]") && l.Contains("no answer from the store"));
+    }
+
+    [Fact]
     public async Task Over_socket_mode_a_submission_the_store_cannot_save_is_acknowledged_with_the_field_error()
     {
         await using var host = await SlackHost.StartSocketModeAsync(http: false, OutageStore.Install, ("Slack:Curators:0", Curator));

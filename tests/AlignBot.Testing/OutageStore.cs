@@ -21,6 +21,9 @@ public sealed class OutageStore(SqlDatabase inner)
 
     public bool Down { get; set; }
 
+    /// <summary>While true, storing a suggestion never answers until it is cancelled, as a store that stopped responding.</summary>
+    public bool SuggestionsHang { get; set; }
+
     /// <summary>Switches the store off as soon as a call of the living-glossary method <paramref name="method"/> has completed.</summary>
     public void GoDownAfter(string method) => _downAfter = method;
 
@@ -123,8 +126,12 @@ public sealed class OutageStore(SqlDatabase inner)
     public Task ResetShownAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
         Up(inner.Daily).ResetShownAsync(channel, cancellationToken);
 
-    public Task<bool> TryAddAsync(Suggestion suggestion, int perDay, CancellationToken cancellationToken = default) =>
-        Then(Up(inner.Suggestions).TryAddAsync(suggestion, perDay, cancellationToken));
+    public async Task<bool> TryAddAsync(Suggestion suggestion, int perDay, CancellationToken cancellationToken = default)
+    {
+        if (SuggestionsHang)
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        return await Then(Up(inner.Suggestions).TryAddAsync(suggestion, perDay, cancellationToken));
+    }
 
     Task<Suggestion?> ISuggestionStore.FindAsync(WorkspaceKey workspace, string id, CancellationToken cancellationToken) =>
         Then(Up(inner.Suggestions).FindAsync(workspace, id, cancellationToken));
