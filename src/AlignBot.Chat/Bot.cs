@@ -15,8 +15,7 @@ namespace AlignBot.Chat;
 /// unanswered questions.
 /// </summary>
 public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null,
-    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null,
-    GlossaryFeedback? feedback = null)
+    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null, GlossaryFeedback? feedback = null)
 {
     public const int MaxSearchResults = 8;
 
