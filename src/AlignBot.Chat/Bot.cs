@@ -11,10 +11,11 @@ namespace AlignBot.Chat;
 /// The platform-neutral bot: one <see cref="ChatRequest"/> in, one <see cref="Reply"/> out. It understands the
 /// request, asks the glossary and says what it found; adapters render and deliver. With <paramref name="workspaces"/>, a
 /// request from a workspace also sees that workspace's own terms (<see cref="GlossaryScope"/>), and no other's; with
-/// <paramref name="curation"/>, it handles the living glossary's commands and clicks and counts unanswered questions.
+/// <paramref name="curation"/>, it handles the living glossary's commands and clicks; with <paramref name="feedback"/>, it counts
+/// unanswered questions.
 /// </summary>
 public sealed class Bot(TermGlossary glossary, Random? random = null, DailyService? daily = null, ChatMetrics? metrics = null,
-    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null)
+    WorkspaceGlossaries? workspaces = null, GlossaryCuration? curation = null, GlossaryFeedback? feedback = null)
 {
     public const int MaxSearchResults = 8;
 
@@ -37,8 +38,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (curation is not null && IsCuration(intent) && WorkspaceOf(request) is not null)
             return Counted(request, await curation.HandleAsync(request, intent, scope, cancellationToken));
         var reply = Timed(request, start, Answer(intent, scope));
-        if (reply is Reply.NotFound && curation is not null && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
-            await curation.RecordUnansweredAsync(workspace, question, cancellationToken);
+        if (reply is Reply.NotFound && feedback is not null && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
+            await feedback.RecordUnansweredAsync(workspace, question, cancellationToken);
         return reply;
     }
 
@@ -71,7 +72,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (ScopeNow(request) is not { } scope)
             return null;
         var reply = Answer(intent, scope);
-        if (reply is Reply.NotFound && curation is { KeepsUnanswered: true } && WorkspaceOf(request) is not null && AskedAbout(intent) is not null)
+        if (reply is Reply.NotFound && feedback is { KeepsUnanswered: true } && WorkspaceOf(request) is not null && AskedAbout(intent) is not null)
             return null;   // counted as unanswered by RunAsync, which may wait on the store
         return new ImmediateAnswer(Timed(request, start, reply), MayBeCached(intent, reply, scope));
     }

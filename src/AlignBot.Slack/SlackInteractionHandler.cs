@@ -17,8 +17,8 @@ namespace AlignBot.Slack;
 /// modal (Suggest, Add definition, Edit on a suggestion or on a workspace term), decide a suggestion (Approve, Reject: the review message then shows the outcome)
 /// or rate a card; a submitted modal is <see cref="SlackViewSubmission"/>'s.
 /// </summary>
-internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, ReplayGuard replays, IOptions<SlackOptions> options,
-    ILogger<SlackInteractionHandler> log)
+internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary glossary, WorkspaceGlossaries workspaces, Bot bot, FormSubmissions submissions,
+    ReplayGuard replays, IOptions<SlackOptions> options, ILogger<SlackInteractionHandler> log)
 {
     /// <param name="root">The interaction payload (the form's <c>payload</c> over HTTP, the envelope's over a socket).</param>
     /// <param name="source">Where it came from, for log lines: the path or the socket.</param>
@@ -28,7 +28,7 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
         if (root.ValueKind != JsonValueKind.Object)
             return Bad(source, "expected a payload holding a JSON object");
         if (root.Str("type") == "view_submission")
-            return await SlackViewSubmission.HandleAsync(root, source, bot, queue, replays, options.Value, log, cancellationToken);
+            return await SlackViewSubmission.HandleAsync(root, source, bot, submissions, queue, replays, options.Value, log, cancellationToken);
         if (root.Str("type") != "block_actions")
             return Bad(source, "unsupported interaction type");
         if (root.Arr("actions").FirstOrDefault() is not { ValueKind: JsonValueKind.Object } action || action.Str("action_id") is not { } actionId)

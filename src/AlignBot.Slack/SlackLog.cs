@@ -62,4 +62,12 @@ internal static partial class SlackLog
 
     [LoggerMessage(EventId = 2028, Level = LogLevel.Warning, Message = "Living glossary message to {Channel} in team {TeamId} failed ({Error}); the suggestion stays stored")]
     public static partial void SlackLivingPostFailed(this ILogger logger, string channel, string teamId, string error);
+
+    [LoggerMessage(EventId = 2029, Level = LogLevel.Warning,
+        Message = "A form submitted in team {TeamId} could not be saved ({Reason}); the modal stays open with what was typed")]
+    public static partial void SlackSubmissionNotSaved(this ILogger logger, string teamId, string reason);
+
+    [LoggerMessage(EventId = 2030, Level = LogLevel.Warning,
+        Message = "A form submitted in team {TeamId} is stored, but the work queue is full or shutting down: no one is told; it waits for review")]
+    public static partial void SlackSubmissionUnannounced(this ILogger logger, string teamId);
 }

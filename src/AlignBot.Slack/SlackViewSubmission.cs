@@ -7,15 +7,20 @@ using Microsoft.Extensions.Logging;
 namespace AlignBot.Slack;
 
 /// <summary>
-/// A submitted suggestion modal (<c>view_submission</c>): the fields are checked at once and errors answered inline
-/// (<c>response_action: errors</c>), as Slack's 3 s allow; a valid draft is queued for <see cref="SlackWorker"/>, which
-/// stores it before it notifies anyone, and the empty 200 closes the modal.
+/// A submitted suggestion modal (<c>view_submission</c>), answered within Slack's 3 s: the fields are checked and errors
+/// answered inline (<c>response_action: errors</c>); a valid draft is stored right here, and only then does the empty 200
+/// close the modal, so what was typed is never lost. When the store cannot save it within <see cref="SaveBudget"/> the
+/// modal stays open with everything typed and <see cref="SuggestionForm.NotSaved"/> under the first field. The messages
+/// to the curators and the person (<see cref="SlackWork.Submit"/>) go out afterwards from <see cref="SlackWorker"/>.
 /// </summary>
 internal static class SlackViewSubmission
 {
-    /// <summary>Checks and queues the submission in <c>root</c> (from either transport; <c>source</c> names it in log lines).</summary>
-    public static async Task<SlackAck> HandleAsync(JsonElement root, string source, Bot bot, SlackWorkQueue queue, ReplayGuard replays, SlackOptions options,
-        ILogger log, CancellationToken cancellationToken)
+    /// <summary>How long the store may take to save a submission: Slack shows its own error after 3 s.</summary>
+    public static readonly TimeSpan SaveBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>Checks, stores and acknowledges the submission in <c>root</c> (from either transport; <c>source</c> names it in log lines).</summary>
+    public static async Task<SlackAck> HandleAsync(JsonElement root, string source, Bot bot, FormSubmissions submissions, SlackWorkQueue queue,
+        ReplayGuard replays, SlackOptions options, ILogger log, CancellationToken cancellationToken)
     {
         if (!root.TryGetProperty("view", out var view) || view.ValueKind != JsonValueKind.Object || view.Str("callback_id") != SlackModal.CallbackId)
         {
@@ -26,18 +31,48 @@ internal static class SlackViewSubmission
         var team = root.Str("team", "id") ?? root.Str("user", "team_id") ?? "";
         var request = new ChatRequest(Platform.Slack, "", new ChatUser(user), new ChatPlace(team, ""));
         var (suggestionId, reviewUrl, termSlug) = SlackModal.Metadata(view);
-        var (draft, errors) = GlossaryCuration.Check(SlackModal.Read(view), await bot.ScopeAsync(request, cancellationToken), suggestionId, termSlug);
+        var scope = await bot.ScopeAsync(request, cancellationToken);
+        var (draft, errors) = SuggestionForm.Check(SlackModal.Read(view), scope, suggestionId, termSlug);
         if (draft is null)
-            return SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(SlackModal.Errors(errors!.ErrorList), SlackJson.Options));
+            return Errors(errors!);
+        if (!queue.IsAccepting)
+            return SlackAck.RetryLater;   // shutting down or overloaded: Slack keeps the modal open and says so
 
         var submission = $"{view.Str("id")}/{view.Str("hash")}";
         if (await replays.IsReplayAsync(SlackReplays.Submission, team, submission, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
-        if (!queue.TryEnqueue(new SlackWork.Submit(team, request, draft, suggestionId, termSlug, options.AllowedResponseUrl(reviewUrl))))
+        if (await SaveAsync(submissions, request, draft, suggestionId, termSlug, scope, log, cancellationToken) is not { } change)
         {
             await replays.ReleaseAsync(SlackReplays.Submission, team, submission);
-            return SlackAck.RetryLater;
+            return Errors(SuggestionForm.Unsaved(draft, suggestionId, termSlug));
         }
+        if (!queue.TryEnqueue(new SlackWork.Submit(team, request, change, options.AllowedResponseUrl(reviewUrl))))
+            log.SlackSubmissionUnannounced(team);   // stored all the same: curators find it waiting for review
         return SlackAck.Ok;
     }
+
+    /// <summary>The submission stored, or null when the store could not be reached within <see cref="SaveBudget"/> (one log line).</summary>
+    private static async Task<CurationChange?> SaveAsync(FormSubmissions submissions, ChatRequest request, TermDraft draft, string? suggestionId, string? termSlug,
+        GlossaryScope scope, ILogger log, CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(SaveBudget);
+        try
+        {
+            return await submissions.SaveAsync(request, draft, suggestionId, termSlug, scope, budget.Token);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.SlackSubmissionNotSaved(request.Place.WorkspaceOrTenantId, ex.Message);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            log.SlackSubmissionNotSaved(request.Place.WorkspaceOrTenantId, $"no answer from the store within {SaveBudget.TotalSeconds:0} s");
+            return null;
+        }
+    }
+
+    private static SlackAck Errors(Reply.SuggestForm form) =>
+        SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(SlackModal.Errors(form.ErrorList), SlackJson.Options));
 }

@@ -1,5 +1,5 @@
 using AlignBot.Chat;
-using AlignBot.Chat.Stores;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Work;
 
 namespace AlignBot.Slack;
@@ -33,11 +33,10 @@ internal abstract record SlackWork(string TeamId, ChatRequest? Request) : IChatW
         InlineReply? Inline = null, string? TriggerId = null) : SlackWork(TeamId, Request);
 
     /// <summary>
-    /// A suggestion form submitted and checked: store it and tell the curators, or, with <paramref name="SuggestionId"/>,
-    /// a curator's edit that approves it, or, with <paramref name="TermSlug"/>, a curator's edit of an approved workspace term;
-    /// the person is told privately, and the review message the edit came from (<paramref name="ReviewUrl"/>, its
-    /// response_url) shows the outcome.
+    /// A suggestion form submitted, checked and already stored (<paramref name="Change"/>): tell the curators of a new
+    /// suggestion, or make a curator's edit answer and tell whoever suggested it; the person who submitted is told
+    /// privately, and the review message an edit came from (<paramref name="ReviewUrl"/>, its response_url) shows the outcome.
     /// </summary>
-    public sealed record Submit(string TeamId, ChatRequest Request, TermDraft Draft, string? SuggestionId, string? TermSlug, Uri? ReviewUrl)
+    public sealed record Submit(string TeamId, ChatRequest Request, CurationChange Change, Uri? ReviewUrl)
         : SlackWork(TeamId, Request);
 }

@@ -14,12 +14,12 @@ namespace AlignBot.Slack;
 /// workspace's installation.
 /// </summary>
 internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer renderer, SlackApiClient api, SlackTokens tokens,
-    IInstallationStore installations, HomePages homes, GlossaryCuration curation, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
+    IInstallationStore installations, HomePages homes, CurationAnnouncements announcements, ILogger<SlackWorker> log) : ChatWorker<SlackWork>(queue, bot, Consumers, log)
 {
     private const int Consumers = 4;
 
     protected override async Task<Reply> ReplyAsync(SlackWork work, CancellationToken cancellationToken) => work is SlackWork.Submit { Request: { } submitted } submit
-        ? await curation.SubmitAsync(submitted, submit.Draft, submit.SuggestionId, submit.TermSlug, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
+        ? await announcements.AnnounceAsync(submitted, submit.Change, await Bot.ScopeAsync(submitted, cancellationToken), cancellationToken)
         : await base.ReplyAsync(work, cancellationToken);
 
     protected override async Task DeliverAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)

@@ -50,6 +50,11 @@ internal static class PostgresSchema
             PRIMARY KEY (workspace, text));
         CREATE INDEX unanswered_questions_seen ON unanswered_questions (last_seen);
         """,
+        """
+        CREATE TABLE store_secrets (name TEXT PRIMARY KEY, secret TEXT NOT NULL);
+        CREATE TABLE term_votes (workspace TEXT NOT NULL, slug TEXT NOT NULL, rater TEXT NOT NULL, helpful INTEGER NOT NULL,
+            PRIMARY KEY (workspace, slug, rater));
+        """,
     ];
 
     public static SchemaStatus Migrate(NpgsqlConnection connection)

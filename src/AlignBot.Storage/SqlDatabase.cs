@@ -48,7 +48,7 @@ public abstract class SqlDatabase : IStoreHealth
     /// <summary>Curators added in chat and review channels.</summary>
     public ICuratorStore Curators { get; }
 
-    /// <summary>Helpful / Not helpful counts per term per workspace.</summary>
+    /// <summary>Helpful / Not helpful per term per workspace, one a person, who kept only as a keyed hash.</summary>
     public IRatingStore Ratings { get; }
 
     /// <summary>Questions nothing answered, per workspace, without user ids.</summary>

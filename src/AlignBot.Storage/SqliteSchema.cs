@@ -144,6 +144,22 @@ internal static class SqliteSchema
         );
         CREATE INDEX unanswered_questions_seen ON unanswered_questions (last_seen);
         """,
+
+        // 5: one rating a person: each rater as a keyed hash, never a user id, under a random key kept here. The click
+        // counts of term_ratings are no longer read (they could not say who clicked).
+        """
+        CREATE TABLE store_secrets (
+            name TEXT PRIMARY KEY,
+            secret TEXT NOT NULL
+        );
+        CREATE TABLE term_votes (
+            workspace TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            rater TEXT NOT NULL,
+            helpful INTEGER NOT NULL,
+            PRIMARY KEY (workspace, slug, rater)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -11,7 +11,7 @@ namespace AlignBot.Teams;
 /// removed or blocked) also drops the conversation reference.
 /// </summary>
 internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRenderer renderer, TeamsConnectorClient connector,
-    IConversationReferenceStore references, GlossaryCuration curation, ILogger<TeamsWorker> log) : ChatWorker<TeamsWork>(queue, bot, 4, log)
+    IConversationReferenceStore references, FormSubmissions submissions, ILogger<TeamsWorker> log) : ChatWorker<TeamsWork>(queue, bot, 4, log)
 {
     /// <summary>Teams with more members than this get no welcome: in a big team it is noise for most of them.</summary>
     public const int LargeTeam = 100;
@@ -22,8 +22,8 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRen
         if (work is not { Form: { } form, Request: { } request })
             return await base.ReplyAsync(work, cancellationToken);
         var scope = await Bot.ScopeAsync(request, cancellationToken);
-        var (draft, errors) = GlossaryCuration.Check(form.Input, scope, form.SuggestionId, form.TermSlug);
-        return draft is null ? errors! : await curation.SubmitAsync(request, draft, form.SuggestionId, form.TermSlug, scope, cancellationToken);
+        var (draft, errors) = SuggestionForm.Check(form.Input, scope, form.SuggestionId, form.TermSlug);
+        return draft is null ? errors! : await submissions.SubmitAsync(request, draft, form.SuggestionId, form.TermSlug, scope, cancellationToken);
     }
 
     protected override async Task DeliverAsync(TeamsWork work, Reply reply, CancellationToken cancellationToken)

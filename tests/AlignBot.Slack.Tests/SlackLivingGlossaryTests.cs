@@ -22,11 +22,14 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     private SlackHost _host = null!;
     private int _clicks;
 
-    public async Task InitializeAsync() => _host = await SlackHost.StartAsync(_ => { }, ("Slack:Curators:0", Curator));
+    public async Task InitializeAsync() => _host = await SlackHost.StartAsync(OutageStore.Install, ("Slack:Curators:0", Curator));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private SqlDatabase Store => _host.Services.GetRequiredService<SqlDatabase>();
+
+    /// <summary>The host's store behind a switch (the real one while it is up).</summary>
+    private OutageStore Outage => _host.Services.GetRequiredService<OutageStore>();
 
     private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
 
@@ -364,6 +367,98 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submission_the_store_cannot_save_keeps_the_modal_open_with_what_was_typed_and_is_stored_when_sent_again()
+    {
+        using var client = _host.CreateSlackClient();
+        var submission = Submission("Blue team drill", Definition, "https://example.org/drill");
+        Outage.Down = true;
+
+        var refused = await client.PostAsync("/slack/interactions", Payload(submission));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var body = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Equal(["name"], body["errors"]!.AsObject().Select(e => e.Key));
+        Assert.Contains("could not be saved right now, try again in a minute", (string?)body["errors"]!["name"]);
+        var line = Assert.Single(_host.Logs.Lines, l => l.Contains("[2029]"));
+        Assert.DoesNotContain(Definition, line);
+        Outage.Down = false;
+        Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team)));
+
+        var saved = await client.PostAsync("/slack/interactions", Payload(submission));   // the same modal, submitted again
+
+        Assert.Equal("", await saved.Content.ReadAsStringAsync());
+        Assert.Equal(Definition, Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team))).Draft.Definition);
+        await WaitForAsync(r => r.Path == "/api/chat.postMessage" && r.Body.Contains(ActionIds.Approve));
+    }
+
+    [Fact]
+    public async Task A_submission_the_store_does_not_answer_keeps_the_modal_open_within_slacks_three_seconds()
+    {
+        using var client = _host.CreateSlackClient();
+        Outage.SuggestionsHang = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        Assert.InRange(clock.Elapsed, SlackViewSubmission.SaveBudget, TimeSpan.FromSeconds(3));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Contains("could not be saved right now", (string?)body["errors"]!["name"]);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[2029]") && l.Contains("no answer from the store"));
+    }
+
+    [Fact]
+    public async Task Over_socket_mode_a_submission_the_store_cannot_save_is_acknowledged_with_the_field_error()
+    {
+        await using var host = await SlackHost.StartSocketModeAsync(http: false, OutageStore.Install, ("Slack:Curators:0", Curator));
+        _ = host.Services;   // starts the host
+        var connection = (await host.SocketMode!.WaitForOpenAsync(2))[0];
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+
+        var id = await connection.SendEnvelopeAsync("interactive", Submission("Blue team drill", Definition), acceptsResponsePayload: true);
+
+        var ack = await host.SocketMode.WaitForAckAsync(id);
+        Assert.Equal("errors", (string?)ack["payload"]!["response_action"]);
+        Assert.Contains("could not be saved right now", (string?)ack["payload"]!["errors"]!["name"]);
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_workspace_term_the_store_cannot_save_keeps_the_modal_open_and_changes_nothing()
+    {
+        using var client = _host.CreateSlackClient();
+        var slug = await ApprovedTermAsync(client);
+        const string edited = "The exercise each quarter in which the safety team attacks our release pipeline on purpose.";
+        Outage.Down = true;
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", edited, metadata: "\n\n" + slug, user: Curator)));
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)body["response_action"]);
+        Assert.Contains("could not be saved right now", (string?)body["errors"]!["name"]);
+        Outage.Down = false;
+        Assert.Equal(Definition, Assert.Single(await Store.WorkspaceTerms.ListAsync(new WorkspaceKey(Platform.Slack, Team))).Draft.Definition);
+    }
+
+    [Fact]
+    public async Task An_approval_whose_store_goes_away_right_after_it_commits_says_it_is_approved()
+    {
+        using var client = _host.CreateSlackClient();
+        var id = await SuggestAsync(client);
+        Outage.GoDownAfter(nameof(ISuggestionStore.TryApproveAsync));
+
+        await client.PostAsync("/slack/interactions", Payload(Click(ActionIds.Approve, id, Curator)));
+
+        var decided = await WaitForAsync(r => r.Path.StartsWith("/hooks/click-", StringComparison.Ordinal));
+        Assert.Contains($"Approved by <@{Curator}>", decided.Body);
+        Assert.DoesNotContain("cannot be reached", decided.Body);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8010]"));
+        Outage.Down = false;
+        Assert.Equal(SuggestionState.Approved, (await Store.Suggestions.FindAsync(new WorkspaceKey(Platform.Slack, Team), id))!.State);
+    }
+
+    [Fact]
     public async Task A_curator_whose_direct_message_fails_does_not_keep_the_review_from_the_others()
     {
         using var client = _host.CreateSlackClient();
@@ -481,6 +576,25 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         var kept = Assert.Single(await Store.Unanswered.TopAsync(new WorkspaceKey(Platform.Slack, Team), DateTimeOffset.UnixEpoch, 10));
         Assert.DoesNotContain(Suggester, kept.Text);
         CardArtifacts.Write("slack", "digest", digest);
+    }
+
+    [Fact]
+    public async Task Ratings_count_people_not_clicks_and_a_later_click_changes_that_persons_rating()
+    {
+        using var client = _host.CreateSlackClient();
+        foreach (var (action, slug, user) in new[]
+                 {
+                     (ActionIds.NotHelpful, "sycophancy", Suggester), (ActionIds.NotHelpful, "sycophancy", Suggester), (ActionIds.NotHelpful, "sycophancy", Suggester),
+                     (ActionIds.NotHelpful, "sycophancy", "U0SECOND01"), (ActionIds.NotHelpful, "reward-hacking", Suggester), (ActionIds.Helpful, "reward-hacking", Suggester),
+                 })
+        {
+            await client.PostAsync("/slack/interactions", Payload(Click(action, slug, user)));
+            await WaitForAsync(r => r.Path == $"/hooks/click-{_clicks}");   // each click answered, and so counted, before the next
+        }
+
+        var least = await Store.Ratings.LeastHelpfulAsync(new WorkspaceKey(Platform.Slack, Team), 10);
+
+        Assert.Equal([new TermRating("sycophancy", 0, 2)], least);
     }
 
     [Fact]

@@ -15,6 +15,12 @@ public abstract class LivingGlossaryContract : DailyStoreContract
 
     protected override IDailyStore Daily => Store.Daily;
 
+    /// <summary>Another store on the same database, as a second replica opens it.</summary>
+    protected abstract SqlDatabase OpenAgain();
+
+    /// <summary>The rater column of the workspace's ratings as stored, read past the store.</summary>
+    protected abstract Task<IReadOnlyList<string>> StoredRatersAsync(string workspace);
+
     private WorkspaceKey Workspace(string name = "T1") => new(Platform.Slack, name + "-" + Run);
 
     private static TermDraft Draft(string name, string definition = "A definition long enough to pass the form's thirty character floor.") =>
@@ -233,14 +239,50 @@ public abstract class LivingGlossaryContract : DailyStoreContract
     public async Task Ratings_are_counted_per_term_per_workspace_least_helpful_first()
     {
         var workspace = Workspace();
-        foreach (var (slug, helpful) in new[] { ("rlhf", true), ("rlhf", false), ("dpo", false), ("dpo", false), ("rlhf", true), ("sae", true) })
-            await Store.Ratings.RateAsync(workspace, slug, helpful);
-        await Store.Ratings.RateAsync(Workspace("T2"), "sae", helpful: false);
+        foreach (var (slug, user, helpful) in new[]
+                 {
+                     ("rlhf", "U1", true), ("rlhf", "U2", false), ("dpo", "U1", false), ("dpo", "U2", false), ("rlhf", "U3", true), ("sae", "U1", true),
+                 })
+            await Store.Ratings.RateAsync(workspace, slug, user, helpful);
+        await Store.Ratings.RateAsync(Workspace("T2"), "sae", "U1", helpful: false);
 
         var least = await Store.Ratings.LeastHelpfulAsync(workspace, limit: 5);
 
         Assert.Equal([new TermRating("dpo", 0, 2), new TermRating("rlhf", 2, 1)], least);
         Assert.Equal([new TermRating("dpo", 0, 2)], await Store.Ratings.LeastHelpfulAsync(workspace, limit: 1));
+    }
+
+    [SkippableFact]
+    public async Task A_person_rating_a_term_again_is_counted_once_and_a_change_of_mind_replaces_their_rating()
+    {
+        var workspace = Workspace();
+        for (var i = 0; i < 3; i++)
+            await Store.Ratings.RateAsync(workspace, "dpo", "U-same", helpful: false);
+        await Store.Ratings.RateAsync(workspace, "dpo", "U-other", helpful: false);
+        await Store.Ratings.RateAsync(workspace, "rlhf", "U-same", helpful: false);
+        await Store.Ratings.RateAsync(workspace, "rlhf", "U-same", helpful: true);
+        await Store.Ratings.RateAsync(Workspace("T2"), "dpo", "U-same", helpful: true);   // the same id in another workspace is another rating
+
+        var least = await Store.Ratings.LeastHelpfulAsync(workspace, limit: 5);
+
+        Assert.Equal([new TermRating("dpo", 0, 2)], least);
+    }
+
+    [SkippableFact]
+    public async Task Raters_are_kept_as_a_keyed_hash_that_every_replica_shares_and_never_as_user_ids()
+    {
+        var workspace = Workspace();
+        const string user = "U0RATER0001";
+
+        await Store.Ratings.RateAsync(workspace, "dpo", user, helpful: false);
+        await OpenAgain().Ratings.RateAsync(workspace, "dpo", user, helpful: true);   // another replica: the same key, so the same person
+
+        Assert.Empty(await Store.Ratings.LeastHelpfulAsync(workspace, limit: 5));
+        var rater = Assert.Single(await StoredRatersAsync(workspace.Id));
+        Assert.DoesNotContain(user, rater);
+        var unkeyed = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(workspace.Id + "\n" + user));
+        Assert.NotEqual(Convert.ToBase64String(unkeyed), rater);
+        Assert.Equal(32, Convert.FromBase64String(rater).Length);
     }
 
     [SkippableFact]

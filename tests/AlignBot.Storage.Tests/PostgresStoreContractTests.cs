@@ -10,6 +10,21 @@ public sealed class PostgresStoreContractTests(MachineRequirements machine) : St
 
     protected override SqlDatabase Store => _shared ??= new PostgresDatabase(machine.Postgres(), Tokens);
 
+    protected override SqlDatabase OpenAgain() => new PostgresDatabase(machine.Postgres(), Tokens);
+
+    protected override async Task<IReadOnlyList<string>> StoredRatersAsync(string workspace)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(machine.Postgres());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT rater FROM term_votes WHERE workspace = @workspace", connection);
+        command.Parameters.AddWithValue("workspace", workspace);
+        var raters = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            raters.Add(reader.GetString(0));
+        return raters;
+    }
+
     protected override async Task<string?> StoredTokenAsync(string teamId)
     {
         await using var connection = new Npgsql.NpgsqlConnection(machine.Postgres());

@@ -22,6 +22,22 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
         return (string?)await command.ExecuteScalarAsync();
     }
 
+    protected override SqlDatabase OpenAgain() => new SqliteDatabase($"Data Source={_file}", Tokens);
+
+    protected override async Task<IReadOnlyList<string>> StoredRatersAsync(string workspace)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rater FROM term_votes WHERE workspace = $workspace";
+        command.Parameters.AddWithValue("$workspace", workspace);
+        var raters = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            raters.Add(reader.GetString(0));
+        return raters;
+    }
+
     [Fact]
     public async Task Token_saved_before_encryption_is_read_as_it_is_and_encrypted_when_saved_again()
     {
@@ -51,6 +67,27 @@ public sealed class SqliteStoreContractTests : StoreContract, IDisposable
     {
         Assert.Equal(SqliteSchema.Latest, _store.SchemaVersion);
         Assert.Equal(SqliteSchema.Latest, new SqliteDatabase($"Data Source={_file}").SchemaVersion);
+    }
+
+    [Fact]
+    public async Task A_database_of_schema_step_4_gains_the_rating_tables_and_keeps_what_it_had()
+    {
+        var workspace = new WorkspaceKey(Chat.Platform.Slack, "T-upgrade");
+        await _store.Unanswered.RecordAsync(workspace, "what is a foo", DateTimeOffset.UtcNow);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_file}"))
+        {
+            await connection.OpenAsync();
+            await using var back = connection.CreateCommand();
+            back.CommandText = "DROP TABLE term_votes; DROP TABLE store_secrets; UPDATE schema_version SET version = 4;";   // as step 4 left it
+            await back.ExecuteNonQueryAsync();
+        }
+
+        var upgraded = new SqliteDatabase($"Data Source={_file}", Tokens);
+        await upgraded.Ratings.RateAsync(workspace, "dpo", "U1", helpful: false);
+
+        Assert.Equal(SqliteSchema.Latest, upgraded.SchemaVersion);
+        Assert.Equal([new TermRating("dpo", 0, 1)], await upgraded.Ratings.LeastHelpfulAsync(workspace, 5));
+        Assert.Single(await upgraded.Unanswered.TopAsync(workspace, DateTimeOffset.UnixEpoch, 5));
     }
 
     [Fact]

@@ -19,11 +19,14 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
     private const string Definition = "Our quarterly exercise where the safety team tries to break the release pipeline.";
     private TeamsHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(_ => { }, ("Teams:Curators:0", Curator));
+    public async Task InitializeAsync() => _host = await TeamsHost.StartAsync(OutageStore.Install, ("Teams:Curators:0", Curator));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private SqlDatabase Store => _host.Services.GetRequiredService<SqlDatabase>();
+
+    /// <summary>The host's store behind a switch (the real one while it is up).</summary>
+    private OutageStore Outage => _host.Services.GetRequiredService<OutageStore>();
 
     private JsonNode Message(string text, string? from = null, string tenant = Tenant)
     {
@@ -90,6 +93,43 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
         Assert.StartsWith($"/teams/v3/conversations/{Uri.EscapeDataString(ReviewChannel)}/activities", review.Path);
         CardArtifacts.Write("teams", "review_pending", review.Body);
         return (string)CardOf(review)["actions"]!.AsArray().First()!["data"]!["value"]!;
+    }
+
+    [Fact]
+    public async Task A_form_the_store_cannot_save_comes_back_filled_in_as_typed_with_the_error()
+    {
+        Outage.Down = true;
+
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var sent = await SentAsync(r => r.Body.Contains("Input.Text"));
+        var body = CardOf(sent)["body"]!.AsArray();
+        Assert.Contains(body, b => ((string?)b!["text"])?.Contains("could not be saved right now, try again in a minute") == true);
+        Assert.Contains(body, b => (string?)b!["id"] == "name" && (string?)b["value"] == "Blue team drill");
+        Assert.Contains(body, b => (string?)b!["id"] == "aliases" && (string?)b["value"] == "BTD");
+        Assert.Contains(body, b => (string?)b!["id"] == "definition" && (string?)b["value"] == Definition);
+        Assert.Contains(body, b => (string?)b!["id"] == "source" && (string?)b["value"] == "https://example.org/drill");
+        Assert.Contains(body, b => (string?)b!["id"] == "related" && (string?)b["value"] == "red-teaming");
+        Outage.Down = false;
+        Assert.Empty(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant)));
+        CardArtifacts.Write("teams", "form_not_saved", sent.Body);
+    }
+
+    [Fact]
+    public async Task A_suggestion_stored_just_before_the_store_goes_away_is_said_to_be_saved_and_waiting_for_review()
+    {
+        Outage.GoDownAfter(nameof(ISuggestionStore.TryAddAsync));
+
+        await _host.SendAsync(Click(Form("Blue team drill", Definition)));
+
+        var told = await SentAsync(r => r.Body.Contains("Blue team drill"));
+        Assert.Contains("is saved", told.Body);
+        Assert.Contains("review here", told.Body);
+        Assert.DoesNotContain("could not be saved", told.Body);
+        await _host.DrainWorkAsync();
+        Assert.Single(_host.Logs.Lines, l => l.Contains("[8010]"));
+        Outage.Down = false;
+        Assert.Equal(Definition, Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Chat.Platform.Teams, Tenant))).Draft.Definition);
     }
 
     [Fact]

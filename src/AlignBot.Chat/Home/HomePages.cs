@@ -10,10 +10,10 @@ namespace AlignBot.Chat.Home;
 /// <summary>
 /// Builds the <see cref="HomePage"/> a person sees: the sections every workspace has (search, today's term, the
 /// glossary by category) and, from the living glossary, the person's own workspace's: its terms and recent additions
-/// once it has any, and for a curator (<see cref="GlossaryCuration.IsCuratorAsync"/>) the review queue and the
+/// once it has any, and for a curator (<see cref="CuratorRoster.IsCuratorAsync"/>) the review queue and the
 /// unanswered questions. With the store down the home still opens, without the workspace's sections.
 /// </summary>
-public sealed class HomePages(TermGlossary glossary, WorkspaceGlossaries workspaces, ISuggestionStore suggestions, GlossaryCuration curation,
+public sealed class HomePages(TermGlossary glossary, WorkspaceGlossaries workspaces, ISuggestionStore suggestions, CuratorRoster roster, GlossaryFeedback feedback,
     TimeProvider clock, ILogger<HomePages> log)
 {
     /// <summary>How many of the workspace's own terms the home lists as buttons (two rows of Slack's 25).</summary>
@@ -50,13 +50,13 @@ public sealed class HomePages(TermGlossary glossary, WorkspaceGlossaries workspa
             sections.Add(new HomeSection.RecentAdditions(
                 [.. terms.Select(t => own.Origin(t.Slug)).OfType<WorkspaceTerm>().OrderByDescending(t => t.ApprovedAt).Take(ListedItems)]));
         }
-        if (!await curation.IsCuratorAsync(workspace, userId, cancellationToken))
+        if (!await roster.IsCuratorAsync(workspace, userId, cancellationToken))
             return sections;
         var pending = await suggestions.PendingAsync(workspace, cancellationToken);
         sections.Add(new HomeSection.PendingReview([.. pending.Take(ListedItems)], pending.Count));
-        if (curation.KeepsUnanswered)
+        if (feedback.KeepsUnanswered)
         {
-            var digest = await curation.DigestAsync(workspace, new GlossaryScope(glossary, own), cancellationToken);
+            var digest = await feedback.DigestAsync(workspace, new GlossaryScope(glossary, own), cancellationToken);
             sections.Add(new HomeSection.Unanswered([.. digest.Questions.Take(ListedItems)]));
         }
         return sections;

@@ -14,7 +14,7 @@ namespace AlignBot.Chat.Living;
 /// <see cref="RunDueAsync"/> every few seconds on every replica; it also forgets unanswered questions past their
 /// retention, once an hour.
 /// </summary>
-public sealed class DigestService(ICuratorStore curators, IDailyStore claims, GlossaryCuration curation, TermGlossary glossary, WorkspaceGlossaries workspaces,
+public sealed class DigestService(ICuratorStore curators, IDailyStore claims, GlossaryFeedback feedback, TermGlossary glossary, WorkspaceGlossaries workspaces,
     IEnumerable<IDailyPublisher> publishers, TimeProvider clock, ILogger<DigestService> log)
 {
     /// <summary>The local time of the digest, on Mondays.</summary>
@@ -56,7 +56,7 @@ public sealed class DigestService(ICuratorStore curators, IDailyStore claims, Gl
         if (await claims.TryClaimAsync(claim, monday, Owner, now, now + DailyService.Lease, cancellationToken) != DailyClaim.Claimed)
             return false;
         var scope = new GlossaryScope(glossary, await workspaces.GetAsync(workspace, cancellationToken));
-        var digest = await curation.DigestAsync(workspace, scope, cancellationToken);
+        var digest = await feedback.DigestAsync(workspace, scope, cancellationToken);
         try
         {
             var publisher = publishers.FirstOrDefault(p => p.Platform == channel.Platform)
@@ -87,7 +87,7 @@ public sealed class DigestService(ICuratorStore curators, IDailyStore claims, Gl
         if (now - _pruned < PruneEvery)
             return;
         _pruned = now;
-        if (await curation.PruneUnansweredAsync(cancellationToken) is > 0 and var count)
+        if (await feedback.PruneUnansweredAsync(cancellationToken) is > 0 and var count)
             log.UnansweredPruned(count);
     }
 }

@@ -28,6 +28,12 @@ public sealed class GlossaryScope(TermGlossary corpus, WorkspaceGlossary? worksp
 
     public IReadOnlyList<Term> RelatedOf(Term term) => [.. term.Related.Select(Find).OfType<Term>()];
 
+    /// <summary>The terms of <paramref name="slugs"/> found in scope, as buttons name them; the others left out.</summary>
+    public IReadOnlyList<TermRef> Refs(IEnumerable<string> slugs) => [.. slugs.Select(Find).OfType<Term>().Select(TermRef.Of)];
+
+    /// <summary>The term whose name, alias, acronym or slug <paramref name="name"/> is, in scope; else null.</summary>
+    public Term? Named(string name) => Find(DraftCheck.Slug(name)) ?? (Lookup(name) is { Kind: MatchKind.Exact, Answer: { } exact } ? exact : null);
+
     public LookupResult Lookup(string question)
     {
         var shared = corpus.Lookup(question);

@@ -31,4 +31,8 @@ internal static partial class LivingLog
 
     [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Workspace term {Slug} in {Workspace} edited by {UserId}")]
     public static partial void WorkspaceTermEdited(this ILogger logger, string slug, string workspace, string userId);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Warning,
+        Message = "{Change} in {Workspace} is stored, but the store went away before everyone was told: {Reason}")]
+    public static partial void LivingAnnounceFailed(this ILogger logger, string change, string workspace, string reason);
 }

@@ -89,7 +89,7 @@ internal static class GlossaryCommands
         using var reader = File.OpenText(file);
         foreach (var row in CsvImport.Read(reader))
         {
-            var (draft, problem) = row.Input is { } input ? GlossaryCuration.Check(input, scope) : (null, null);
+            var (draft, problem) = row.Input is { } input ? SuggestionForm.Check(input, scope) : (null, null);
             var reason = row.Error ?? problem?.ErrorList.Select(e => $"{e.Key.ToString().ToLowerInvariant()}: {e.Value}").FirstOrDefault();
             if (draft is not null && !seen.Add(DraftCheck.Slug(draft.Name)))
                 reason = $"name: “{draft.Name}” is already an earlier row";

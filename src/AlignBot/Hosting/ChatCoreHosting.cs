@@ -29,11 +29,17 @@ public static class ChatCoreHosting
         builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<PrivacyOptions>>().Value is var privacy
             ? new UnansweredRetention(privacy.KeepUnanswered, privacy.UnansweredDays)
             : UnansweredRetention.Default);
+        builder.Services.AddSingleton<CuratorRoster>();
+        builder.Services.AddSingleton<GlossaryFeedback>();
+        builder.Services.AddSingleton<SuggestionReview>();
+        builder.Services.AddSingleton<WorkspaceTermEditor>();
+        builder.Services.AddSingleton<CurationAnnouncements>();
+        builder.Services.AddSingleton<FormSubmissions>();
         builder.Services.AddSingleton<GlossaryCuration>();
         builder.Services.AddSingleton<DigestService>();
         builder.Services.AddSingleton(services => new Bot(services.GetRequiredService<TermGlossary>(), daily: services.GetRequiredService<DailyService>(),
             metrics: services.GetRequiredService<ChatMetrics>(), workspaces: services.GetRequiredService<WorkspaceGlossaries>(),
-            curation: services.GetRequiredService<GlossaryCuration>()));
+            curation: services.GetRequiredService<GlossaryCuration>(), feedback: services.GetRequiredService<GlossaryFeedback>()));
         return builder;
     }
 }

@@ -83,7 +83,7 @@ public static class PlaygroundEndpoints
 
     /// <summary>The body is not bound by the framework: <see cref="RawBodyFilter"/> reads it (size, content type, UTF-8), so a
     /// body cut off mid-way ends as a 400 with one Debug line (see <see cref="Hosting.TruncatedBodies"/>).</summary>
-    private static async Task<IResult> Message(HttpContext http, Bot bot, GlossaryCuration curation,
+    private static async Task<IResult> Message(HttpContext http, Bot bot, FormSubmissions submissions,
         [FromKeyedServices("playground")] SlackRenderer slack, [FromKeyedServices("playground")] AdaptiveCardRenderer teams)
     {
         var message = PlaygroundMessage.Parse(http.Features.GetRequiredFeature<RawBody>().Bytes);
@@ -91,7 +91,7 @@ public static class PlaygroundEndpoints
             return TypedResults.Problem("Send {\"text\": \"…\"}, {\"actionId\": \"…\", \"actionValue\": \"…\"} or {\"form\": {…}}.", statusCode: StatusCodes.Status400BadRequest);
         var action = message.ActionId is { Length: > 0 } id ? new ChatAction(id, message.ActionValue ?? "") : null;
         var request = new ChatRequest(Platform.Playground, message.Text ?? "", new ChatUser(PlaygroundUser), ChatPlace.Local, action);
-        var reply = message.Form is { } form ? await SubmitAsync(bot, curation, request, form with { Related = form.Related ?? [] }, message.SuggestionId, message.TermSlug,
+        var reply = message.Form is { } form ? await SubmitAsync(bot, submissions, request, form with { Related = form.Related ?? [] }, message.SuggestionId, message.TermSlug,
                 http.RequestAborted)
             : await bot.RunAsync(request, http.RequestAborted);
         return TypedResults.Json(new { reply = ReplyView.Of(reply), slack = slack.Private(reply), teams = teams.Render(reply) });
@@ -104,12 +104,12 @@ public static class PlaygroundEndpoints
     /// A submitted suggestion form: the form again with what to fix, or the suggestion for review (or, edited, approved; or a
     /// workspace term's edit, saved).
     /// </summary>
-    private static async Task<Reply> SubmitAsync(Bot bot, GlossaryCuration curation, ChatRequest request, DraftInput form, string? suggestionId,
+    private static async Task<Reply> SubmitAsync(Bot bot, FormSubmissions submissions, ChatRequest request, DraftInput form, string? suggestionId,
         string? termSlug, CancellationToken cancellationToken)
     {
         var scope = await bot.ScopeAsync(request, cancellationToken);
-        var (draft, errors) = GlossaryCuration.Check(form, scope, suggestionId, termSlug);
-        return draft is null ? errors! : await curation.SubmitAsync(request, draft, suggestionId, termSlug, scope, cancellationToken);
+        var (draft, errors) = SuggestionForm.Check(form, scope, suggestionId, termSlug);
+        return draft is null ? errors! : await submissions.SubmitAsync(request, draft, suggestionId, termSlug, scope, cancellationToken);
     }
 
     private static string Read(string name)

@@ -1,0 +1,67 @@
+using AlignBot.Chat.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace AlignBot.Chat.Living;
+
+/// <summary>
+/// What a workspace's people tell its curators without meaning to: ratings of cards (one a person per term) and the
+/// questions nothing answered (normalized, never who asked, for the retention period), and the digest of both.
+/// </summary>
+public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unanswered, UnansweredRetention retention, TimeProvider clock,
+    ILogger<GlossaryFeedback> log)
+{
+    /// <summary>How many questions and terms a digest lists.</summary>
+    public const int DigestLength = 10;
+
+    /// <summary>Whether unanswered questions are kept at all.</summary>
+    public bool KeepsUnanswered => retention.Keep;
+
+    /// <summary>Records the person's rating of a card, replacing any earlier one of theirs.</summary>
+    public async Task<Reply> RateAsync(ChatRequest request, Intent.Rate rate, CancellationToken cancellationToken)
+    {
+        await ratings.RateAsync(WorkspaceKey.Of(request), rate.Slug, request.User.Id, rate.Helpful, cancellationToken);
+        return new Reply.Notice(rate.Helpful
+            ? "Thanks for the feedback."
+            : "Thanks for saying so. What were you looking for? Ask again in your own words, or suggest a term with “suggest <term>”.");
+    }
+
+    /// <summary>Counts a question nothing answered (normalized, without who asked), when keeping them is on; never fails the answer.</summary>
+    public async Task RecordUnansweredAsync(WorkspaceKey workspace, string question, CancellationToken cancellationToken)
+    {
+        if (!retention.Keep || Normalized(question) is not { Length: > 0 } text)
+            return;
+        try
+        {
+            await unanswered.RecordAsync(workspace, text, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            log.LivingStoreUnavailable(ex.Message);
+        }
+    }
+
+    /// <summary>The workspace's top unanswered questions of the retention period and its least helpful terms.</summary>
+    public async Task<Reply.Digest> DigestAsync(WorkspaceKey workspace, GlossaryScope scope, CancellationToken cancellationToken)
+    {
+        var questions = retention.Keep
+            ? await unanswered.TopAsync(workspace, clock.GetUtcNow().AddDays(-retention.Days), DigestLength, cancellationToken)
+            : [];
+        var least = await ratings.LeastHelpfulAsync(workspace, DigestLength, cancellationToken);
+        return new Reply.Digest(questions, [.. least.Select(r => (scope.Find(r.Slug), r)).Where(p => p.Item1 is not null).Select(p => (TermRef.Of(p.Item1!), p.r))]);
+    }
+
+    /// <summary>Forgets unanswered questions older than the retention period, in every workspace; returns how many.</summary>
+    public Task<int> PruneUnansweredAsync(CancellationToken cancellationToken) =>
+        unanswered.PruneAsync(clock.GetUtcNow().AddDays(-(retention.Keep ? retention.Days : 0)), cancellationToken);
+
+    /// <summary>
+    /// A question as kept: chat noise removed, lower case, punctuation gone, white space folded, at most 200 characters,
+    /// so "What is X?" and "what is x" count as one; never who asked.
+    /// </summary>
+    private static string Normalized(string question)
+    {
+        var letters = ChatText.Normalize(question).ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray();
+        var text = string.Join(' ', new string(letters).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 200 ? text : text[..200];
+    }
+}
