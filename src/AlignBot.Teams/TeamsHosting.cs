@@ -37,8 +37,7 @@ public static class TeamsHosting
         builder.Services.AddHttpClient(nameof(TeamsAuthenticator));
         builder.Services.AddSingleton<TeamsAuthenticator>();
         builder.Services.AddSingleton(new AdaptiveCardRenderer(builder.Configuration["App:PublicBaseUrl"]));
-        builder.Services.AddSingleton(services => new MessageExtension(services.GetRequiredService<TermGlossary>(), services.GetRequiredService<Bot>(),
-            services.GetRequiredService<AdaptiveCardRenderer>(), services.GetService<WorkspaceGlossaries>()));
+        builder.Services.AddSingleton<MessageExtension>();
         builder.Services.AddSingleton<TeamsWorkQueue>();
         builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<TeamsActivityRouter>();

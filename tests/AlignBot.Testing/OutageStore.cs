@@ -11,7 +11,7 @@ namespace AlignBot.Testing;
 /// server is unreachable (<see cref="StoreUnavailableException"/>), and when it is switched back the data is all
 /// there. For tests of how the host degrades during an outage and recovers after it.
 /// </summary>
-public sealed class OutageStore(SqlDatabase inner) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore
+public sealed class OutageStore(SqlDatabase inner) : IInstallationStore, IEventDeduplicator, IConversationReferenceStore, IDailyStore, IWorkspaceTermStore
 {
     private int _failures;
 
@@ -28,10 +28,12 @@ public sealed class OutageStore(SqlDatabase inner) : IInstallationStore, IEventD
         services.RemoveAll<IEventDeduplicator>();
         services.RemoveAll<IConversationReferenceStore>();
         services.RemoveAll<IDailyStore>();
+        services.RemoveAll<IWorkspaceTermStore>();
         services.AddSingleton<IInstallationStore>(provider => provider.GetRequiredService<OutageStore>());
         services.AddSingleton<IEventDeduplicator>(provider => provider.GetRequiredService<OutageStore>());
         services.AddSingleton<IConversationReferenceStore>(provider => provider.GetRequiredService<OutageStore>());
         services.AddSingleton<IDailyStore>(provider => provider.GetRequiredService<OutageStore>());
+        services.AddSingleton<IWorkspaceTermStore>(provider => provider.GetRequiredService<OutageStore>());
     }
 
     private T Up<T>(T store)
@@ -93,4 +95,19 @@ public sealed class OutageStore(SqlDatabase inner) : IInstallationStore, IEventD
 
     public Task ResetShownAsync(ChannelKey channel, CancellationToken cancellationToken = default) =>
         Up(inner.Daily).ResetShownAsync(channel, cancellationToken);
+
+    public Task SaveAsync(WorkspaceTerm term, TermChange change, string changedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Up(inner.WorkspaceTerms).SaveAsync(term, change, changedBy, at, cancellationToken);
+
+    public Task<bool> DeleteAsync(WorkspaceKey workspace, string slug, string deletedBy, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Up(inner.WorkspaceTerms).DeleteAsync(workspace, slug, deletedBy, at, cancellationToken);
+
+    public Task<IReadOnlyList<WorkspaceTerm>> ListAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default) =>
+        Up(inner.WorkspaceTerms).ListAsync(workspace, cancellationToken);
+
+    public Task<IReadOnlyList<TermRevision>> HistoryAsync(WorkspaceKey workspace, string slug, CancellationToken cancellationToken = default) =>
+        Up(inner.WorkspaceTerms).HistoryAsync(workspace, slug, cancellationToken);
+
+    public Task<long> VersionAsync(WorkspaceKey workspace, CancellationToken cancellationToken = default) =>
+        Up(inner.WorkspaceTerms).VersionAsync(workspace, cancellationToken);
 }
