@@ -138,9 +138,9 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // This transport's counterpart of the HTTP exception handler: a bug in a handler costs this envelope and one
-            // Error line, never the connection or the host. It is not acknowledged, but a command or click whose
-            // trigger_id was already claimed is then taken for a replay when Slack delivers it again: it stays lost, as a
-            // 500 over HTTP does.
+            // Error line, never the connection or the host. It is not acknowledged, so Slack delivers it again; a command
+            // that failed has given its trigger_id claim back (SlackCommandHandler), so the redelivery is answered, as
+            // after a 500 over HTTP.
             log.SocketEnvelopeFailed(ex, envelope.EnvelopeId!, envelope.Type ?? "?");
             return;
         }
