@@ -3,7 +3,6 @@ using AlignBot.Chat;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
-using AlignBot.Glossary;
 using AlignBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
