@@ -97,20 +97,14 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// </summary>
     public Task LoadWorkspaceAsync(ChatRequest request, CancellationToken cancellationToken) => ScopeAsync(request, cancellationToken);
 
-    /// <summary>What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down.</summary>
-    public async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken)
-    {
-        if (workspaces is null || WorkspaceOf(request) is not { } workspace)
-            return new GlossaryScope(glossary);
-        try
-        {
-            return new GlossaryScope(glossary, await workspaces.GetAsync(workspace, cancellationToken));
-        }
-        catch (StoreUnavailableException)
-        {
-            return new GlossaryScope(glossary);   // answers need no store: the corpus still answers
-        }
-    }
+    /// <summary>
+    /// What the request may see, loading its workspace's terms on first use; the corpus alone while the store is down
+    /// (<see cref="WorkspaceGlossaries.ScopeAsync"/> decides that, for every caller).
+    /// </summary>
+    public async Task<GlossaryScope> ScopeAsync(ChatRequest request, CancellationToken cancellationToken) =>
+        workspaces is null || WorkspaceOf(request) is not { } workspace
+            ? new GlossaryScope(glossary)
+            : await workspaces.ScopeAsync(glossary, workspace, cancellationToken);
 
     /// <summary>What the request may see without waiting: null when its workspace is not loaded yet.</summary>
     private GlossaryScope? ScopeNow(ChatRequest request)

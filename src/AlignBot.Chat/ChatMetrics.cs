@@ -7,7 +7,8 @@ namespace AlignBot.Chat;
 /// AlignBot's own instruments on the meter <see cref="MeterName"/>, exported through OpenTelemetry by the host:
 /// <list type="bullet">
 /// <item><c>alignbot.requests</c>: HTTP requests to the Slack routes (install pages included), Teams' and the
-/// playground's, by <c>platform</c> (slack, teams, playground) and <c>outcome</c>
+/// playground's, and Slack Socket Mode envelopes (each with the outcome its HTTP counterpart would have), by
+/// <c>platform</c> (slack, teams, playground) and <c>outcome</c>
 /// (ok, refused, bad_request, not_found, too_large, rate_limited, retry_later, error);</item>
 /// <item><c>alignbot.replies</c>: replies by <c>platform</c> and <c>kind</c> (term, comparison, results, related,
 /// not_found, notice, help);</item>
@@ -20,6 +21,9 @@ public sealed class ChatMetrics
 {
     public const string MeterName = "AlignBot";
 
+    /// <summary>The name of the requests counter.</summary>
+    public const string Requests = "alignbot.requests";
+
     /// <summary>Bucket bounds for <c>alignbot.search.duration</c>: answers take microseconds, not the default's seconds.</summary>
     public static readonly double[] SearchBuckets = [0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.1];
 
@@ -31,14 +35,14 @@ public sealed class ChatMetrics
     public ChatMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _requests = meter.CreateCounter<long>("alignbot.requests", "{request}", "Chat requests received, by platform and HTTP outcome.");
+        _requests = meter.CreateCounter<long>(Requests, "{request}", "Chat requests received, by platform and HTTP outcome.");
         _replies = meter.CreateCounter<long>("alignbot.replies", "{reply}", "Replies given, by platform and kind.");
         _searchDuration = meter.CreateHistogram("alignbot.search.duration", "s", "Time spent answering a question from the glossary.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SearchBuckets });
         _misses = meter.CreateCounter<long>("alignbot.search.misses", "{question}", "Questions the glossary had no definition for.");
     }
 
-    /// <summary>One HTTP request to a chat endpoint and how it ended (an outcome word, see <c>HttpOutcome</c> in the web adapters).</summary>
+    /// <summary>One HTTP request to a chat endpoint, or one Socket Mode envelope, and how it ended (an outcome word, see <c>HttpOutcome</c> in the web adapters).</summary>
     public void Request(string platform, string outcome) =>
         _requests.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("outcome", outcome));
 

@@ -31,9 +31,29 @@ internal sealed class SlackCommandHandler(Bot bot, SlackRenderer renderer, Slack
         var responseUrl = options.Value.AllowedResponseUrl(command.ResponseUrl);
         if (command.ResponseUrl is not null && responseUrl is null)
             return Bad(source, "response_url is not https on an allowed host");
-        if (command.TriggerId is { } trigger
-            && await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, cancellationToken))
+        if (command.TriggerId is not { } trigger)
+            return await AnswerAsync(command, responseUrl, cancellationToken);
+        if (await replays.IsReplayAsync(SlackReplays.Command, command.TeamId, trigger, SlackReplays.KeepFor, cancellationToken))
             return SlackAck.Ok;
+        var answered = false;
+        try
+        {
+            var ack = await AnswerAsync(command, responseUrl, cancellationToken);
+            answered = true;
+            return ack;
+        }
+        finally
+        {
+            // A command that failed after claiming its trigger_id gives the claim back: Slack's redelivery of it (after a
+            // 500, or an envelope left unacknowledged) is then answered instead of being taken for a replay.
+            if (!answered)
+                await replays.ReleaseAsync(SlackReplays.Command, command.TeamId, trigger);
+        }
+    }
+
+    /// <summary>The command's answer: inline when the glossary answers at once, else from the worker within <see cref="AckBudget"/>.</summary>
+    private async Task<SlackAck> AnswerAsync(SlashCommand command, Uri? responseUrl, CancellationToken cancellationToken)
+    {
         var text = SlackText.ToPlain(command.Text);
         if (answers.TryGet(command.TeamId, text) is { } cached)
         {

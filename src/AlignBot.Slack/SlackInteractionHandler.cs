@@ -70,7 +70,7 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
                 work = new SlackWork.Respond(team, Click(ChatAction.ShowTerm(value), user, team), responseUrl, SlackCard.Private with { Expanded = true }, follow);
                 break;
             case SlackActions.Share:
-                if (SlackReplyKey.ToAction(value, await ScopeAsync(glossary, workspaces, team, cancellationToken)) is not { } shared)
+                if (SlackReplyKey.ToAction(value, await workspaces.ScopeAsync(glossary, new WorkspaceKey(Platform.Slack, team), cancellationToken)) is not { } shared)
                     return Bad(source, "share of an unknown card");
                 work = new SlackWork.Respond(team, Click(shared, user, team), responseUrl, SlackCard.Public with { SharedBy = user },
                     SlackPlacement.InChannel);
@@ -111,19 +111,6 @@ internal sealed class SlackInteractionHandler(SlackWorkQueue queue, TermGlossary
             return SlackAck.RetryLater;
         }
         return SlackAck.Ok;
-    }
-
-    /// <summary>The corpus and the workspace's own terms; the corpus alone while the store is down.</summary>
-    private static async Task<GlossaryScope> ScopeAsync(TermGlossary glossary, WorkspaceGlossaries workspaces, string team, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return new GlossaryScope(glossary, await workspaces.GetAsync(new WorkspaceKey(Platform.Slack, team), cancellationToken));
-        }
-        catch (StoreUnavailableException)
-        {
-            return new GlossaryScope(glossary);
-        }
     }
 
     /// <summary>What makes a click unique: its trigger_id and action_ts (Slack sends both); null when it has neither.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
-using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 
@@ -10,14 +9,14 @@ namespace AlignBot.Teams;
 /// <summary>
 /// The search message extension: <c>composeExtension/query</c> answers with term previews as the user types (a few
 /// well-known terms on first open), each inserting the full card; <c>composeExtension/selectItem</c> returns the card
-/// of the chosen preview. Both answer synchronously from the in-memory glossary: the corpus and, once this replica has
-/// loaded them, the tenant's own terms (never another tenant's).
+/// of the chosen preview. Both answer in the invoke's response from the corpus and the tenant's own terms (never another
+/// tenant's), loaded by <see cref="Bot.ScopeAsync"/> on the tenant's first use: the corpus alone while the store is down.
 /// </summary>
-internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveCardRenderer renderer, WorkspaceGlossaries? workspaces = null)
+internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveCardRenderer renderer)
 {
     public const int MaxResults = 25;
 
-    public JsonObject Query(JsonElement? value, WorkspaceKey? tenant = null)
+    public async Task<JsonObject> QueryAsync(JsonElement? value, WorkspaceKey? tenant, CancellationToken cancellationToken)
     {
         var parameters = value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("parameters", out var p) && p.ValueKind == JsonValueKind.Array
             ? p.EnumerateArray().ToList()
@@ -27,23 +26,31 @@ internal sealed class MessageExtension(TermGlossary glossary, Bot bot, AdaptiveC
         var count = value is { ValueKind: JsonValueKind.Object } q && q.TryGetProperty("queryOptions", out var o) && o.ValueKind == JsonValueKind.Object
             && o.TryGetProperty("count", out var c) && c.TryGetInt32(out var n) ? Math.Clamp(n, 1, MaxResults) : 10;
 
-        var terms = initialRun || text.Trim().Length == 0
-            ? ExampleTerms.Slugs.Select(glossary.Find).OfType<Term>().Take(count).ToList()
-            : bot.Suggest(text, count, tenant);
+        if (initialRun || text.Trim().Length == 0)
+            return Result([.. ExampleTerms.Slugs.Select(glossary.Find).OfType<Term>().Take(count).Select(t => Item(t, tenant))]);
+        await bot.LoadWorkspaceAsync(new ChatRequest(Platform.Teams, text, ChatUser.Anonymous, PlaceOf(tenant)), cancellationToken);
+        var terms = bot.Suggest(text, count, tenant);
         return Result([.. terms.Select(t => Item(t, tenant))]);
     }
 
-    public JsonObject SelectItem(JsonElement? value, WorkspaceKey? tenant = null)
+    public async Task<JsonObject> SelectItemAsync(JsonElement? value, WorkspaceKey? tenant, CancellationToken cancellationToken)
     {
-        var slug = value is { } v ? Activity.Str(v, "slug") : null;
-        var scope = new GlossaryScope(glossary, tenant is null ? null : workspaces?.Current(tenant));
-        return slug is not null && scope.Find(slug) is { } term ? Result([Item(term, tenant)]) : Result([]);
+        if ((value is { } v ? Activity.Str(v, "slug") : null) is not { } slug)
+            return Result([]);
+        var scope = await bot.ScopeAsync(Showing(slug, tenant), cancellationToken);
+        return scope.Find(slug) is { } term ? Result([Item(term, tenant)]) : Result([]);
     }
+
+    /// <summary>A click showing <paramref name="slug"/> in the tenant: what the bot scopes and answers.</summary>
+    private static ChatRequest Showing(string slug, WorkspaceKey? tenant) =>
+        ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(slug), ChatUser.Anonymous, PlaceOf(tenant));
+
+    /// <summary>The tenant as a place, whose own terms a request there sees; without one, nowhere in particular (the corpus).</summary>
+    private static ChatPlace PlaceOf(WorkspaceKey? tenant) => tenant is null ? ChatPlace.Local : new ChatPlace(tenant.WorkspaceOrTenantId, "");
 
     private JsonObject Item(Term term, WorkspaceKey? tenant)
     {
-        var click = ChatRequest.Click(Platform.Teams, ChatAction.ShowTerm(term.Slug), ChatUser.Anonymous,
-            tenant is null ? ChatPlace.Local : new ChatPlace(tenant.WorkspaceOrTenantId, ""));
+        var click = Showing(term.Slug, tenant);
         var card = bot.AnswerAtOnce(click)?.Reply ?? bot.AnswerFromGlossary(click);   // the tenant's own terms once loaded, else the corpus
         var attachment = AdaptiveCardRenderer.Attachment(renderer.Render(card));
         attachment["preview"] = new JsonObject

@@ -20,8 +20,8 @@ internal sealed class TeamsActivityRouter(MessageExtension extension, TeamsWorkQ
     {
         ("message", _) => await OnMessageAsync(activity, cancellationToken),
         ("conversationUpdate", _) => await OnConversationUpdateAsync(activity, cancellationToken),
-        ("invoke", "composeExtension/query") => TypedResults.Json(extension.Query(activity.Value, Tenant(activity))),
-        ("invoke", "composeExtension/selectItem") => TypedResults.Json(extension.SelectItem(activity.Value, Tenant(activity))),
+        ("invoke", "composeExtension/query") => TypedResults.Json(await extension.QueryAsync(activity.Value, Tenant(activity), cancellationToken)),
+        ("invoke", "composeExtension/selectItem") => TypedResults.Json(await extension.SelectItemAsync(activity.Value, Tenant(activity), cancellationToken)),
         ("invoke", _) => TypedResults.StatusCode(StatusCodes.Status501NotImplemented),
         _ => TypedResults.Ok(),   // installationUpdate, typing, reactions…: acknowledged
     };

@@ -3,7 +3,6 @@ using AlignBot.Chat;
 using AlignBot.Chat.Settings;
 using AlignBot.Chat.Daily;
 using AlignBot.Chat.Stores;
-using AlignBot.Glossary;
 using AlignBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -37,8 +36,7 @@ public static class TeamsHosting
         builder.Services.AddHttpClient(nameof(TeamsAuthenticator));
         builder.Services.AddSingleton<TeamsAuthenticator>();
         builder.Services.AddSingleton(new AdaptiveCardRenderer(builder.Configuration["App:PublicBaseUrl"]));
-        builder.Services.AddSingleton(services => new MessageExtension(services.GetRequiredService<TermGlossary>(), services.GetRequiredService<Bot>(),
-            services.GetRequiredService<AdaptiveCardRenderer>(), services.GetService<WorkspaceGlossaries>()));
+        builder.Services.AddSingleton<MessageExtension>();
         builder.Services.AddSingleton<TeamsWorkQueue>();
         builder.Services.TryAddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<TeamsActivityRouter>();

@@ -4,6 +4,7 @@ using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
 using AlignBot.Glossary.Corpus;
 using AlignBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlignBot.Slack.Tests;
 
@@ -46,7 +47,7 @@ public sealed class SlackAnswerCacheTests : IDisposable
     public async Task An_answer_cached_in_one_workspace_is_not_served_in_another_nor_in_one_with_its_own_terms()
     {
         var store = new SqliteDatabase(_database.ConnectionString);
-        var workspaces = new WorkspaceGlossaries(store.WorkspaceTerms);
+        var workspaces = new WorkspaceGlossaries(store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance);
         var cache = new SlackAnswerCache(Real, workspaces);
         var bot = new Bot(Real, workspaces: workspaces);
         var elsewhere = new ChatRequest(Platform.Slack, "define blue team", new ChatUser("U1"), new ChatPlace("T-other", "C1"));

@@ -62,6 +62,27 @@ public sealed class SlackFaultTests
     }
 
     [Fact]
+    public async Task Share_while_the_workspace_terms_cannot_be_read_posts_the_corpus_card_with_one_log_line()
+    {
+        await using var host = await SlackHost.StartAsync(OutageStore.Install);
+        using var client = host.CreateSlackClient();
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+        var share = JsonNode.Parse(Fixtures.Text("slack/block_actions.json"))!;
+        share["response_url"] = host.Slack.ResponseUrl();
+        share["actions"]![0]!["action_id"] = SlackActions.Share;
+        share["actions"]![0]!["value"] = "term:sycophancy";
+
+        var ack = await client.PostAsync("/slack/interactions", Form("payload=" + Uri.EscapeDataString(share.ToJsonString())));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var hook = Assert.Single(await host.Slack.WaitForAsync(1));
+        Assert.Equal("in_channel", (string?)JsonNode.Parse(hook.Body)!["response_type"]);
+        Assert.Contains("Sycophancy", hook.Body);
+        await host.DrainWorkAsync();   // the worker's scope too: its line would be here
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Living glossary unavailable"));
+    }
+
+    [Fact]
     public async Task Uninstall_while_the_store_is_down_is_refused_so_slack_delivers_it_again()
     {
         await using var host = await SlackHost.StartAsync(OutageStore.Install);

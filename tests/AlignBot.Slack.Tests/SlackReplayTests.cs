@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Stores;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlignBot.Slack.Tests;
@@ -80,6 +82,44 @@ public sealed class SlackReplayTests
         Assert.Single(hooks, h => h.Path == "/hooks/after");
         var team = JsonNode.Parse(Fixtures.Text("slack/block_actions.json"))!["team"]!["id"]!.GetValue<string>();
         Assert.Equal(3, host.Logs.Lines.Count(l => l.Contains($"Ignored a replayed slack-interaction in {team}")));
+    }
+
+    [Fact]
+    public async Task A_command_that_failed_after_claiming_its_trigger_id_is_answered_when_slack_delivers_it_again_and_only_then()
+    {
+        using var file = new TempDatabase();
+        await using var host = await SlackHost.StartAsync(_ => { }, ("Storage:ConnectionString", file.ConnectionString));
+        using var client = host.CreateClient();
+        var team = "T-" + Guid.NewGuid().ToString("N")[..8];
+        var at = DateTimeOffset.UtcNow;
+        await host.Services.GetRequiredService<IWorkspaceTermStore>().SaveAsync(new WorkspaceTerm(new WorkspaceKey(Platform.Slack, team), "blue-team-drill",
+            new TermDraft("Blue team drill", [], "Our quarterly exercise of breaking the release pipeline.", "https://example.org/drill", []), "U1", "U2", at),
+            TermChange.Approved, "U2", at);
+        await SetAliasesAsync(file, "not a JSON list");   // the workspace's terms cannot be read: the command fails after its claim
+        var define = Command(team, "define sycophancy");
+
+        var failed = await client.SendAsync(define());
+        await SetAliasesAsync(file, "[]");
+        var redelivered = await client.SendAsync(define());
+        var replayed = await client.SendAsync(define());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Contains("Sycophancy", await redelivered.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("", await replayed.Content.ReadAsStringAsync());
+        Assert.Single(host.Logs.Lines, l => l.Contains($"Ignored a replayed slack-command in {team}"));
+    }
+
+    /// <summary>Writes the aliases of every stored workspace term straight into the SQLite file, as a damaged row would be.</summary>
+    private static async Task SetAliasesAsync(TempDatabase file, string aliases)
+    {
+        await using var connection = new SqliteConnection(file.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE workspace_term_revisions SET aliases = $aliases";
+        command.Parameters.AddWithValue("$aliases", aliases);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
     }
 
     [SkippableTheory]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Diagnostics.Metrics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -254,6 +255,29 @@ public sealed class SlackSocketModeTests
         Assert.True(socket.IsOpen);
         Assert.Single(host.SocketMode.Connections);
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("not json", StringComparison.Ordinal) || l.Contains("thought", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_envelope_is_counted_in_the_requests_metric_as_slack_with_the_outcome_its_http_counterpart_gets()
+    {
+        await using var host = await SlackHost.StartSocketModeAsync(http: false, OutageStore.Install, ("Slack:SocketConnections", "1"));
+        var socket = (await OpenAsync(host, 1))[0];
+        using var counts = new RequestCounts(host.Services.GetRequiredService<IMeterFactory>());
+
+        var command = await socket.SendEnvelopeAsync("slash_commands", Command(host, "define rlhf"), acceptsResponsePayload: true);
+        await host.SocketMode!.WaitForAckAsync(command);
+        var unknown = await socket.SendEnvelopeAsync("telepathy", new JsonObject { ["thought"] = "hello" });
+        await host.SocketMode.WaitForAckAsync(unknown);
+        await socket.SendAsync(new JsonObject { ["envelope_id"] = "no-payload", ["type"] = "slash_commands" });
+        await host.SocketMode.WaitForAckAsync("no-payload");
+        await socket.SendRawAsync("this is not json"u8.ToArray());
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+        await socket.SendEnvelopeAsync("events_api", Mention());   // the event's id cannot be recorded: left for Slack to deliver again
+
+        var counted = await counts.WaitForAsync(5);
+
+        Assert.All(counted, c => Assert.Equal("slack", c.Platform));
+        Assert.Equal(["bad_request", "bad_request", "bad_request", "ok", "retry_later"], counted.Select(c => c.Outcome).Order());
     }
 
     [Fact]

@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
-using AlignBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AlignBot.Slack.Tests;
 
@@ -24,18 +22,15 @@ public sealed class WorkspaceTermReplicaTests(MachineRequirements machine) : ICl
     [SkippableFact]
     public async Task An_edit_on_one_replica_answers_on_another_after_its_version_poll()
     {
-        var connection = machine.Postgres();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
-        var team = "T-" + Guid.NewGuid().ToString("N")[..8];
+        await using var replicas = await PostgresReplicas.CreateAsync(machine, new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), 2,
+            ("Slack:Curators:0", Curator));
+        var clock = replicas.Clock;
+        var team = "T-" + replicas.Run;
         var workspace = new WorkspaceKey(Platform.Slack, team);
         var draft = new TermDraft("Blue team drill", ["BTD"], Before, null, []);
-        using (var store = new PostgresDatabase(connection))
-            await store.WorkspaceTerms.SaveAsync(new WorkspaceTerm(workspace, "blue-team-drill", draft, "U0SUGGEST1", Curator, clock.GetUtcNow()), TermChange.Approved,
-                Curator, clock.GetUtcNow());
-        await using var slack = await FakeSlackApi.StartAsync();
-        (string, string)[] settings = [("Storage:Provider", "postgres"), ("Storage:ConnectionString", connection), ("Slack:Curators:0", Curator)];
-        await using var editing = SlackHost.Replica(slack, clock, settings);
-        await using var other = SlackHost.Replica(slack, clock, settings);
+        await replicas.SeedAsync(store => store.WorkspaceTerms.SaveAsync(new WorkspaceTerm(workspace, "blue-team-drill", draft, "U0SUGGEST1", Curator, clock.GetUtcNow()),
+            TermChange.Approved, Curator, clock.GetUtcNow()));
+        var (editing, other) = (replicas.Hosts[0], replicas.Hosts[1]);
         using var editor = editing.CreateSlackClient(clock.GetUtcNow);
         using var asker = other.CreateSlackClient(clock.GetUtcNow);
         Assert.Contains(Before, await DefineAsync(asker, team));   // the other replica has the workspace loaded, at the old version

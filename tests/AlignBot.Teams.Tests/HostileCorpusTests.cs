@@ -54,14 +54,14 @@ public sealed partial class HostileCorpusTests : IDisposable
     }
 
     [Fact]
-    public void Message_extension_previews_and_results_carry_hostile_corpus_text_only_as_inert_text()
+    public async Task Message_extension_previews_and_results_carry_hostile_corpus_text_only_as_inert_text()
     {
         var glossary = TermGlossary.FromDirectory(_corpus.Directory);
         var extension = new MessageExtension(glossary, new Bot(glossary), new AdaptiveCardRenderer());
         using var query = JsonDocument.Parse("""{"commandId":"searchTerms","parameters":[{"name":"searchQuery","value":"gamma"}]}""");
         using var select = JsonDocument.Parse("""{"slug":"gamma"}""");
 
-        foreach (var result in new[] { extension.Query(query.RootElement), extension.SelectItem(select.RootElement) })
+        foreach (var result in new[] { await extension.QueryAsync(query.RootElement, null, default), await extension.SelectItemAsync(select.RootElement, null, default) })
         {
             Assert.Contains(result["composeExtension"]!["attachments"]!.AsArray(), a => ((string?)a!["preview"]!["content"]!["title"])!.StartsWith("Gamma"));
             AssertInert(result);

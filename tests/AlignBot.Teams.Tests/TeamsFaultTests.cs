@@ -66,6 +66,26 @@ public sealed class TeamsFaultTests
         Assert.DoesNotContain(host.Logs.Lines, l => l.Contains(TeamsHost.AppPassword));
     }
 
+    [Fact]
+    public async Task Search_extension_while_the_tenant_terms_cannot_be_read_answers_from_the_corpus_with_one_log_line()
+    {
+        await using var host = await TeamsHost.StartAsync(OutageStore.Install);
+        host.Services.GetRequiredService<OutageStore>().Down = true;
+        var query = host.Activity("alignbot_composeExtension_initialRun.json");
+        query["value"] = JsonNode.Parse("""{"commandId":"searchTerms","parameters":[{"name":"searchQuery","value":"reward"}]}""");
+        var select = host.Activity("alignbot_composeExtension_initialRun.json");
+        select["name"] = "composeExtension/selectItem";
+        select["value"] = new JsonObject { ["slug"] = "jailbreak" };
+
+        var found = await host.SendAsync(query);
+        var chosen = await host.SendAsync(select);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (found.StatusCode, chosen.StatusCode));
+        Assert.Contains("Reward", await found.Content.ReadAsStringAsync());
+        Assert.Contains("Jailbreak", await chosen.Content.ReadAsStringAsync());
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Living glossary unavailable"));
+    }
+
     [Theory]
     [InlineData(nameof(TeamsConnectorClient))]
     [InlineData(nameof(TeamsTokenProvider))]

@@ -265,6 +265,29 @@ public sealed class TeamsLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_search_extension_offers_a_tenant_term_approved_on_another_replica_before_this_one_has_loaded_the_tenant()
+    {
+        var tenant = new WorkspaceKey(Chat.Platform.Teams, Tenant);
+        var approved = DateTimeOffset.UtcNow;
+        await Store.WorkspaceTerms.SaveAsync(new WorkspaceTerm(tenant, "blue-team-drill",
+            new TermDraft("Blue team drill", [], Definition, "https://example.org/drill", []), "29:someone", Curator, approved),
+            TermChange.Approved, Curator, approved);
+        var query = _host.Activity("composeExtension_query.json");
+        query["value"]!["parameters"]![0]!["value"] = "blue team";
+        query["conversation"]!["tenantId"] = Tenant;
+        var select = _host.Activity("alignbot_composeExtension_initialRun.json");
+        select["name"] = "composeExtension/selectItem";
+        select["value"] = new JsonObject { ["slug"] = "blue-team-drill" };
+
+        var found = await (await _host.SendAsync(query)).Content.ReadAsStringAsync();
+        var chosen = await (await _host.SendAsync(select)).Content.ReadAsStringAsync();
+
+        Assert.Contains("Blue team drill", found);
+        Assert.Contains("Blue team drill", chosen);
+        Assert.Contains("Workspace term", chosen);
+    }
+
+    [Fact]
     public async Task Without_a_review_channel_each_curator_gets_the_review_card_in_a_one_to_one_chat()
     {
         const string added = "29:curator-0002";

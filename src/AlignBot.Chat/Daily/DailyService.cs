@@ -182,11 +182,13 @@ public sealed class DailyService(IDailyStore store, TermGlossary glossary, IEnum
         }
     }
 
-    /// <summary>30 s, 1 min, 2 min … up to 30 min, with ±20% jitter so replicas and channels spread out.</summary>
-    /// <summary>The terms a channel's rotation draws from: the corpus and its workspace's own terms (none of another workspace's).</summary>
+    /// <summary>
+    /// The terms a channel's rotation draws from: the corpus and its workspace's own terms (none of another workspace's);
+    /// the corpus alone while those cannot be read.
+    /// </summary>
     private async Task<GlossaryScope> ScopeAsync(ChannelKey channel, CancellationToken cancellationToken) => workspaces is null
         ? new GlossaryScope(glossary)
-        : new GlossaryScope(glossary, await workspaces.GetAsync(new WorkspaceKey(channel.Platform, channel.TeamId), cancellationToken));
+        : await workspaces.ScopeAsync(glossary, new WorkspaceKey(channel.Platform, channel.TeamId), cancellationToken);
 
     /// <summary>The retry delays of a failed post, jittered so replicas do not retry in step (the weekly digest's too).</summary>
     internal static RetryBackoff Backoff() => new(FirstRetry, LongestRetry, 0.8 + Random.Shared.NextDouble() * 0.4);

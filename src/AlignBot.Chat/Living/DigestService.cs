@@ -55,7 +55,7 @@ public sealed class DigestService(ICuratorStore curators, IDailyStore claims, Gl
         var now = clock.GetUtcNow();
         if (await claims.TryClaimAsync(claim, monday, Owner, now, now + DailyService.Lease, cancellationToken) != DailyClaim.Claimed)
             return false;
-        var scope = new GlossaryScope(glossary, await workspaces.GetAsync(workspace, cancellationToken));
+        var scope = await workspaces.ScopeAsync(glossary, workspace, cancellationToken);
         var digest = await feedback.DigestAsync(workspace, scope, cancellationToken);
         try
         {

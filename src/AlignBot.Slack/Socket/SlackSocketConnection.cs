@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using AlignBot.Chat;
 using AlignBot.Chat.Daily;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace AlignBot.Slack.Socket;
 /// never a tight loop. All waiting is on the <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class SlackSocketConnection(int slot, SlackOptions options, SlackApiClient api, SlackEnvelopeDispatcher dispatcher,
-    TimeProvider clock, ILogger log)
+    ChatMetrics metrics, TimeProvider clock, ILogger log)
 {
     private static readonly (TimeSpan First, TimeSpan Longest) AfterDrop = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     private static readonly (TimeSpan First, TimeSpan Longest) AfterRefusal = (TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
@@ -66,7 +67,7 @@ internal sealed class SlackSocketConnection(int slot, SlackOptions options, Slac
                     await DroppedAsync("could not connect", ++failures, stopping);
                 continue;
             }
-            var session = new SocketSession(socket, slot, options.MaxBodyBytes, dispatcher, api, log);
+            var session = new SocketSession(socket, slot, options.MaxBodyBytes, dispatcher, api, metrics, log);
             var end = await session.RunAsync(() => failures = 0, stopping, abandon);
             closing.RemoveAll(task => task.IsCompleted);
             closing.Add(session.Closed);

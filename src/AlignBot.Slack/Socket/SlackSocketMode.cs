@@ -1,3 +1,4 @@
+using AlignBot.Chat;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,8 @@ namespace AlignBot.Slack.Socket;
 /// in flight (while <see cref="SlackWorker"/>, which stops after this service, still runs) and closes the sockets,
 /// within the host's shutdown timeout.
 /// </summary>
-internal sealed class SlackSocketMode(IOptions<SlackOptions> options, SlackApiClient api, SlackEnvelopeDispatcher dispatcher, TimeProvider clock,
-    ILogger<SlackSocketMode> log) : BackgroundService
+internal sealed class SlackSocketMode(IOptions<SlackOptions> options, SlackApiClient api, SlackEnvelopeDispatcher dispatcher, ChatMetrics metrics,
+    TimeProvider clock, ILogger<SlackSocketMode> log) : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
 
@@ -20,7 +21,7 @@ internal sealed class SlackSocketMode(IOptions<SlackOptions> options, SlackApiCl
         var settings = options.Value;
         log.SocketModeOn(settings.SocketConnections);
         return Task.WhenAll(Enumerable.Range(1, settings.SocketConnections)
-            .Select(slot => Task.Run(() => new SlackSocketConnection(slot, settings, api, dispatcher, clock, log).RunAsync(stoppingToken, _abandon.Token),
+            .Select(slot => Task.Run(() => new SlackSocketConnection(slot, settings, api, dispatcher, metrics, clock, log).RunAsync(stoppingToken, _abandon.Token),
                 CancellationToken.None)));
     }
 

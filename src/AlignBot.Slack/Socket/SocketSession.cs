@@ -1,6 +1,9 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlignBot.Chat;
+using AlignBot.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Slack.Socket;
@@ -11,10 +14,11 @@ namespace AlignBot.Slack.Socket;
 /// envelope id, carrying the immediate answer where Slack accepts one. When the socket ends (a <c>disconnect</c>, a
 /// drop, a shutdown) <see cref="RunAsync"/> returns straight away so a new connection can be opened, while
 /// <see cref="Closed"/> finishes the envelopes still in flight, then closes and disposes the socket. An answer whose
-/// acknowledgement can no longer be sent goes to the command's response_url instead.
+/// acknowledgement can no longer be sent goes to the command's response_url instead. Every envelope (every message but
+/// <c>hello</c> and <c>disconnect</c>) is counted in <c>alignbot.requests</c> as its HTTP counterpart would be.
 /// </summary>
 internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMessageBytes, SlackEnvelopeDispatcher dispatcher, SlackApiClient api,
-    ILogger log) : IDisposable
+    ChatMetrics metrics, ILogger log) : IDisposable
 {
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly HashSet<Task> _inFlight = [];   // the envelopes being answered; each leaves when it is done
@@ -60,9 +64,9 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
                 while (!frame.EndOfMessage);
 
                 if (tooLarge)
-                    log.SocketBadEnvelope(slot, $"over {maxMessageBytes} bytes");
+                    Refuse(StatusCodes.Status413PayloadTooLarge, $"over {maxMessageBytes} bytes");
                 else if (frame.MessageType != WebSocketMessageType.Text)
-                    log.SocketBadEnvelope(slot, "not a text message");
+                    Refuse(StatusCodes.Status400BadRequest, "not a text message");
                 else if (Take(message.ToArray(), connected, abandon) is { } disconnect)
                     return disconnect;
             }
@@ -84,7 +88,7 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
         if (document is null || SlackEnvelope.TryRead(document.RootElement) is not { } envelope)
         {
             document?.Dispose();
-            log.SocketBadEnvelope(slot, "not a JSON object");
+            Refuse(StatusCodes.Status400BadRequest, "not a JSON object");
             return null;
         }
         switch (envelope.Type)
@@ -103,12 +107,13 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
         if (envelope.EnvelopeId is null)
         {
             document.Dispose();
-            log.SocketBadEnvelope(slot, "no envelope_id");
+            Refuse(StatusCodes.Status400BadRequest, "no envelope_id");
             return null;
         }
         if (!_dispatching)
         {
             document.Dispose();
+            Count(StatusCodes.Status503ServiceUnavailable);   // left unacknowledged: Slack delivers it again
             return null;
         }
         var answering = AnswerAsync(envelope, document, abandon);
@@ -126,6 +131,20 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
     {
         using var _ = document;
         await Task.Yield();   // the receive loop goes on reading while this envelope is handled
+        var status = StatusCodes.Status503ServiceUnavailable;   // given up on at shutdown: not acknowledged, Slack delivers it again
+        try
+        {
+            status = await HandleAsync(envelope, abandon);
+        }
+        finally
+        {
+            Count(status);
+        }
+    }
+
+    /// <summary>Hands the envelope to its handler and acknowledges it as the handler says; returns the HTTP status the same payload would have been answered with.</summary>
+    private async Task<int> HandleAsync(SlackEnvelope envelope, CancellationToken abandon)
+    {
         SlackAck? ack;
         try
         {
@@ -133,25 +152,40 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
         }
         catch (AlignBot.Chat.Stores.StoreUnavailableException)
         {
-            return;   // not acknowledged: Slack delivers it again, as a 503 makes it over HTTP
+            return StatusCodes.Status503ServiceUnavailable;   // not acknowledged: Slack delivers it again, as a 503 makes it over HTTP
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // This transport's counterpart of the HTTP exception handler: a bug in a handler costs this envelope and one
-            // Error line, never the connection or the host. It is not acknowledged, but a command or click whose
-            // trigger_id was already claimed is then taken for a replay when Slack delivers it again: it stays lost, as a
-            // 500 over HTTP does.
+            // Error line, never the connection or the host. It is not acknowledged, so Slack delivers it again; a command
+            // that failed has given its trigger_id claim back (SlackCommandHandler), so the redelivery is answered, as
+            // after a 500 over HTTP.
             log.SocketEnvelopeFailed(ex, envelope.EnvelopeId!, envelope.Type ?? "?");
-            return;
+            return StatusCodes.Status500InternalServerError;
         }
         if (ack is null)
         {
             log.SocketBadEnvelope(slot, "unknown envelope type");
-            ack = SlackAck.Ok;
+            await AcknowledgeAsync(envelope.EnvelopeId!, envelope.AcceptsResponsePayload, SlackAck.Ok, abandon);
+            return StatusCodes.Status400BadRequest;
         }
         if (ack.Acknowledged)
             await AcknowledgeAsync(envelope.EnvelopeId!, envelope.AcceptsResponsePayload, ack, abandon);
+        return ack.Status;
     }
+
+    /// <summary>A message that is not an envelope AlignBot can take: one Warning line, counted, and the socket stays open.</summary>
+    private void Refuse(int status, string reason)
+    {
+        log.SocketBadEnvelope(slot, reason);
+        Count(status);
+    }
+
+    /// <summary>
+    /// Counts one envelope in <c>alignbot.requests</c> as the HTTP middleware counts a request: Slack's platform, and the
+    /// outcome of <paramref name="status"/>, the HTTP status the same payload is answered with over HTTP.
+    /// </summary>
+    private void Count(int status) => metrics.Request(SlackEndpoints.PlatformRoutes.Platform, HttpOutcome.Of(status));
 
     private async Task AcknowledgeAsync(string envelopeId, bool acceptsPayload, SlackAck ack, CancellationToken abandon)
     {

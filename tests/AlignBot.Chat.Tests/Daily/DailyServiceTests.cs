@@ -1,5 +1,9 @@
 using AlignBot.Chat.Daily;
+using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
+using AlignBot.Chat.Tests.Living;
+using AlignBot.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -58,6 +62,23 @@ public sealed class DailyServiceTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Equal(0, await service.RunDueAsync(default));   // the next tick: already posted today
 
         publisher.Verify(p => p.PublishAsync(C1, It.Is<Reply>(r => r is Reply.TermCard), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task With_the_workspace_terms_unreadable_the_post_goes_out_from_the_corpus_with_one_log_line()
+    {
+        await Subscribe(C1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        using var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var service = new DailyService(_store, real.Glossary, [_publisher], _clock, NullLogger<DailyService>.Instance,
+            new WorkspaceGlossaries(new UnreachableTermStore(), loggers.CreateLogger<WorkspaceGlossaries>()));
+
+        Assert.Equal(1, await service.RunDueAsync(default));
+
+        var post = Assert.Single(_publisher.Posts);
+        Assert.NotNull(real.Glossary.Find(post.Card.Term.Slug));
+        Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Living glossary unavailable"));
     }
 
     [Fact]

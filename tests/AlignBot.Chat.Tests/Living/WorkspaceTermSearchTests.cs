@@ -1,6 +1,9 @@
 using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Storage;
+using AlignBot.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AlignBot.Chat.Tests.Living;
 
@@ -30,7 +33,7 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     public async Task An_approved_term_answers_in_its_workspace_with_who_added_it_and_nowhere_else()
     {
         await ApproveAsync("bluetooth-exercise", "Bluetooth exercise", "Our quarterly drill where the safety team tries to break the deployment pipeline.", "red-teaming");
-        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms));
+        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance));
 
         var card = Assert.IsType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "what is a bluetooth exercise?")));
         var acronym = Assert.IsType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "define BTX")));
@@ -50,7 +53,7 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     public async Task Corpus_terms_still_answer_as_before_in_a_workspace_with_terms_of_its_own()
     {
         await ApproveAsync("bluetooth-exercise", "Bluetooth exercise", "Our quarterly drill where the safety team tries to break the deployment pipeline.");
-        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms));
+        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance));
 
         var card = Assert.IsType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "define rlhf")));
 
@@ -62,7 +65,7 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     public async Task Typeahead_offers_a_workspace_term_only_in_its_workspace()
     {
         await ApproveAsync("bluetooth-exercise", "Bluetooth exercise", "Our quarterly drill where the safety team tries to break the deployment pipeline.");
-        var workspaces = new WorkspaceGlossaries(Store.WorkspaceTerms);
+        var workspaces = new WorkspaceGlossaries(Store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance);
         var bot = new Bot(real.Glossary, workspaces: workspaces);
         await workspaces.GetAsync(Mine);
 
@@ -74,7 +77,7 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     [Fact]
     public async Task A_term_approved_on_another_replica_answers_here_after_a_refresh()
     {
-        var here = new WorkspaceGlossaries(Store.WorkspaceTerms);
+        var here = new WorkspaceGlossaries(Store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance);
         var bot = new Bot(real.Glossary, workspaces: here);
         Assert.IsNotType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "define bluetooth exercise")));
 
@@ -91,7 +94,7 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     [Fact]
     public async Task A_workspace_not_loaded_yet_is_answered_later_not_from_the_corpus_alone()
     {
-        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms));
+        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(Store.WorkspaceTerms, NullLogger<WorkspaceGlossaries>.Instance));
 
         Assert.Null(bot.AnswerAtOnce(In("T-mine", "define rlhf")));
         await bot.RunAsync(In("T-mine", "define rlhf"));
@@ -99,13 +102,16 @@ public sealed class WorkspaceTermSearchTests(RealGlossary real) : IClassFixture<
     }
 
     [Fact]
-    public async Task With_the_store_down_the_corpus_still_answers_in_a_workspace()
+    public async Task With_the_store_down_the_corpus_still_answers_in_a_workspace_with_one_log_line()
     {
-        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(new UnreachableTermStore()));
+        using var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var bot = new Bot(real.Glossary, workspaces: new WorkspaceGlossaries(new UnreachableTermStore(), loggers.CreateLogger<WorkspaceGlossaries>()));
 
         var card = Assert.IsType<Reply.TermCard>(await bot.RunAsync(In("T-mine", "define rlhf")));
 
         Assert.Equal(real.Glossary.Lookup("rlhf").Answer!.Slug, card.Term.Slug);
+        Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Living glossary unavailable: The store is unavailable"));
         Assert.Null(bot.AnswerAtOnce(In("T-mine", "define rlhf")));   // not loaded: answered by the queue, as above
     }
 }
