@@ -408,15 +408,17 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.Single(_host.Logs.Lines, l => l.Contains("[2029]") && l.Contains("no answer from the store"));
     }
 
-    [Fact]
-    public async Task Over_socket_mode_a_submission_the_store_cannot_save_is_acknowledged_with_the_field_error()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]   // whatever the envelope says: the field errors have no other way to the modal
+    public async Task Over_socket_mode_a_submission_the_store_cannot_save_is_acknowledged_with_the_field_error(bool acceptsResponsePayload)
     {
         await using var host = await SlackHost.StartSocketModeAsync(http: false, OutageStore.Install, ("Slack:Curators:0", Curator));
         _ = host.Services;   // starts the host
         var connection = (await host.SocketMode!.WaitForOpenAsync(2))[0];
         host.Services.GetRequiredService<OutageStore>().Down = true;
 
-        var id = await connection.SendEnvelopeAsync("interactive", Submission("Blue team drill", Definition), acceptsResponsePayload: true);
+        var id = await connection.SendEnvelopeAsync("interactive", Submission("Blue team drill", Definition), acceptsResponsePayload);
 
         var ack = await host.SocketMode.WaitForAckAsync(id);
         Assert.Equal("errors", (string?)ack["payload"]!["response_action"]);

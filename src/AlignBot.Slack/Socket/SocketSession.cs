@@ -190,7 +190,9 @@ internal sealed class SocketSession(ClientWebSocket socket, int slot, int maxMes
     private async Task AcknowledgeAsync(string envelopeId, bool acceptsPayload, SlackAck ack, CancellationToken abandon)
     {
         var answer = ack.Status == 200 && ack.Body is not null ? JsonNode.Parse(ack.Body) as JsonObject : null;
-        var carried = answer is not null && acceptsPayload;
+        // An answer with nowhere else to go (a modal's field errors have no response_url) rides in the ack even where the
+        // envelope does not say it accepts one, as Slack's own SDKs do: Slack ignores what it does not want.
+        var carried = answer is not null && (acceptsPayload || ack.ResponseUrl is null);
         var frame = new JsonObject { ["envelope_id"] = envelopeId };
         if (carried)
             frame["payload"] = answer!.DeepClone();
