@@ -443,6 +443,24 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_whose_store_goes_away_right_after_it_is_saved_stays_saved_and_the_lost_messages_are_one_warning_line_each()
+    {
+        using var client = _host.CreateSlackClient();
+        Outage.GoDownAfter(nameof(ISuggestionStore.TryAddAsync));
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        Assert.Equal("", await response.Content.ReadAsStringAsync());   // saved: the modal closes
+        await _host.DrainWorkAsync();
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal));
+        var lost = Assert.Single(_host.Logs.Lines, l => l.Contains("[5003]"));
+        Assert.StartsWith("Warning", lost);
+        Assert.DoesNotContain(Definition, lost);
+        Outage.Down = false;
+        Assert.Equal(Definition, Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team))).Draft.Definition);
+    }
+
+    [Fact]
     public async Task An_approval_whose_store_goes_away_right_after_it_commits_says_it_is_approved()
     {
         using var client = _host.CreateSlackClient();

@@ -1,3 +1,4 @@
+using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,9 +6,10 @@ namespace AlignBot.Chat.Work;
 
 /// <summary>
 /// Drains a <see cref="WorkQueue{T}"/> with a few concurrent consumers, so one slow call does not hold up the rest.
-/// It is the error boundary: a failed item is logged and dropped, never crashes the host. At shutdown the queue stops
-/// taking work and everything queued or in flight is finished; only when the host's shutdown timeout runs out is the
-/// rest cancelled, and how many items that dropped is logged.
+/// It is the error boundary: a failed item is logged and dropped, never crashes the host (a store outage is one Warning
+/// line, anything else an Error with its exception). At shutdown the queue stops taking work and everything queued or in
+/// flight is finished; only when the host's shutdown timeout runs out is the rest cancelled, and how many items that
+/// dropped is logged.
 /// </summary>
 public abstract class QueueWorker<T>(WorkQueue<T> queue, int consumers, ILogger log) : BackgroundService
 {
@@ -55,6 +57,11 @@ public abstract class QueueWorker<T>(WorkQueue<T> queue, int consumers, ILogger 
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
                 return;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                // An outage, not a bug: one line without a stack. What was stored stays stored; the message is lost.
+                log.WorkStoreUnavailable(GetType().Name, work?.GetType().Name ?? "?", ex.Message);
             }
             catch (Exception ex)
             {

@@ -10,4 +10,7 @@ internal static partial class WorkLog
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "{Worker} ran out of shutdown time: {Count} queued items were not done")]
     public static partial void WorkDropped(this ILogger logger, string worker, int count);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "{Worker} could not finish a {Kind}: {Reason}")]
+    public static partial void WorkStoreUnavailable(this ILogger logger, string worker, string kind, string reason);
 }
