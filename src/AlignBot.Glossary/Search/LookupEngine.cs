@@ -252,7 +252,7 @@ internal sealed class LookupEngine
     {
         if (words.Count < MinMentionWords)
             return null;
-        var named = _exact.Within(words)
+        var named = _exact.Within(words, Stem)
             .Where(m => m.Run.Length > 1 || DocFreq(Stem(m.Run[0])) <= _terms.Count * MaxMentionShare)
             .ToList();
         if (named.Count == 0)
