@@ -3,9 +3,11 @@ using AlignBot.Glossary.Search;
 namespace AlignBot.Glossary.Tests;
 
 /// <summary>
-/// What a ranked question allocates once its words have been seen (the term dictionary lookups of its query are
-/// remembered, and a phrase clause with a word its field lacks is left out), and that the remembered lookups, shared by
-/// every thread, change no answer. Allocation on one thread is deterministic,
+/// What a ranked question allocates once its words have been seen (its word clauses are scored from postings read out
+/// of the index when it was built, so no Lucene query runs for them; 220 KB and 26 KB before; the long messages, which
+/// also look for a term named inside them, 95–97 KB before each word was analysed once instead of once per run of
+/// words), and that the remembered
+/// stems and the pooled score arrays, shared by every thread, change no answer. Allocation on one thread is deterministic,
 /// so these bounds hold on a loaded machine where a time would not.
 /// </summary>
 public sealed class RankedSearchCostTests(RealGlossary real) : IClassFixture<RealGlossary>
@@ -20,8 +22,10 @@ public sealed class RankedSearchCostTests(RealGlossary real) : IClassFixture<Rea
     }
 
     [Theory]
-    [InlineData("best pizza in town", 64)]
-    [InlineData("when the model games the metric instead of doing the task", 300)]
+    [InlineData("best pizza in town", 12)]
+    [InlineData("when the model games the metric instead of doing the task", 16)]
+    [InlineData("we argued at lunch about whether the support bot agreeing with every angry customer is a kind of sycophancy or just politeness", 56)]
+    [InlineData("my manager keeps saying our eval numbers are fine but i think the model learned to game the benchmark rather than the task", 56)]
     public void A_ranked_question_allocates_at_most(string question, int kilobytes)
     {
         var engine = new LookupEngine(real.Glossary.Terms);

@@ -38,23 +38,31 @@ internal sealed class GlossaryIndex
     /// <summary>Longest query that also gets phrase clauses: names and aliases are at most this many words.</summary>
     private const int MaxPhraseWords = 5;
 
-    /// <summary>Most (field, stem) term lookups remembered (<see cref="Query"/>); past that they are forgotten and refilled.</summary>
-    private const int MaxRemembered = 65_536;
+    /// <summary>How many of <see cref="Fields"/>, from the first, get phrase clauses: name and aliases.</summary>
+    private const int PhraseFields = 2;
+
+    /// <summary>The share of a word's score in its other fields added to its best field's.</summary>
+    private const float TieBreaker = 0.1f;
 
     private static readonly Analyzer Stemmed = new GlossaryAnalyzer(stem: true);
     private static readonly Analyzer Unstemmed = new GlossaryAnalyzer(stem: false);
 
     private readonly Term[] _terms;
-    private readonly IndexReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly BoundedMemo<TermContext> _termContexts = new(MaxRemembered);
+    private readonly FieldPostings _postings;
 
     private GlossaryIndex(Term[] terms, IndexReader reader)
     {
         _terms = terms;
-        _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        _postings = FieldPostings.Read(reader, Fields, AllField);
     }
+
+    /// <summary>The Lucene index itself (tests that compare <see cref="Search"/> with Lucene's own scoring).</summary>
+    internal IndexSearcher Searcher => _searcher;
+
+    /// <summary>The searched fields and their boosts, in clause order (tests; see <see cref="Search"/>).</summary>
+    internal static IReadOnlyList<(string Field, float Boost)> SearchedFields => Fields;
 
     public int Count => _terms.Length;
 
@@ -107,18 +115,7 @@ internal sealed class GlossaryIndex
     public static List<string> Stems(string text) => Tokens.Of(Stemmed, text);
 
     /// <summary>How many terms use the stem anywhere.</summary>
-    public int DocFreq(string stem) => _reader.DocFreq(new LuceneTerm(AllField, stem));
-
-    /// <summary>
-    /// A term query whose term dictionary lookup is remembered: building it again for every question (a terms enum per
-    /// field and word, several KB each) was most of what a ranked question allocated. The index never changes, so the
-    /// remembered states stay right, and they are only read by the queries that share them.
-    /// </summary>
-    private TermQuery Query(string field, string stem, float boost) =>
-        new(new LuceneTerm(field, stem), Context(field, stem)) { Boost = boost };
-
-    private TermContext Context(string field, string stem) =>
-        _termContexts.GetOrAdd(field + "\n" + stem, _ => TermContext.Build(_reader.Context, new LuceneTerm(field, stem)));
+    public int DocFreq(string stem) => _postings.DocFreq(stem);
 
     /// <summary>
     /// Ranked terms for the stems, each field weighted; adjacent words in a name or alias score extra. Each word is
@@ -127,36 +124,51 @@ internal sealed class GlossaryIndex
     /// field, so without it "to" or "in" would count as rare in the short name field and pull up "Weak-to-strong
     /// generalization" or "human in the loop" for any sentence.
     /// </summary>
+    /// <remarks>
+    /// The scores are those of a Lucene <c>BooleanQuery</c> of one <c>DisjunctionMaxQuery</c> (tie-breaker
+    /// <see cref="TieBreaker"/>) of per-field <c>TermQuery</c>s per stem, boosted by its rarity, plus the phrase
+    /// clauses, and the order that of Lucene's <c>TopDocs</c>. The word clauses are scored from <see cref="FieldPostings"/>;
+    /// only the phrase clauses, for short questions whose every word is in a name or alias, still run in Lucene.
+    /// </remarks>
     public IReadOnlyList<(Term Term, float Score)> Search(IReadOnlyList<string> stems, IReadOnlyDictionary<string, float> rarity, int top)
     {
         if (rarity.Count == 0)
             return [];
-        var query = new BooleanQuery();
-        foreach (var (stem, weight) in rarity)
-        {
-            var perField = new DisjunctionMaxQuery(0.1f) { Boost = weight };
-            foreach (var (field, boost) in Fields)
-                perField.Add(Query(field, stem, boost));
-            query.Add(perField, Occur.SHOULD);
-        }
+        using var board = new ScoreBoard(_terms.Length);
+        _postings.Score(rarity, TieBreaker, board);
         if (stems.Count is > 1 and <= MaxPhraseWords)
         {
-            foreach (var (field, boost) in Fields.Take(2))
+            for (var f = 0; f < PhraseFields; f++)
             {
                 // A phrase with a word the field lacks matches nothing; BM25 has no coordination factor, so leaving it
                 // out changes no score and saves the phrase's own term lookups.
-                if (!stems.All(stem => Context(field, stem).DocFreq > 0))
+                if (!stems.All(stem => _postings.InField(f, stem)))
                     continue;
-                var phrase = new PhraseQuery { Slop = 1, Boost = boost };
+                var phrase = new PhraseQuery { Slop = 1, Boost = Fields[f].Boost };
                 foreach (var stem in stems)
-                    phrase.Add(new LuceneTerm(field, stem));
-                query.Add(phrase, Occur.SHOULD);
+                    phrase.Add(new LuceneTerm(Fields[f].Field, stem));
+                _searcher.Search(phrase, new PhraseScores(board));
             }
         }
-        var docs = _searcher.Search(query, top).ScoreDocs;
-        var hits = new List<(Term, float)>(docs.Length);
-        foreach (var doc in docs)
-            hits.Add((_terms[doc.Doc], doc.Score));
+        var docs = board.Top(top);
+        var hits = new List<(Term, float)>(docs.Count);
+        foreach (var (doc, score) in docs)
+            hits.Add((_terms[doc], score));
         return hits;
+    }
+
+    /// <summary>Adds every document a phrase query matches, with its score, to a board.</summary>
+    private sealed class PhraseScores(ScoreBoard board) : ICollector
+    {
+        private Scorer? _scorer;
+        private int _docBase;
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc) => board.Add(_docBase + doc, _scorer!.GetScore());
     }
 }

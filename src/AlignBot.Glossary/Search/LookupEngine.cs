@@ -113,7 +113,6 @@ internal sealed class LookupEngine
     private readonly (HashSet<string> All, HashSet<string> Head)?[] _termStems;
     private readonly Dictionary<string, int> _positions;
     private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
-    private readonly BoundedMemo<int> _docFreqs = new(MaxRemembered);
     private readonly BoundedMemo<string> _stems = new(MaxRemembered);
     private readonly Task<EntryVectors>? _vectors;
     private long _semanticLookups;
@@ -205,12 +204,8 @@ internal sealed class LookupEngine
     /// <summary>The same answer without the cache: what a question never asked before costs (benchmarks).</summary>
     internal LookupResult LookupUncached(string question) => Compute(question, QuestionText.Subject(question));
 
-    /// <summary>Forgets the remembered stems and word counts: what a question in never-seen words costs (benchmarks).</summary>
-    internal void ForgetWords()
-    {
-        _docFreqs.Clear();
-        _stems.Clear();
-    }
+    /// <summary>Forgets the remembered stems: what a question in never-seen words costs (benchmarks).</summary>
+    internal void ForgetWords() => _stems.Clear();
 
     /// <summary>Ranked hits for free words ("search" command): every term that explains some of the query.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit)
@@ -292,7 +287,7 @@ internal sealed class LookupEngine
     {
         if (words.Count < MinMentionWords)
             return null;
-        var named = _exact.Within(words)
+        var named = _exact.Within(words, Stem)
             .Where(m => m.Run.Length > 1 || DocFreq(Stem(m.Run[0])) <= _terms.Count * MaxMentionShare)
             .ToList();
         if (named.Count == 0)
@@ -344,7 +339,7 @@ internal sealed class LookupEngine
         }
         if (shared.Count > 0)
         {
-            var names = _exact.Within(repaired).Where(m => m.Run.Length > 1).Select(m => m.Run).ToList();
+            var names = _exact.Within(repaired, Stem).Where(m => m.Run.Length > 1).Select(m => m.Run).ToList();
             foreach (var (at, typed) in shared)
             {
                 if (names.Any(run => run.Contains(repaired[at], StringComparer.Ordinal)))
@@ -421,13 +416,13 @@ internal sealed class LookupEngine
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
     private double Weight(string stem) => Idf(DocFreq(stem));
 
-    /// <summary>
-    /// How many terms use the stem, remembered: each query asks it up to three times per word (repair, ranking,
-    /// weight), and the same words come back across questions. The index never changes under this engine.
-    /// </summary>
-    private int DocFreq(string stem) => _docFreqs.GetOrAdd(stem, Index.DocFreq);
+    /// <summary>How many terms use the stem (read from the index when it was built: a dictionary lookup).</summary>
+    private int DocFreq(string stem) => Index.DocFreq(stem);
 
-    /// <summary>A word's stem, remembered for the same reasons as <see cref="DocFreq"/>.</summary>
+    /// <summary>
+    /// A word's stem, remembered: running the analyzer costs more than the lookup, each query stems a word up to three
+    /// times (repair, ranking, weight), and the same words come back across questions.
+    /// </summary>
     private string Stem(string word) => _stems.GetOrAdd(word, GlossaryIndex.Stem);
 
     private double Idf(int docFreq)
