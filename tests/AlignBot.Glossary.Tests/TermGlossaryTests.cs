@@ -124,6 +124,21 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Contains(result.DidYouMean, t => t.Slug == closest);
     }
 
+    [Fact]
+    public void Lookup_one_leading_word_of_a_name_is_not_that_name()
+    {
+        var result = _glossary.Lookup("what is a transformer");   // only in the alias "transformer circuits"
+
+        Assert.Equal(MatchKind.None, result.Kind);
+        Assert.Contains(result.DidYouMean, t => t.Slug == "circuits");
+    }
+
+    [Theory]
+    [InlineData("red teamers", "red-teaming")]            // "red team", grown into "red teamers"
+    [InlineData("amplification", "iterated-amplification")]   // the last word of "iterated amplification"
+    public void Lookup_a_name_grown_or_named_by_its_last_word_still_answers(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
     [Theory]
     [InlineData("what's your p doom", "p-doom")]
     [InlineData("process vs outcome supervision", "process-supervision")]
