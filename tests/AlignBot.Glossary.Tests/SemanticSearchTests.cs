@@ -90,6 +90,31 @@ public sealed class SemanticSearchTests(RealGlossary real)
     }
 
     [Theory]
+    [InlineData("mixture of experts", "sandwiching")]
+    [InlineData("neural architecture search", "mesa-optimization")]
+    public async Task The_sentence_model_agreeing_weakly_does_not_answer_a_short_question(string question, string closest)
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+
+        var hybrid = glossary.Lookup(question);
+
+        Assert.Equal(MatchKind.None, hybrid.Kind);
+        Assert.Contains(hybrid.DidYouMean, t => t.Slug == closest);
+    }
+
+    [Fact]
+    public async Task The_sentence_model_agreeing_strongly_answers_a_short_question()
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+
+        var hybrid = glossary.Lookup("wat is reward hackign");
+
+        Assert.Equal((MatchKind.Similar, "reward-hacking"), (hybrid.Kind, hybrid.Answer?.Slug));
+    }
+
+    [Theory]
     [InlineData("sleeper agnets study whats the takeaway", "sleeper-agents")]
     [InlineData("that sleeper agnets result everyone cites", "sleeper-agents")]
     [InlineData("model organsims paper whats the point", "model-organisms")]

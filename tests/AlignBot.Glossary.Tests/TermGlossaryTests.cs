@@ -134,6 +134,17 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
     }
 
     [Theory]
+    [InlineData("what are world models", "eliciting-latent-knowledge")]   // both words in its summary, neither in a name
+    [InlineData("object detection", "circuits")]
+    public void Lookup_short_question_sharing_no_word_with_the_hits_names_is_not_answered(string query, string closest)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Equal(MatchKind.None, result.Kind);
+        Assert.Contains(result.DidYouMean, t => t.Slug == closest);
+    }
+
+    [Theory]
     [InlineData("red teamers", "red-teaming")]            // "red team", grown into "red teamers"
     [InlineData("amplification", "iterated-amplification")]   // the last word of "iterated amplification"
     public void Lookup_a_name_grown_or_named_by_its_last_word_still_answers(string query, string slug) =>

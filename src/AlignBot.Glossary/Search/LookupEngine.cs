@@ -83,7 +83,10 @@ internal sealed class LookupEngine
     /// "matrix" with MITRE ATLAS. Chosen on the dev splits of eval/chat-cases.tsv and eval/chat-gate-dev.tsv: no right
     /// answer to a question of four words or fewer lacked such a word of its entry; the shortest that did had five
     /// ("situational awareness in this context") and seven words. Words of four letters or fewer are left
-    /// out (<see cref="MinDistinctiveLength"/>).
+    /// out (<see cref="MinDistinctiveLength"/>). Nor is a short question answered by a ranked hit none of whose name,
+    /// alias or acronym words it uses (<see cref="SharesATitleWord"/>): "world models" has both words in Eliciting latent
+    /// knowledge's summary, "object detection" both in Circuits' text, and neither names them. On the same dev splits
+    /// every right ranked answer to a short question used a word of its term's names.
     /// </summary>
     internal const int ShortQuestionWords = 4;
 
@@ -270,11 +273,12 @@ internal sealed class LookupEngine
         var weight = stems.Distinct().Sum(Weight);
         if (ranked.Count > 0 && words.Count <= ShortQuestionWords && LacksDistinctiveWord(ranked[0].Term, words, stems))
             return new LookupResult(question, subject, null, MatchKind.None, ranked, Suggestions(ranked, weight)) { Uncovered = true };
-        if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= AnswerCoverage && ranked[0].HeadCoverage >= AnswerHeadCoverage)
+        var named = ranked.Count > 0 && (words.Count > ShortQuestionWords || SharesATitleWord(ranked[0].Term, stems));
+        if (named && weight >= MinQueryWeight && ranked[0].Coverage >= AnswerCoverage && ranked[0].HeadCoverage >= AnswerHeadCoverage)
             return new LookupResult(question, subject, ranked[0].Term, corrected ? MatchKind.Corrected : MatchKind.Search, ranked, []);
         if (Mention(original) is { } mentioned)
             return new LookupResult(question, subject, mentioned, MatchKind.Mentioned, [.. ranked.Where(h => h.Term.Slug == mentioned.Slug), .. ranked.Where(h => h.Term.Slug != mentioned.Slug)], []);
-        if (ranked.Count > 0 && weight >= MinQueryWeight && ranked[0].Coverage >= PlausibleCoverage && ranked[0].HeadCoverage >= PlausibleCoverage)
+        if (named && weight >= MinQueryWeight && ranked[0].Coverage >= PlausibleCoverage && ranked[0].HeadCoverage >= PlausibleCoverage)
             return new LookupResult(question, subject, ranked[0].Term, MatchKind.Plausible, ranked, []);
 
         return new LookupResult(question, subject, null, MatchKind.None, ranked, Suggestions(ranked, weight));
@@ -368,6 +372,13 @@ internal sealed class LookupEngine
             .Any(stem => !all.Contains(stem) && DocFreq(stem) is > 0 and var users && users <= _terms.Count * DistinctiveShare);
     }
 
+    /// <summary>Whether one of the stems is a word of the term's name, aliases or acronyms (see <see cref="ShortQuestionWords"/>).</summary>
+    private bool SharesATitleWord(Term term, List<string> stems)
+    {
+        var titles = StemsOf(term).Titles;
+        return stems.Any(titles.Contains);
+    }
+
     private List<SearchHit> Rank(List<string> stems, int top)
     {
         if (stems.Count == 0)
@@ -402,7 +413,7 @@ internal sealed class LookupEngine
         var hits = new List<SearchHit>(raw.Count);
         foreach (var (term, score) in raw)
         {
-            var (all, head, names) = StemsOf(term);
+            var (all, head, names, _) = StemsOf(term);
             // A name's word counts when a question's word is it or grows from it ("red teamers" has "red team").
             var named = names.Where(name => name.All(n => weights.Keys.Any(w => w.StartsWith(n, StringComparison.Ordinal))))
                 .SelectMany(name => name).ToHashSet(StringComparer.Ordinal);
@@ -459,8 +470,9 @@ internal sealed class LookupEngine
         return _termStems[at] = new TermStems(
             GlossaryIndex.Stems(string.Join('\n', [term.Name, .. term.Aliases, .. term.Acronyms, term.Summary, term.Body, term.SenseText])).ToHashSet(StringComparer.Ordinal),
             head,
-            titles.Where(t => t.Count > 1).ToList());
+            titles.Where(t => t.Count > 1).ToList(),
+            titles.SelectMany(t => t).ToHashSet(StringComparer.Ordinal));
     }
 
-    private sealed record TermStems(HashSet<string> All, HashSet<string> Head, List<List<string>> Names);
+    private sealed record TermStems(HashSet<string> All, HashSet<string> Head, List<List<string>> Names, HashSet<string> Titles);
 }
