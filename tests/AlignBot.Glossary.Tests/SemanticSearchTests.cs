@@ -114,6 +114,19 @@ public sealed class SemanticSearchTests(RealGlossary real)
         Assert.Equal((MatchKind.Similar, "reward-hacking"), (hybrid.Kind, hybrid.Answer?.Slug));
     }
 
+    [Fact]
+    public async Task A_ranked_answer_the_model_places_clearly_behind_another_term_is_withdrawn()
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+        const string question = "model gets really good on the training data but bad on new data";   // overfitting
+
+        Assert.Equal("inner-alignment", real.Glossary.Lookup(question).Answer?.Slug);
+        var hybrid = glossary.Lookup(question);
+        Assert.Equal(MatchKind.None, hybrid.Kind);
+        Assert.Contains(hybrid.DidYouMean, t => t.Slug == "inner-alignment");
+    }
+
     [Theory]
     [InlineData("sleeper agnets study whats the takeaway", "sleeper-agents")]
     [InlineData("that sleeper agnets result everyone cites", "sleeper-agents")]

@@ -144,6 +144,18 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Contains(result.DidYouMean, t => t.Slug == closest);
     }
 
+    [Fact]
+    public void Lookup_a_term_named_as_the_setting_of_another_subject_is_not_the_answer() =>
+        Assert.Null(_glossary.Lookup("what does perplexity measure in a language model").Answer);
+
+    [Fact]
+    public void Lookup_a_term_named_after_a_preposition_alone_is_still_mentioned()
+    {
+        var result = _glossary.Lookup("the job ad asks for a background in alignment research, what is that");
+
+        Assert.Equal((MatchKind.Mentioned, "alignment-research"), (result.Kind, result.Answer?.Slug));
+    }
+
     [Theory]
     [InlineData("red teamers", "red-teaming")]            // "red team", grown into "red teamers"
     [InlineData("amplification", "iterated-amplification")]   // the last word of "iterated amplification"

@@ -48,16 +48,16 @@ internal sealed class ExactKeys
     /// Terms named inside a longer text: every run of up to <see cref="MaxLabelWords"/> words that is a name, alias,
     /// acronym or slug, with that run, longest runs first.
     /// </summary>
-    public List<(Term Term, string[] Run)> Within(IReadOnlyList<string> words)
+    public List<(Term Term, string[] Run, int At)> Within(IReadOnlyList<string> words)
     {
-        var found = new List<(Term, string[])>();
+        var found = new List<(Term, string[], int)>();
         for (var length = Math.Min(MaxLabelWords, words.Count); length >= 1; length--)
         {
             for (var start = 0; start + length <= words.Count; start++)
             {
                 var run = words.Skip(start).Take(length).ToArray();
                 if (Find(string.Join(' ', run)) is { } term)
-                    found.Add((term, run));
+                    found.Add((term, run, start));
             }
         }
         return found;

@@ -57,6 +57,14 @@ internal sealed class LookupEngine
     /// </summary>
     internal const double MaxMentionShare = 0.05;
 
+    /// <summary>
+    /// A name after one of these and "a" or "an" is the setting of another subject, not the subject: "what does
+    /// perplexity measure in a language model" asks about perplexity. On the dev splits of eval/chat-cases.tsv and
+    /// eval/chat-gate-dev.tsv no right mention came after such words; the right ones after a preposition alone ("a
+    /// background in alignment research", "the gist of the orthogonality thesis") are kept.
+    /// </summary>
+    private static readonly HashSet<string> SettingPrepositions = new(["in", "inside", "within", "of", "for", "on"], StringComparer.Ordinal);
+
     /// <summary>A message shorter than this many words is a subject, not a story: the mention rule is for long messages.</summary>
     internal const int MinMentionWords = 6;
 
@@ -290,7 +298,8 @@ internal sealed class LookupEngine
 
     /// <summary>
     /// The one term a long message names (see <see cref="MatchKind.Mentioned"/>): the longest name, alias or acronym
-    /// in it, when no other term is named by as many words; single words only when rare in the corpus.
+    /// in it, when no other term is named by as many words; single words only when rare in the corpus; never one named
+    /// as a setting ("in a language model", <see cref="SettingPrepositions"/>).
     /// </summary>
     private Term? Mention(List<string> words)
     {
@@ -298,6 +307,7 @@ internal sealed class LookupEngine
             return null;
         var named = _exact.Within(words)
             .Where(m => m.Run.Length > 1 || DocFreq(Stem(m.Run[0])) <= _terms.Count * MaxMentionShare)
+            .Where(m => !(m.At >= 2 && SettingPrepositions.Contains(words[m.At - 2]) && words[m.At - 1] is "a" or "an"))
             .ToList();
         if (named.Count == 0)
             return null;

@@ -29,6 +29,12 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// ≥ <see cref="OverrideSimilarity"/> and leads the lexical answer's by ≥ <see cref="OverrideMargin"/> (two
 /// descriptions: an optimizer inside a network is mesa-optimization, not inner alignment; at a margin of 0.10 "reward
 /// model meaning?" went to recursive reward modeling).</item>
+/// <item><b>Dispute</b>: a ranked or plausible lexical answer whose term the model places clearly behind another, though
+/// not as surely as an override (the other's similarity under <see cref="OverrideSimilarity"/>, ahead by ≥
+/// <see cref="DisputeMargin"/>), is withdrawn to "no definition found" with the lexical candidates, itself among them.
+/// Chosen on the dev splits of eval/chat-cases.tsv and eval/chat-gate-dev.tsv: where the model's first differed from a
+/// right ranked answer, it led by at most 0.05 (or by 0.13 at 0.83, "reward model meaning", which the bound on its
+/// similarity keeps); "good on the training data but bad on new data" → Inner alignment was led by 0.12.</item>
 /// </list>
 /// On the dev split these took the term lines answered right from 169 to 185 of 200 and the false answers on off-topic
 /// and near-miss lines from 3 to 1 of 62 ("fire safety training" still shows Safety tuning).
@@ -53,6 +59,7 @@ internal static class HybridGate
     internal const float VetoSimilarity = 0.28f;
     internal const float OverrideSimilarity = 0.7f;
     internal const float OverrideMargin = 0.15f;
+    internal const float DisputeMargin = 0.1f;
     internal const double SettledCoverage = 0.9;
     internal const double SettledHeadCoverage = 0.6;
 
@@ -92,6 +99,8 @@ internal static class HybridGate
             var own = similarity[position(answer)];
             if (lexical.Kind == MatchKind.Search && top.Slug != answer.Slug && closest >= OverrideSimilarity && closest - own >= OverrideMargin)
                 return Similar(lexical, top);
+            if (lexical.Kind is MatchKind.Search or MatchKind.Plausible && top.Slug != answer.Slug && closest < OverrideSimilarity && closest - own >= DisputeMargin)
+                return lexical with { Answer = null, Kind = MatchKind.None, DidYouMean = Candidates(ranked, exclude: null) };
             if (words >= 2 && own < VetoSimilarity)
                 return lexical with { Answer = null, Kind = MatchKind.None, DidYouMean = Candidates(ranked, exclude: answer) };
             return lexical;
@@ -111,6 +120,6 @@ internal static class HybridGate
         return lexical with { Answer = term, Kind = MatchKind.Similar, Ranked = [hit, .. lexical.Ranked.Where(h => h.Term.Slug != term.Slug)], DidYouMean = [] };
     }
 
-    private static List<Term> Candidates(IReadOnlyList<SearchHit> ranked, Term exclude) =>
-        ranked.Where(h => h.Term.Slug != exclude.Slug && h.Coverage >= LookupEngine.SuggestCoverage).Take(3).Select(h => h.Term).ToList();
+    private static List<Term> Candidates(IReadOnlyList<SearchHit> ranked, Term? exclude) =>
+        ranked.Where(h => h.Term.Slug != exclude?.Slug && h.Coverage >= LookupEngine.SuggestCoverage).Take(3).Select(h => h.Term).ToList();
 }
