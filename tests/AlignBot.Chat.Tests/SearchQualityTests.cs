@@ -13,10 +13,11 @@ namespace AlignBot.Chat.Tests;
 /// a little slack; on the holdout split (never tuned on, never held here) it does not: top1 0.88 and false answers 10%
 /// (two near-misses of nine). Lexical only is held at what it reached, below the chat floors.
 /// The answer-gate sets (eval/chat-gate-dev.tsv and eval/chat-gate-holdout.tsv, 59% near-misses and off-topic chatter)
-/// measured after the gate's covering and repair rules, hybrid: dev top1=0.923 mrr=0.963 false 0.065 (8 of 123),
-/// holdout 0.932/0.971/0.058 (3 of 52); lexical only: dev 0.909/0.951/0.049, holdout 0.909/0.971/0.058. Both parts are
-/// held at those figures (the holdout's were read once, after the tuning, and never tuned on); neither meets the
-/// issue's 3% false-answer floor.
+/// measured after the gate's second round (names of several words, short questions sharing no name word, short
+/// agreement, settings, disputes), hybrid: dev top1=0.957 mrr=0.966 false 0.016 (2 of 123), holdout 0.943/0.971/0.038
+/// (2 of 52); lexical only: dev 0.933/0.955/0.024, holdout 0.909/0.971/0.038. Both parts are held at those figures (the
+/// holdout's were read a second time, after the second round was fixed, and never tuned on). The chat dev split then
+/// read hybrid 0.952/0.972/0.016 and lexical 0.900/0.956/0.016; the holdout split hybrid 0.910/0.951/0.050.
 /// </summary>
 public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid) : IClassFixture<RealGlossary>, IClassFixture<HybridGlossary>
 {
@@ -59,8 +60,8 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
         var report = Run(hybrid.Glossary, RepoPaths.ChatCases).OfSplit("dev");
 
         Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
-        Assert.True(report.Top1 >= 0.94 && report.Mrr >= 0.96, Misses(report));
-        Assert.True(report.FalseAnswerRate <= 0.03, Misses(report));
+        Assert.True(report.Top1 >= 0.95 && report.Mrr >= 0.97, Misses(report));
+        Assert.True(report.FalseAnswerRate <= 0.02, Misses(report));
         Assert.Equal(1.0, report.GreetingRate);
     }
 
@@ -77,10 +78,10 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
 
     public static TheoryData<bool, string, double, double, double> GateFloors => new()
     {
-        { true, "dev", 0.92, 0.96, 0.07 },
-        { true, "holdout", 0.93, 0.97, 0.06 },
-        { false, "dev", 0.90, 0.95, 0.05 },
-        { false, "holdout", 0.90, 0.97, 0.06 },
+        { true, "dev", 0.95, 0.96, 0.02 },
+        { true, "holdout", 0.94, 0.97, 0.04 },
+        { false, "dev", 0.93, 0.95, 0.03 },
+        { false, "holdout", 0.90, 0.97, 0.04 },
     };
 
     [Theory]
