@@ -92,6 +92,8 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("who made you?")]
     [InlineData("<@U04QX7R2M> hello")]
     [InlineData("👋")]
+    [InlineData("hey alignbot :wave:")]
+    [InlineData("hello align bot")]
     public void Small_talk_gets_a_friendly_reply_saying_what_to_ask(string text)
     {
         var greeting = Assert.IsType<Reply.Greeting>(Ask(text));
@@ -106,6 +108,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("ok that makes sense, thanks")]
     [InlineData("super helpful thx 🙏")]
     [InlineData("many thanks, good to know")]
+    [InlineData("thanks alignbot")]
     public void Thanks_in_its_everyday_forms_is_thanked_back(string text) =>
         Assert.True(Assert.IsType<Reply.Greeting>(Ask(text)).Text.StartsWith("You're welcome", StringComparison.Ordinal), text);
 

@@ -5,18 +5,15 @@ namespace AlignBot.Chat.Tests;
 
 /// <summary>
 /// Floors for search quality, so a change to the corpus, analysis or ranking cannot silently degrade it; hybrid search
-/// (the sentence model on, as deployed by default) and lexical only (<c>Search:Semantic=false</c>).
-/// Measured when set, hybrid: eval/dev.tsv top1=1.000 mrr=1.000; eval/search-cases.tsv top1=1.000 mrr=1.000;
-/// eval/chat-cases.tsv dev split top1=0.952 mrr=0.969 false answers 0.016 (1 of 62), holdout top1=0.890 mrr=0.940 false
-/// 0.100. Lexical only: 1.000/1.000, 0.991/1.000, dev 0.894/0.956/0.048, holdout 0.870/0.927/0.100. On the dev split
-/// hybrid search reaches the issue's chat floors (top1 ≥ 0.92, mrr ≥ 0.95, false answers ≤ 3%) and is held there with
-/// a little slack; on the holdout split (never tuned on, never held here) it does not: top1 0.88 and false answers 10%
-/// (two near-misses of nine). Lexical only is held at what it reached, below the issue's chat floors.
-/// The answer-gate sets (eval/chat-gate-dev.tsv and eval/chat-gate-holdout.tsv, 59% near-misses and off-topic chatter)
-/// measured after the gate's covering and repair rules, hybrid: dev top1=0.923 mrr=0.963 false 0.065 (8 of 123),
-/// holdout 0.932/0.971/0.058 (3 of 52); lexical only: dev 0.909/0.951/0.049, holdout 0.909/0.971/0.058. Both parts are
-/// held at those figures (the holdout's were read once, after the tuning, and never tuned on); neither meets the
-/// issue's 3% false-answer floor.
+/// (the sentence model on, as deployed by default: its int8 copy) and lexical only (<c>Search:Semantic=false</c>).
+/// Measured when set (eval/README.md has every reading), hybrid: eval/dev.tsv 1.000/1.000; eval/search-cases.tsv
+/// 0.996/1.000; eval/chat-cases.tsv dev split top1=0.952 mrr=0.972 false answers 0.016 (1 of 62), holdout
+/// 0.920/0.954/0.000; eval/chat-gate-dev.tsv 0.957/0.960/0.008, eval/chat-gate-holdout.tsv 0.943/0.971/0.038. Lexical
+/// only: 1.000/1.000, 0.987/1.000, chat dev 0.900/0.956/0.016, chat holdout 0.890/0.940/0.050, gate dev
+/// 0.933/0.955/0.024, gate holdout 0.909/0.971/0.038. Both chat splits meet the issue's floors (top1 ≥ 0.92, mrr ≥
+/// 0.95, false answers ≤ 3%) with the model and are held there (the dev split with a little more); lexical only and
+/// the gate sets are held at what they reached. The holdouts are never tuned on: a failure here shows their summary,
+/// never their lines.
 /// </summary>
 public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid) : IClassFixture<RealGlossary>, IClassFixture<HybridGlossary>
 {
@@ -59,9 +56,19 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
         var report = Run(hybrid.Glossary, RepoPaths.ChatCases).OfSplit("dev");
 
         Assert.True(report.Outcomes.Count >= 300, "the chat dev split shrank");
-        Assert.True(report.Top1 >= 0.94 && report.Mrr >= 0.96, Misses(report));
-        Assert.True(report.FalseAnswerRate <= 0.03, Misses(report));
+        Assert.True(report.Top1 >= 0.95 && report.Mrr >= 0.97, Misses(report));
+        Assert.True(report.FalseAnswerRate <= 0.02, Misses(report));
         Assert.Equal(1.0, report.GreetingRate);
+    }
+
+    [Fact]
+    public void Chat_cases_holdout_split_meets_the_issue_floors_with_the_sentence_model()
+    {
+        var report = Run(hybrid.Glossary, RepoPaths.ChatCases).OfSplit(EvalCase.HoldoutSplit);
+
+        Assert.True(report.Outcomes.Count >= 100, "the chat holdout split shrank");
+        Assert.True(report.Top1 >= 0.92 && report.Mrr >= 0.95, report.Summary);   // the summary only: its lines stay unread
+        Assert.True(report.FalseAnswerRate <= 0.03, report.Summary);
     }
 
     [Fact]
@@ -77,10 +84,10 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
 
     public static TheoryData<bool, string, double, double, double> GateFloors => new()
     {
-        { true, "dev", 0.92, 0.96, 0.07 },
-        { true, "holdout", 0.93, 0.97, 0.06 },
-        { false, "dev", 0.90, 0.95, 0.05 },
-        { false, "holdout", 0.90, 0.97, 0.06 },
+        { true, "dev", 0.95, 0.96, 0.02 },
+        { true, "holdout", 0.94, 0.97, 0.04 },
+        { false, "dev", 0.93, 0.95, 0.03 },
+        { false, "holdout", 0.90, 0.97, 0.04 },
     };
 
     [Theory]

@@ -19,6 +19,9 @@ public sealed class QuestionTextTests
     [InlineData("sycophancy", "sycophancy")]
     [InlineData("AI alignment", "AI alignment")]
     [InlineData("?", "")]
+    [InlineData("alignment faking paper summary?", "alignment faking")]
+    [InlineData("scalable oversight overview", "scalable oversight")]
+    [InlineData("the sleeper agents paper", "sleeper agents")]
     public void Subject_strips_question_phrasing(string question, string subject) =>
         Assert.Equal(subject, QuestionText.Subject(question));
 

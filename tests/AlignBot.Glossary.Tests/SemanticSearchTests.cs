@@ -90,6 +90,44 @@ public sealed class SemanticSearchTests(RealGlossary real)
     }
 
     [Theory]
+    [InlineData("mixture of experts", "sandwiching")]
+    [InlineData("neural architecture search", "mesa-optimization")]
+    public async Task The_sentence_model_agreeing_weakly_does_not_answer_a_short_question(string question, string closest)
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+
+        var hybrid = glossary.Lookup(question);
+
+        Assert.Equal(MatchKind.None, hybrid.Kind);
+        Assert.Contains(hybrid.DidYouMean, t => t.Slug == closest);
+    }
+
+    [Fact]
+    public async Task The_sentence_model_agreeing_strongly_answers_a_short_question()
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+
+        var hybrid = glossary.Lookup("wat is reward hackign");
+
+        Assert.Equal((MatchKind.Similar, "reward-hacking"), (hybrid.Kind, hybrid.Answer?.Slug));
+    }
+
+    [Fact]
+    public async Task A_ranked_answer_the_model_places_clearly_behind_another_term_is_withdrawn()
+    {
+        var glossary = new TermGlossary(real.Glossary.Terms, Model);
+        await glossary.WhenSemanticReady();
+        const string question = "model gets really good on the training data but bad on new data";   // overfitting
+
+        Assert.Equal("inner-alignment", real.Glossary.Lookup(question).Answer?.Slug);
+        var hybrid = glossary.Lookup(question);
+        Assert.Equal(MatchKind.None, hybrid.Kind);
+        Assert.Contains(hybrid.DidYouMean, t => t.Slug == "inner-alignment");
+    }
+
+    [Theory]
     [InlineData("sleeper agnets study whats the takeaway", "sleeper-agents")]
     [InlineData("that sleeper agnets result everyone cites", "sleeper-agents")]
     [InlineData("model organsims paper whats the point", "model-organisms")]

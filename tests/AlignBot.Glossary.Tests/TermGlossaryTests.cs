@@ -124,6 +124,44 @@ public sealed class TermGlossaryTests(RealGlossary real) : IClassFixture<RealGlo
         Assert.Contains(result.DidYouMean, t => t.Slug == closest);
     }
 
+    [Fact]
+    public void Lookup_one_leading_word_of_a_name_is_not_that_name()
+    {
+        var result = _glossary.Lookup("what is a transformer");   // only in the alias "transformer circuits"
+
+        Assert.Equal(MatchKind.None, result.Kind);
+        Assert.Contains(result.DidYouMean, t => t.Slug == "circuits");
+    }
+
+    [Theory]
+    [InlineData("what are world models", "eliciting-latent-knowledge")]   // both words in its summary, neither in a name
+    [InlineData("object detection", "circuits")]
+    public void Lookup_short_question_sharing_no_word_with_the_hits_names_is_not_answered(string query, string closest)
+    {
+        var result = _glossary.Lookup(query);
+
+        Assert.Equal(MatchKind.None, result.Kind);
+        Assert.Contains(result.DidYouMean, t => t.Slug == closest);
+    }
+
+    [Fact]
+    public void Lookup_a_term_named_as_the_setting_of_another_subject_is_not_the_answer() =>
+        Assert.Null(_glossary.Lookup("what does perplexity measure in a language model").Answer);
+
+    [Fact]
+    public void Lookup_a_term_named_after_a_preposition_alone_is_still_mentioned()
+    {
+        var result = _glossary.Lookup("the job ad asks for a background in alignment research, what is that");
+
+        Assert.Equal((MatchKind.Mentioned, "alignment-research"), (result.Kind, result.Answer?.Slug));
+    }
+
+    [Theory]
+    [InlineData("red teamers", "red-teaming")]            // "red team", grown into "red teamers"
+    [InlineData("amplification", "iterated-amplification")]   // the last word of "iterated amplification"
+    public void Lookup_a_name_grown_or_named_by_its_last_word_still_answers(string query, string slug) =>
+        Assert.Equal(slug, _glossary.Lookup(query).Answer?.Slug);
+
     [Theory]
     [InlineData("what's your p doom", "p-doom")]
     [InlineData("process vs outcome supervision", "process-supervision")]

@@ -46,24 +46,24 @@ internal sealed class ExactKeys
 
     /// <summary>
     /// Terms named inside a longer text: every run of up to <see cref="MaxLabelWords"/> words that is a name, alias,
-    /// acronym or slug, with that run, longest runs first. <paramref name="words"/> are normalised words
+    /// acronym or slug, with that run and the index of its first word, longest runs first. <paramref name="words"/> are normalised words
     /// (<see cref="GlossaryIndex.Words"/>), so a run's keys are its words' own compact forms and stems joined: each word is
     /// analysed once, not once per run it is in (a 30-word message has 140 runs).
     /// </summary>
     /// <param name="words">The message's normalised words.</param>
     /// <param name="stem">A word's stem (<see cref="GlossaryIndex.Stem"/>, or a remembered one).</param>
-    public List<(Term Term, string[] Run)> Within(IReadOnlyList<string> words, Func<string, string> stem)
+    public List<(Term Term, string[] Run, int At)> Within(IReadOnlyList<string> words, Func<string, string> stem)
     {
         var compact = words.Select(TextKeys.Compact).ToArray();
         var stems = words.Select(stem).ToArray();
-        var found = new List<(Term, string[])>();
+        var found = new List<(Term, string[], int)>();
         for (var length = Math.Min(MaxLabelWords, words.Count); length >= 1; length--)
         {
             for (var start = 0; start + length <= words.Count; start++)
             {
                 if ((_keys.GetValueOrDefault(CompactPrefix + string.Concat(compact.AsSpan(start, length)))
                      ?? _keys.GetValueOrDefault(StemmedPrefix + string.Join(' ', stems, start, length))) is { } term)
-                    found.Add((term, words.Skip(start).Take(length).ToArray()));
+                    found.Add((term, words.Skip(start).Take(length).ToArray(), start));
             }
         }
         return found;

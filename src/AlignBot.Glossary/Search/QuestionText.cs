@@ -29,6 +29,8 @@ public static partial class QuestionText
         "actually", "again", "briefly", "for me", "in simple terms", "in plain english", "in plain words",
         "in ai", "in ai safety", "in ai alignment", "in alignment", "in ml", "in machine learning", "in llms",
         "work", "works", "is", "are", "about", "thanks", "thank you", "mean exactly",
+        // What people ask for after the subject ("alignment faking paper summary"); "tl;dr" is chat filler (ChatText).
+        "summary", "overview", "paper", "the paper",
     ];
 
     [GeneratedRegex(@"\bdiff(?:erence)?s? between (?<rest>.+)$", RegexOptions.IgnoreCase)]

@@ -14,7 +14,11 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// <list type="bullet">
 /// <item><b>Agreement</b>: the most similar term is also lexical search's first, and similarity + ½ × that hit's head
 /// coverage ≥ <see cref="AgreementScore"/>. Right answers scored 0.66–1.03; off-topic ones at most 0.65 (LoRA) and
-/// 0.63 ("what's a knowledge graph"). 0.62 would add one right answer and two false ones.</item>
+/// 0.63 ("what's a knowledge graph"). 0.62 would add one right answer and two false ones. For a question of at most
+/// <see cref="LookupEngine.ShortQuestionWords"/> words, also similarity ≥ <see cref="ShortAgreementSimilarity"/>: the
+/// model reads two or three words with little context, and on the dev splits of eval/chat-cases.tsv and
+/// eval/chat-gate-dev.tsv the short near-misses it agreed on scored 0.57–0.59 ("mixture of experts" → Sandwiching,
+/// "neural architecture search" → Mesa-optimization), the short right agreements 0.71–0.75; 0.65 is between.</item>
 /// <item><b>Strong</b>: the most similar term is among lexical search's first five and similarity ≥
 /// <see cref="StrongSimilarity"/> ("what counts as alignment research?", 0.82); nothing off-topic came above 0.65.</item>
 /// <item><b>Veto</b>: a lexical answer that is only ranked, mentioned or plausible, to a message of two words or more,
@@ -25,6 +29,14 @@ namespace AlignBot.Glossary.Search.Semantic;
 /// ≥ <see cref="OverrideSimilarity"/> and leads the lexical answer's by ≥ <see cref="OverrideMargin"/> (two
 /// descriptions: an optimizer inside a network is mesa-optimization, not inner alignment; at a margin of 0.10 "reward
 /// model meaning?" went to recursive reward modeling).</item>
+/// <item><b>Dispute</b>: a ranked or plausible lexical answer whose term the model places clearly behind another, though
+/// not as surely as an override (the other's similarity under <see cref="OverrideSimilarity"/>, ahead by ≥
+/// <see cref="DisputeMargin"/>), is withdrawn to "no definition found" with the lexical candidates, itself among them.
+/// Chosen on the dev splits of eval/chat-cases.tsv and eval/chat-gate-dev.tsv: where the model's first differed from a
+/// right ranked answer, it led by at most 0.05 (or by 0.13 at 0.83, "reward model meaning", which the bound on its
+/// similarity keeps); "good on the training data but bad on new data" → Inner alignment was led by 0.12. It costs one
+/// right answer of eval/search-cases.tsv ("model scores high by exploiting a bug in how it's graded" → Reward hacking,
+/// now a suggestion). Settled ranked answers (<see cref="MayChange"/>) are not disputed.</item>
 /// </list>
 /// On the dev split these took the term lines answered right from 169 to 185 of 200 and the false answers on off-topic
 /// and near-miss lines from 3 to 1 of 62 ("fire safety training" still shows Safety tuning).
@@ -43,11 +55,13 @@ internal static class HybridGate
 {
     internal const float AgreementScore = 0.66f;
     internal const float AgreementHeadWeight = 0.5f;
+    internal const float ShortAgreementSimilarity = 0.65f;
     internal const float StrongSimilarity = 0.8f;
     internal const int StrongAmong = 5;
     internal const float VetoSimilarity = 0.28f;
     internal const float OverrideSimilarity = 0.7f;
     internal const float OverrideMargin = 0.15f;
+    internal const float DisputeMargin = 0.1f;
     internal const double SettledCoverage = 0.9;
     internal const double SettledHeadCoverage = 0.6;
 
@@ -87,12 +101,15 @@ internal static class HybridGate
             var own = similarity[position(answer)];
             if (lexical.Kind == MatchKind.Search && top.Slug != answer.Slug && closest >= OverrideSimilarity && closest - own >= OverrideMargin)
                 return Similar(lexical, top);
+            if (lexical.Kind is MatchKind.Search or MatchKind.Plausible && top.Slug != answer.Slug && closest < OverrideSimilarity && closest - own >= DisputeMargin)
+                return lexical with { Answer = null, Kind = MatchKind.None, DidYouMean = Candidates(ranked, exclude: null) };
             if (words >= 2 && own < VetoSimilarity)
                 return lexical with { Answer = null, Kind = MatchKind.None, DidYouMean = Candidates(ranked, exclude: answer) };
             return lexical;
         }
 
-        if (ranked[0].Term.Slug == top.Slug && closest + AgreementHeadWeight * ranked[0].HeadCoverage >= AgreementScore)
+        if (ranked[0].Term.Slug == top.Slug && closest + AgreementHeadWeight * ranked[0].HeadCoverage >= AgreementScore
+            && (words > LookupEngine.ShortQuestionWords || closest >= ShortAgreementSimilarity))
             return Similar(lexical, top);
         if (closest >= StrongSimilarity && ranked.Take(StrongAmong).Any(h => h.Term.Slug == top.Slug))
             return Similar(lexical, top);
@@ -105,6 +122,6 @@ internal static class HybridGate
         return lexical with { Answer = term, Kind = MatchKind.Similar, Ranked = [hit, .. lexical.Ranked.Where(h => h.Term.Slug != term.Slug)], DidYouMean = [] };
     }
 
-    private static List<Term> Candidates(IReadOnlyList<SearchHit> ranked, Term exclude) =>
-        ranked.Where(h => h.Term.Slug != exclude.Slug && h.Coverage >= LookupEngine.SuggestCoverage).Take(3).Select(h => h.Term).ToList();
+    private static List<Term> Candidates(IReadOnlyList<SearchHit> ranked, Term? exclude) =>
+        ranked.Where(h => h.Term.Slug != exclude?.Slug && h.Coverage >= LookupEngine.SuggestCoverage).Take(3).Select(h => h.Term).ToList();
 }
