@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using AlignBot.Chat;
 using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
 using AlignBot.Glossary;
+using AlignBot.Glossary.Search;
 
 namespace AlignBot.Slack;
 
@@ -20,7 +20,7 @@ namespace AlignBot.Slack;
 internal sealed class SlackAnswerCache(TermGlossary glossary, WorkspaceGlossaries? workspaces = null)
 {
     private const int MaxEntries = 4_096;
-    private readonly ConcurrentDictionary<string, (byte[] Json, Reply Reply)> _answers = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<(byte[] Json, Reply Reply)> _answers = new(MaxEntries);
     private readonly ConditionalWeakTable<Term, byte[]> _cards = [];
     private object _version = glossary.Version;
 
@@ -31,7 +31,7 @@ internal sealed class SlackAnswerCache(TermGlossary glossary, WorkspaceGlossarie
             return null;
         if (workspaces?.Current(new WorkspaceKey(Platform.Slack, teamId)) is { Glossary.Count: > 0 })
             return null;
-        return _answers.TryGetValue(Key(teamId, text), out var answer) ? answer : null;
+        return _answers.TryGet(Key(teamId, text), out var answer) ? answer : null;
     }
 
     /// <summary>Keeps the serialized answer to <paramref name="text"/> in the workspace when the bot said it may be cached.</summary>
@@ -45,9 +45,7 @@ internal sealed class SlackAnswerCache(TermGlossary glossary, WorkspaceGlossarie
             _answers.Clear();
             Volatile.Write(ref _version, version);
         }
-        if (_answers.Count >= MaxEntries)
-            _answers.Clear();
-        _answers[Key(teamId, text)] = (json, answer.Reply);
+        _answers.Remember(Key(teamId, text), (json, answer.Reply));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AlignBot.Glossary.Search.Semantic;
 
 namespace AlignBot.Glossary.Search;
@@ -123,7 +122,7 @@ internal sealed class LookupEngine
     private readonly ExactKeys _exact;
     private readonly TermStems?[] _termStems;
     private readonly Dictionary<string, int> _positions;
-    private readonly ConcurrentDictionary<string, LookupResult> _cache = new(StringComparer.Ordinal);
+    private readonly BoundedMemo<LookupResult> _cache = new(MaxCached);
     private readonly BoundedMemo<string> _stems = new(MaxRemembered);
     private readonly Task<EntryVectors>? _vectors;
     private long _semanticLookups;
@@ -187,16 +186,14 @@ internal sealed class LookupEngine
     {
         var subject = QuestionText.Subject(question);
         var key = subject.ToLowerInvariant();
-        if (_cache.TryGetValue(key, out var cached))
+        if (_cache.TryGet(key, out var cached))
             return cached with { Question = question };
 
         var semanticPending = _vectors is { IsCompleted: false };
         var result = Compute(question, subject);
         if (semanticPending)
             return result;   // lexical only for now: asked again once the model is ready, it may be answered better
-        if (_cache.Count >= MaxCached)
-            _cache.Clear();   // crude but bounded; repeated questions refill it at once
-        _cache[key] = result;
+        _cache.Remember(key, result);   // forgets everything when full: crude but bounded, repeated questions refill it at once
         return result;
     }
 
@@ -208,7 +205,7 @@ internal sealed class LookupEngine
     public Term? Name(string words)
     {
         var subject = QuestionText.Subject(words);
-        var result = _cache.TryGetValue(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _);
+        var result = _cache.TryGet(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _);
         return result.Kind is MatchKind.Exact or MatchKind.Corrected ? result.Answer : null;
     }
 
