@@ -86,7 +86,6 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         && !scope.HasWorkspaceTerms
         && reply is Reply.TermCard { Heading: null } or Reply.Comparison or Reply.SearchResults or Reply.NotFound;
 
-    /// <summary>The workspace a request sees its own terms in; none for the command line and the evaluation.</summary>
     /// <summary>The workspace whose own glossary the request may see and change; none on the command line or where the platform named none (a Teams activity without a tenant).</summary>
     private static WorkspaceKey? WorkspaceOf(ChatRequest request) =>
         request.Platform == Platform.Cli || request.Place.WorkspaceOrTenantId.Length == 0 ? null : WorkspaceKey.Of(request);

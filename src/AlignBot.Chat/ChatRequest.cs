@@ -12,9 +12,9 @@ public sealed record ChatRequest(Platform Platform, string Text, ChatUser User, 
     public static ChatRequest Local(string text, Platform platform = Platform.Cli) =>
         new(platform, text, ChatUser.Anonymous, ChatPlace.Local);
 
-    /// <summary>A button press: no text, only the action.</summary>
     /// <summary>The people mentioned, or none.</summary>
     public IReadOnlyList<ChatUser> MentionList => Mentions ?? [];
 
+    /// <summary>A button press: no text, only the action.</summary>
     public static ChatRequest Click(Platform platform, ChatAction action, ChatUser user, ChatPlace place) => new(platform, "", user, place, action);
 }

@@ -1,3 +1,4 @@
+using AlignBot.Chat;
 using AlignBot.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ namespace AlignBot.Slack;
 public static class SlackEndpoints
 {
     /// <summary>Every route under <c>/slack</c>, the install pages included, counts as Slack's.</summary>
-    public static readonly PlatformMetadata PlatformRoutes = new("slack", "/slack");
+    public static readonly PlatformMetadata PlatformRoutes = new(ChatMetrics.PlatformName(Platform.Slack), "/slack");
 
     public static RouteGroupBuilder MapSlackRoutes(this IEndpointRouteBuilder app)
     {

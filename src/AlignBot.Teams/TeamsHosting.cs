@@ -59,7 +59,7 @@ public static class TeamsHosting
     }
 
     /// <summary>The one Teams route, <c>/api/messages</c>, as request metrics count it.</summary>
-    public static readonly PlatformMetadata PlatformRoutes = new("teams", "/api/messages");
+    public static readonly PlatformMetadata PlatformRoutes = new(ChatMetrics.PlatformName(Platform.Teams), "/api/messages");
 
     /// <summary>Maps /api/messages when Teams is on, and says in one log line whether it is.</summary>
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)

@@ -23,7 +23,7 @@ public static class PlaygroundEndpoints
     public const string RateLimitPolicy = "playground";
 
     /// <summary>Only the message endpoint counts as the playground's in request metrics, not the page.</summary>
-    public static readonly PlatformMetadata PlatformRoutes = new("playground", "/playground/messages");
+    public static readonly PlatformMetadata PlatformRoutes = new(ChatMetrics.PlatformName(Platform.Playground), "/playground/messages");
 
     public static WebApplicationBuilder AddPlayground(this WebApplicationBuilder builder)
     {
