@@ -33,7 +33,7 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
 
     private static StringContent Form(string body) => new(body, Encoding.UTF8, "application/x-www-form-urlencoded");
 
-    private static StringContent Payload(JsonNode payload) => Form("payload=" + Uri.EscapeDataString(payload.ToJsonString()));
+    private static StringContent Payload(JsonNode payload) => SlackModalSubmission.Body(payload);
 
     private Task<HttpResponseMessage> CommandAsync(HttpClient client, string text, string team = Team, string user = Suggester) =>
         client.PostAsync("/slack/commands", Form($"team_id={team}&channel_id=C05RSRCH01&user_id={user}&command=%2Falign&text={Uri.EscapeDataString(text)}"
@@ -55,31 +55,8 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     private static JsonNode Submission(string name, string definition, string source = "", string? metadata = null, string user = Suggester, string team = Team,
-        string aliases = "BTD") => new JsonObject
-    {
-        ["type"] = "view_submission",
-        ["user"] = new JsonObject { ["id"] = user, ["team_id"] = team },
-        ["team"] = new JsonObject { ["id"] = team },
-        ["view"] = new JsonObject
-        {
-            ["id"] = "V" + Guid.NewGuid().ToString("N")[..10],
-            ["hash"] = "h1",
-            ["callback_id"] = SlackModal.CallbackId,
-            ["private_metadata"] = metadata ?? "",
-            ["state"] = new JsonObject
-            {
-                ["values"] = new JsonObject
-                {
-                    ["name"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = name } },
-                    ["aliases"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = aliases } },
-                    ["definition"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = definition } },
-                    ["source"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = source } },
-                    ["related"] = new JsonObject { ["value"] = new JsonObject { ["type"] = "multi_external_select",
-                        ["selected_options"] = new JsonArray(new JsonObject { ["value"] = "red-teaming" }, new JsonObject { ["value"] = "not-a-term" }) } },
-                },
-            },
-        },
-    };
+        string aliases = "BTD") =>
+        SlackModalSubmission.Of(user, team, name, definition, aliases, source, metadata ?? "", related: ["red-teaming", "not-a-term"]);
 
     private async Task<RecordedRequest> WaitForAsync(Func<RecordedRequest, bool> match)
     {

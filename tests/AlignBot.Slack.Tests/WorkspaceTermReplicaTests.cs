@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using AlignBot.Chat;
 using AlignBot.Chat.Living;
 using AlignBot.Chat.Stores;
@@ -35,7 +34,7 @@ public sealed class WorkspaceTermReplicaTests(MachineRequirements machine) : ICl
         using var asker = other.CreateSlackClient(clock.GetUtcNow);
         Assert.Contains(Before, await DefineAsync(asker, team));   // the other replica has the workspace loaded, at the old version
 
-        var submitted = await editor.PostAsync("/slack/interactions", Payload(EditSubmission(team, "blue-team-drill", After)));
+        var submitted = await editor.PostAsync("/slack/interactions", SlackModalSubmission.Body(SlackModalSubmission.Of(Curator, team, "Blue team drill", After, metadata: "\n\nblue-team-drill")));
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         await editing.DrainWorkAsync();
         Assert.Contains(After, await DefineAsync(editor, team));
@@ -52,32 +51,4 @@ public sealed class WorkspaceTermReplicaTests(MachineRequirements machine) : ICl
         await (await client.PostAsync("/slack/commands", new StringContent(
             $"team_id={team}&channel_id=C05RSRCH01&user_id=U0SOMEONE1&command=%2Falign&text={Uri.EscapeDataString("define blue team drill")}",
             Encoding.UTF8, "application/x-www-form-urlencoded"))).Content.ReadAsStringAsync();
-
-    private static StringContent Payload(JsonNode payload) =>
-        new("payload=" + Uri.EscapeDataString(payload.ToJsonString()), Encoding.UTF8, "application/x-www-form-urlencoded");
-
-    private static JsonObject EditSubmission(string team, string slug, string definition)
-    {
-        JsonObject Text(string value) => new() { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
-        return new JsonObject
-        {
-            ["type"] = "view_submission",
-            ["user"] = new JsonObject { ["id"] = Curator, ["team_id"] = team },
-            ["team"] = new JsonObject { ["id"] = team },
-            ["view"] = new JsonObject
-            {
-                ["id"] = "V" + Guid.NewGuid().ToString("N")[..10],
-                ["hash"] = "h1",
-                ["callback_id"] = SlackModal.CallbackId,
-                ["private_metadata"] = "\n\n" + slug,
-                ["state"] = new JsonObject
-                {
-                    ["values"] = new JsonObject
-                    {
-                        ["name"] = Text("Blue team drill"), ["aliases"] = Text("BTD"), ["definition"] = Text(definition), ["source"] = Text(""),
-                    },
-                },
-            },
-        };
-    }
 }
