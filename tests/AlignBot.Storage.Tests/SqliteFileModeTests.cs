@@ -27,7 +27,15 @@ public sealed class SqliteFileModeTests : IDisposable
         await store.Installations.SaveAsync(new WorkspaceInstallation("T1", null, "Team", "xoxb-secret", "UBOT", "commands", "U1", DateTimeOffset.UtcNow));
         await using (var open = new Microsoft.Data.Sqlite.SqliteConnection(connection))
         {
-            await open.OpenAsync();   // holds the -wal and -shm files while they are checked
+            await open.OpenAsync();
+            // A read holds the -wal and -shm files while they are checked. Another test's ClearAllPools can close the
+            // store's pooled connections, and the last one to close removes both; SQLite then makes them again, with the
+            // database file's mode, which is what is checked.
+            await using (var read = open.CreateCommand())
+            {
+                read.CommandText = "SELECT count(*) FROM sqlite_master";
+                await read.ExecuteScalarAsync();
+            }
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
             foreach (var file in new[] { database, database + "-wal", database + "-shm", Path.Combine(folder, "alignbot.token-key") })
                 Assert.True(File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{Path.GetFileName(file)} is {File.GetUnixFileMode(file)}");
