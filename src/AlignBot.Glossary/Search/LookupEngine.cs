@@ -205,7 +205,7 @@ internal sealed class LookupEngine
     public Term? Name(string words)
     {
         var subject = QuestionText.Subject(words);
-        var result = _cache.TryGet(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _);
+        var result = _cache.TryGet(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _, nameOnly: true);
         return result.Kind is MatchKind.Exact or MatchKind.Corrected ? result.Answer : null;
     }
 
@@ -251,7 +251,9 @@ internal sealed class LookupEngine
     /// <param name="question">The message as asked.</param>
     /// <param name="subject">Its subject (<see cref="QuestionText.Subject"/>).</param>
     /// <param name="repaired">The subject's words after repair, when a word was joined or corrected; else null.</param>
-    private LookupResult ComputeLexical(string question, string subject, out string? repaired)
+    /// <param name="nameOnly">Whether only an exact or corrected answer is wanted (<see cref="Name"/>): a question with no
+    /// word corrected that names no term then stops before ranked search, which could only answer it otherwise.</param>
+    private LookupResult ComputeLexical(string question, string subject, out string? repaired, bool nameOnly = false)
     {
         repaired = null;
         if (subject.Length == 0)
@@ -267,6 +269,8 @@ internal sealed class LookupEngine
             repaired = string.Join(' ', words);
         if (repaired is not null && _exact.Find(repaired) is { } fixedName)
             return new LookupResult(question, subject, fixedName, corrected ? MatchKind.Corrected : MatchKind.Exact, [Exact(fixedName, [])], []);
+        if (nameOnly && !corrected)
+            return new LookupResult(question, subject, null, MatchKind.None, [], []);
 
         var stems = words.Select(Stem).ToList();
         var ranked = Rank(stems, 10);
@@ -416,22 +420,77 @@ internal sealed class LookupEngine
         foreach (var (term, score) in raw)
         {
             var (all, head, names, _) = StemsOf(term);
-            // A name's word counts when a question's word is it or grows from it ("red teamers" has "red team").
-            var named = names.Where(name => name.All(n => weights.Keys.Any(w => w.StartsWith(n, StringComparison.Ordinal))))
-                .SelectMany(name => name).ToHashSet(StringComparer.Ordinal);
+            List<string>? named = null;
             double covered = 0, headed = 0;
             foreach (var (stem, weight) in weights)
             {
                 if (!all.Contains(stem))
                     continue;
                 covered += weight;
-                headed += head.Contains(stem) || named.Contains(stem) ? weight : 0;
+                if (head.Contains(stem) || (named ??= WholeNames(names, weights)).Contains(stem))
+                    headed += weight;
             }
             hits.Add(new SearchHit(term, score, total > 0 ? covered / total : 0, total > 0 ? headed / total : 0, covered));
         }
         // Lucene 4.8's BM25 has no coordination factor: one word matching a boosted name can outscore a term whose
         // text explains most of the question. Weighting the score by coverage restores that factor.
-        return hits.OrderByDescending(h => h.Score * h.Coverage).ThenByDescending(h => h.Score).ToList();
+        SortStably(hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// The words of the term's names of several words that the question has whole: a name's word counts when a question's
+    /// word is it or grows from it ("red teamers" has "red team").
+    /// </summary>
+    private static List<string> WholeNames(List<List<string>> names, Dictionary<string, double> question)
+    {
+        var named = new List<string>();
+        foreach (var name in names)
+        {
+            var whole = true;
+            foreach (var word in name)
+            {
+                var found = false;
+                foreach (var stem in question.Keys)
+                {
+                    if (stem.StartsWith(word, StringComparison.Ordinal))
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found)
+                {
+                    whole = false;
+                    break;
+                }
+            }
+            if (whole)
+                named.AddRange(name);
+        }
+        return named;
+    }
+
+    /// <summary>By score × coverage, then score, both descending; equal hits keep their order (an insertion sort: ten hits at most).</summary>
+    private static void SortStably(List<SearchHit> hits)
+    {
+        for (var i = 1; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var j = i - 1;
+            while (j >= 0 && Before(hit, hits[j]))
+            {
+                hits[j + 1] = hits[j];
+                j--;
+            }
+            hits[j + 1] = hit;
+        }
+
+        static bool Before(SearchHit a, SearchHit b)
+        {
+            double ka = a.Score * a.Coverage, kb = b.Score * b.Coverage;
+            return ka > kb || (ka == kb && a.Score > b.Score);
+        }
     }
 
     /// <summary>BM25's inverse document frequency: a word in every term weighs ~0, a word in none the most.</summary>
