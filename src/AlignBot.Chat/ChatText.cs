@@ -36,6 +36,8 @@ public static partial class ChatText
     [GeneratedRegex(@"[`*_~]+", RegexOptions.NonBacktracking)]
     private static partial Regex Markup();
 
+    private static readonly System.Buffers.SearchValues<char> MarkupCharacters = System.Buffers.SearchValues.Create("`*_~");
+
     // Filler that wraps a subject. Each alternative is a whole phrase between word boundaries.
     [GeneratedRegex(@"\b(?:eli\s?5|tl;?\s?dr|in (?:plain|simple) (?:english|words|terms)|in a (?:sentence|nutshell)|(?:the )?short version|for dummies|for (?:the )?new hires|101"
         + @"|(?:ok(?:ay)? )?(?:so )?(?:this (?:might|may) be a )?(?:dumb|stupid|silly|noob|newbie|basic) (?:q|question)(?: but)?|quick (?:q|question)|honestly confused"
@@ -53,15 +55,25 @@ public static partial class ChatText
     /// <summary>The message without platform noise and filler, on one line; empty when nothing meaningful is left.</summary>
     public static string Normalize(string text)
     {
+        // Each pattern runs only when the text has the character every match of it needs: most messages are plain words,
+        // and a scan of each pattern over them cost more than the rest of understanding them (bench/README.md).
         var plain = WebUtility.HtmlDecode(text);
-        plain = TeamsMention().Replace(plain, " ");
-        plain = LabelledLink().Replace(plain, "${label}");
-        plain = SlackMention().Replace(plain, " ");
-        plain = Link().Replace(plain, " ");
-        plain = BotName().Replace(plain, " ");
-        plain = Shortcode().Replace(plain, " ");
-        plain = WithoutEmoji(plain);
-        plain = Markup().Replace(plain, " ");
+        if (plain.Contains('<'))
+        {
+            plain = TeamsMention().Replace(plain, " ");
+            plain = LabelledLink().Replace(plain, "${label}");
+            plain = SlackMention().Replace(plain, " ");
+        }
+        if (plain.Contains('<') || plain.Contains("http", StringComparison.OrdinalIgnoreCase) || plain.Contains("www.", StringComparison.OrdinalIgnoreCase))
+            plain = Link().Replace(plain, " ");
+        if (plain.Contains('@'))
+            plain = BotName().Replace(plain, " ");
+        if (plain.Contains(':'))
+            plain = Shortcode().Replace(plain, " ");
+        if (!Ascii.IsValid(plain))   // no ASCII character is a symbol of the kinds emoji are
+            plain = WithoutEmoji(plain);
+        if (plain.AsSpan().IndexOfAny(MarkupCharacters) >= 0)
+            plain = Markup().Replace(plain, " ");
         plain = Filler().Replace(plain, " ");
         plain = RepeatedPunctuation().Replace(plain, "$1");
         return Spaces().Replace(plain, " ").Trim(' ', ',', ':', ';', '-');
