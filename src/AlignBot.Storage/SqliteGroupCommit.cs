@@ -23,6 +23,11 @@ internal sealed class SqliteGroupCommit
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<SqliteConnection> _open;
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;   // the writer's own during a burst of writes: only the writer task touches it
+
+    /// <summary>The most statement texts whose prepared commands are kept.</summary>
+    private const int MaxPrepared = 64;
 
     public SqliteGroupCommit(Func<SqliteConnection> open)
     {
@@ -51,6 +56,10 @@ internal sealed class SqliteGroupCommit
                     TryCommit([write]);
             }
             batch.Clear();
+            // The connection and its prepared statements serve a burst of writes; once the queue is empty it goes back
+            // to the pool, so a database that went bad meanwhile is found by the next write, which opens it again.
+            if (!_queue.Reader.TryPeek(out _))
+                Reconnect();
         }
     }
 
@@ -61,22 +70,21 @@ internal sealed class SqliteGroupCommit
         var changed = new int[batch.Count];
         try
         {
-            using var connection = _open();
+            var connection = _connection ??= _open();
             using var transaction = connection.BeginTransaction(deferred: false);
             for (var i = 0; i < batch.Count; i++)
             {
-                using var command = SqlDatabase.Command(connection, batch[i].Sql, batch[i].Parameters);
+                var command = Prepared(connection, batch[i]);
                 command.Transaction = transaction;
                 changed[i] = command.ExecuteNonQuery();
             }
             transaction.Commit();
         }
-        catch (Exception) when (batch.Count > 1)
-        {
-            return false;
-        }
         catch (Exception ex)
         {
+            Reconnect();
+            if (batch.Count > 1)
+                return false;
             foreach (var write in batch)
                 write.Done.TrySetException(ex);
             return true;
@@ -84,6 +92,53 @@ internal sealed class SqliteGroupCommit
         for (var i = 0; i < batch.Count; i++)
             batch[i].Done.TrySetResult(changed[i]);
         return true;
+    }
+
+    /// <summary>
+    /// The writer's command for the statement, with its values bound: one per statement text, kept with its prepared
+    /// SQLite statement, so a write is not parsed again each time. The texts are the stores' constants; should there
+    /// ever be more than <see cref="MaxPrepared"/>, the oldest set is let go.
+    /// </summary>
+    private SqliteCommand Prepared(SqliteConnection connection, PendingWrite write)
+    {
+        if (_prepared.TryGetValue(write.Sql, out var command) && Rebound(command, write.Parameters))
+            return command;
+        if (_prepared.Count >= MaxPrepared)
+            DisposePrepared();
+        command?.Dispose();
+        command = (SqliteCommand)SqlDatabase.Command(connection, write.Sql, write.Parameters);
+        _prepared[write.Sql] = command;
+        return command;
+    }
+
+    /// <summary>Sets the kept command's values to these; false when their names are not the command's.</summary>
+    private static bool Rebound(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
+        if (command.Parameters.Count != parameters.Length)
+            return false;
+        foreach (var (name, _) in parameters)
+        {
+            if (command.Parameters.IndexOf(name) < 0)
+                return false;
+        }
+        foreach (var (name, value) in parameters)
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        return true;
+    }
+
+    /// <summary>Lets the connection and its prepared statements go (after a failure it may be in any state): the next batch opens one again.</summary>
+    private void Reconnect()
+    {
+        DisposePrepared();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    private void DisposePrepared()
+    {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+        _prepared.Clear();
     }
 
     private sealed record PendingWrite(string Sql, (string Name, object? Value)[] Parameters, TaskCompletionSource<int> Done);

@@ -67,6 +67,40 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.False(await store.Events.TryClaimAsync("third", DateTimeOffset.FromUnixTimeMilliseconds(0), TimeSpan.FromDays(1)));
     }
 
+    [Fact]
+    public async Task A_statement_kept_prepared_takes_each_writes_own_values_by_name()
+    {
+        _ = new SqliteDatabase($"Data Source={_file}");   // creates the schema
+        var writes = new SqliteGroupCommit(() =>
+        {
+            var connection = new SqliteConnection($"Data Source={_file}");
+            connection.Open();
+            return connection;
+        });
+        const string insert = "INSERT INTO seen_events (event_key, expires_at) VALUES (@key, @expires)";
+
+        List<Task<int>> results;
+        await using (var holder = await WriteLockAsync())   // the three queue up and go in one transaction
+        {
+            results =
+            [
+                writes.WriteAsync(insert, [("key", "a"), ("expires", 1_000L)], CancellationToken.None),
+                writes.WriteAsync(insert, [("expires", 2_000L), ("key", "b")], CancellationToken.None),
+                writes.WriteAsync(insert, [("key", "c"), ("expires", null)], CancellationToken.None),   // NOT NULL: fails alone
+            ];
+        }
+
+        Assert.Equal(1, await results[0]);
+        Assert.Equal(1, await results[1]);
+        await Assert.ThrowsAsync<SqliteException>(() => results[2]);
+        Assert.Equal(1, await writes.WriteAsync(insert, [("key", "d"), ("expires", 3_000L)], CancellationToken.None));   // after the failure
+        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT group_concat(event_key || '=' || expires_at, ' ') FROM (SELECT * FROM seen_events ORDER BY event_key)";
+        Assert.Equal("a=1000 b=2000 d=3000", await read.ExecuteScalarAsync());
+    }
+
     /// <summary>Another connection holding SQLite's write lock until disposed.</summary>
     private async Task<SqliteConnection> WriteLockAsync()
     {
