@@ -10,7 +10,9 @@
 //   repeated: `define <term>` for the first 32 terms, without trigger_id: the earlier load.sh workload, which the
 //     answer cache serves.
 // Usage: node bench/mixed/generate.js <out file> <secret> [--workload mixed|repeated] [--distinct N] [--lines N]
-//        [--seed N] [--corpus dir]. Run from the repository root. No dependencies beyond Node.js 18+.
+//        [--seed N] [--corpus dir] [--texts]. Run from the repository root. No dependencies beyond Node.js 18+.
+// With --texts it writes only the distinct messages, one per line, unsigned (the secret is then ignored): what
+// MixedMessageBenchmarks answers without HTTP.
 "use strict";
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -18,7 +20,7 @@ const path = require("node:path");
 
 const [out, secret, ...rest] = process.argv.slice(2);
 if (!out || !secret) {
-  console.error("usage: generate.js <out file> <secret> [--workload mixed|repeated] [--distinct N] [--lines N] [--seed N] [--corpus dir]");
+  console.error("usage: generate.js <out file> <secret> [--workload mixed|repeated] [--distinct N] [--lines N] [--seed N] [--corpus dir] [--texts]");
   process.exit(2);
 }
 const option = (name, fallback) => {
@@ -113,6 +115,11 @@ function texts() {
 
 const timestamp = String(Math.floor(Date.now() / 1000));
 const messages = texts();
+if (rest.includes("--texts")) {
+  fs.writeFileSync(out, messages.join("\n") + "\n");
+  console.error(`${workload}: ${messages.length} distinct messages, seed ${seed} → ${out}`);
+  process.exit(0);
+}
 const count = workload === "repeated" ? messages.length : lines;
 const output = fs.openSync(out, "w");
 fs.writeSync(output, timestamp + "\n");
