@@ -13,9 +13,10 @@ public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writes;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
 
     public SqliteDatabase(string connectionString, TokenCipher? tokens = null)
-        : base(tokens)
+        : base(tokens, db => new SqliteEventClaims(db))
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory
@@ -62,12 +63,20 @@ public sealed class SqliteDatabase : SqlDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a crash of the process loses nothing
-        // and never corrupts, a power cut or OS crash can lose the last moments' commits (docs/deploy.md). The sync at
-        // every commit was most of a distinct slash command's cost under load (bench/README.md).
-        pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
-        pragma.ExecuteNonQuery();
+        // Settings of the connection, not of the database: set once per connection SQLite opened, which the pool then
+        // hands out again and again (they cost a parse each, on every read).
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            using var pragma = connection.CreateCommand();
+            // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a crash of the process loses nothing
+            // and never corrupts, a power cut or OS crash can lose the last moments' commits (docs/deploy.md). The sync at
+            // every commit was most of a distinct slash command's cost under load (bench/README.md).
+            pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+            pragma.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, Configured);
+        }
         return connection;
     }
+
+    private static readonly object Configured = new();
 }

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace AlignBot.Storage.Tests;
 
 /// <summary>
-/// SQLite writes are committed in groups: a burst of concurrent claims (what concurrent slash commands do) costs a few
-/// commits, not one each, and a statement that fails in a group fails alone.
+/// SQLite writes are committed in groups: a burst of concurrent writes costs a few commits, not one each, and a
+/// statement that fails in a group fails alone.
 /// </summary>
 public sealed class SqliteGroupCommitTests : IDisposable
 {
@@ -18,35 +18,32 @@ public sealed class SqliteGroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task Concurrent_claims_are_committed_together_and_each_caller_gets_its_own_answer()
+    public async Task Concurrent_writes_are_committed_together_and_each_caller_gets_its_own_answer()
     {
-        var store = new SqliteDatabase($"Data Source={_file}");
-        var now = DateTimeOffset.UtcNow;
-        await store.Events.TryClaimAsync("slack-command:T1:earlier", now, TimeSpan.FromMinutes(20));
+        _ = new SqliteDatabase($"Data Source={_file}");   // creates the schema
+        var writes = Writer();
+        const string claim = """
+            INSERT INTO seen_events (event_key, expires_at) VALUES (@key, 1)
+            ON CONFLICT (event_key) DO UPDATE SET expires_at = 1 WHERE seen_events.expires_at <= 0
+            """;
+        await writes.WriteAsync(claim, [("key", "earlier")], CancellationToken.None);
         await CheckpointAsync("TRUNCATE");   // an empty write-ahead log: what follows is the burst's
 
-        var claims = Enumerable.Range(0, 64).Select(i => store.Events.TryClaimAsync($"slack-command:T1:{i}", now, TimeSpan.FromMinutes(20)))
-            .Append(store.Events.TryClaimAsync("slack-command:T1:earlier", now, TimeSpan.FromMinutes(20)))
-            .ToList();
-        var claimed = await Task.WhenAll(claims);
+        var changed = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => writes.WriteAsync(claim, [("key", $"key-{i}")], CancellationToken.None))
+            .Append(writes.WriteAsync(claim, [("key", "earlier")], CancellationToken.None)));
 
-        Assert.All(claimed[..64], Assert.True);
-        Assert.False(claimed[64]);   // a replay in the same burst is still recognised
-        // A commit per claim appends a frame per changed page (the table and its two indexes) per claim: 192 or more.
+        Assert.All(changed[..64], c => Assert.Equal(1, c));
+        Assert.Equal(0, changed[64]);   // a repeat in the same burst changes nothing
+        // A commit per write appends a frame per changed page (the table and its two indexes) per write: 192 or more.
         var frames = await CheckpointAsync("PASSIVE");
-        Assert.True(frames < 64, $"{frames} WAL frames for 64 claims");
+        Assert.True(frames < 64, $"{frames} WAL frames for 64 writes");
     }
 
     [Fact]
     public async Task A_failing_statement_in_a_group_fails_alone_and_the_others_are_committed()
     {
         var store = new SqliteDatabase($"Data Source={_file}");   // creates the schema
-        var writes = new SqliteGroupCommit(() =>
-        {
-            var connection = new SqliteConnection($"Data Source={_file}");
-            connection.Open();
-            return connection;
-        });
+        var writes = Writer();
         const string insert = "INSERT INTO seen_events (event_key, expires_at) VALUES (@key, 1)";
 
         List<Task<int>> results;
@@ -71,12 +68,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     public async Task A_statement_kept_prepared_takes_each_writes_own_values_by_name()
     {
         _ = new SqliteDatabase($"Data Source={_file}");   // creates the schema
-        var writes = new SqliteGroupCommit(() =>
-        {
-            var connection = new SqliteConnection($"Data Source={_file}");
-            connection.Open();
-            return connection;
-        });
+        var writes = Writer();
         const string insert = "INSERT INTO seen_events (event_key, expires_at) VALUES (@key, @expires)";
 
         List<Task<int>> results;
@@ -100,6 +92,13 @@ public sealed class SqliteGroupCommitTests : IDisposable
         read.CommandText = "SELECT group_concat(event_key || '=' || expires_at, ' ') FROM (SELECT * FROM seen_events ORDER BY event_key)";
         Assert.Equal("a=1000 b=2000 d=3000", await read.ExecuteScalarAsync());
     }
+
+    private SqliteGroupCommit Writer() => new(() =>
+    {
+        var connection = new SqliteConnection($"Data Source={_file}");
+        connection.Open();
+        return connection;
+    });
 
     /// <summary>Another connection holding SQLite's write lock until disposed.</summary>
     private async Task<SqliteConnection> WriteLockAsync()
