@@ -9,20 +9,15 @@ namespace AlignBot.Storage.Tests;
 /// </summary>
 public sealed class SqliteEventClaimsTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"alignbot-claims-{Guid.NewGuid():N}.db");
+    private readonly TempDatabase _database = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" })
-            File.Delete(file);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Claims_are_written_together_soon_after_and_a_restarted_store_knows_them()
     {
         var now = DateTimeOffset.UtcNow;
-        var store = new SqliteDatabase($"Data Source={_file}");
+        var store = new SqliteDatabase(_database.ConnectionString);
         var claimed = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => store.Events.TryClaimAsync($"slack-command:T1:{i}", now, TimeSpan.FromMinutes(5))));
         Assert.All(claimed, Assert.True);
 
@@ -34,7 +29,7 @@ public sealed class SqliteEventClaimsTests : IDisposable
         }
         Assert.Equal(50, rows);
 
-        var restarted = new SqliteDatabase($"Data Source={_file}");
+        var restarted = new SqliteDatabase(_database.ConnectionString);
         Assert.False(await restarted.Events.TryClaimAsync("slack-command:T1:7", now.AddMinutes(1), TimeSpan.FromMinutes(5)));
         Assert.True(await restarted.Events.TryClaimAsync("slack-command:T1:7", now.AddMinutes(6), TimeSpan.FromMinutes(5)));   // expired
         Assert.True(await restarted.Events.TryClaimAsync("slack-command:T1:new", now.AddMinutes(1), TimeSpan.FromMinutes(5)));
@@ -42,7 +37,7 @@ public sealed class SqliteEventClaimsTests : IDisposable
 
     private async Task<long> CountAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_file};Pooling=False");
+        await using var connection = new SqliteConnection(_database.ConnectionString + ";Pooling=False");
         await connection.OpenAsync();
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM seen_events";
