@@ -13,7 +13,8 @@ public sealed class SqliteDatabase : SqlDatabase
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writes;
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];   // connections set up
+    private static readonly object Configured = new();
 
     public SqliteDatabase(string connectionString, TokenCipher? tokens = null)
         : base(tokens, db => new SqliteEventClaims(db))
@@ -77,6 +78,4 @@ public sealed class SqliteDatabase : SqlDatabase
         }
         return connection;
     }
-
-    private static readonly object Configured = new();
 }

@@ -9,16 +9,21 @@ namespace AlignBot.Storage;
 /// <see cref="WriteDelay"/>. One SQLite file serves one host, so the claims not yet written are all in this process.
 /// </summary>
 /// <remarks>
-/// Why: every slash command claims its trigger_id. Written before the answer, a claim cost a commit (WAL pages written
-/// through the file system) and two thread hops per command, about a fifth of a distinct command's cost under load
-/// (bench/README.md); written a few hundred at a time, its pages are written once per batch. What it trades: claims
+/// Why: every slash command claims its trigger_id. Written before the answer, a claim cost a commit and two thread hops
+/// per command (the mix without trigger_ids ran about 30% faster than with them, bench/README.md); written a few
+/// hundred at a time, a claim costs a read before the answer and a share of one commit after it. What it trades: claims
 /// made in the last <see cref="WriteDelay"/> before the process is killed are not kept, so a replay of one of those
-/// commands after the restart, within Slack's five-minute signature window, is answered (docs/deploy.md).
+/// commands after the restart, within Slack's five-minute signature window, is answered (docs/deploy.md). A store that
+/// answers reads but refuses writes keeps at most <see cref="MaxUnwritten"/> claims waiting; beyond that, the batch
+/// that could not be written is let go, as claims are while the store is down.
 /// </remarks>
 internal sealed class SqliteEventClaims(SqlDatabase db) : IEventDeduplicator
 {
     /// <summary>How long a claim waits to be written with the others.</summary>
     public static readonly TimeSpan WriteDelay = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The most claims kept waiting while the store refuses to write them.</summary>
+    public const int MaxUnwritten = 100_000;
 
     /// <summary>How long to wait before writing again after the store refused a batch.</summary>
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -136,6 +141,11 @@ internal sealed class SqliteEventClaims(SqlDatabase db) : IEventDeduplicator
             {
                 all = false;   // kept in memory, written at the next try (the store is down, or a batch was refused)
             }
+        }
+        if (!all && batch.Length >= MaxUnwritten)
+        {
+            foreach (var claim in batch)
+                _unwritten.TryRemove(claim);
         }
         return all;
     }
