@@ -60,8 +60,9 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// The reply when the glossary alone answers the request, at once, and whether it may be cached (the bot knows what
     /// the request meant, so no adapter parses it again to decide); null for a term-of-the-day command, which waits on
     /// the store (and for <c>daily now</c> on the platform) and so goes through <see cref="RunAsync"/> later; null too for
-    /// a workspace whose own terms this replica has not loaded yet, for the living glossary's commands and clicks, and
-    /// for a question nothing answers (it is counted as unanswered).
+    /// a workspace whose own terms this replica has not loaded yet, and for the living glossary's commands and clicks. A
+    /// question nothing answers is answered at once and counted as unanswered in the background
+    /// (<see cref="GlossaryFeedback.CountUnansweredInBackground"/>).
     /// </summary>
     public ImmediateAnswer? AnswerAtOnce(ChatRequest request)
     {
@@ -72,8 +73,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (ScopeNow(request) is not { } scope)
             return null;
         var reply = Answer(intent, scope);
-        if (reply is Reply.NotFound && feedback is { KeepsUnanswered: true } && WorkspaceOf(request) is not null && AskedAbout(intent) is not null)
-            return null;   // counted as unanswered by RunAsync, which may wait on the store
+        if (reply is Reply.NotFound && feedback is { KeepsUnanswered: true } && WorkspaceOf(request) is { } workspace && AskedAbout(intent) is { } question)
+        {
+            feedback.CountUnansweredInBackground(workspace, question);
+            return new ImmediateAnswer(Timed(request, start, reply), MayBeCached: false);   // asked again, it is counted again
+        }
         return new ImmediateAnswer(Timed(request, start, reply), MayBeCached(intent, reply, scope));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,36 @@ public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unan
             : "Thanks for saying so. What were you looking for? Ask again in your own words, or suggest a term with “suggest <term>”.");
     }
 
+    /// <summary>The most counts of unanswered questions that wait on the store at once (<see cref="CountUnansweredInBackground"/>).</summary>
+    public const int MaxCountsWaiting = 256;
+
+    private readonly ConcurrentDictionary<Task, byte> _counting = new();
+    private int _countsWaiting;
+
+    /// <summary>
+    /// Counts a question nothing answered without making its answer wait on the store: "no definition found" goes out at
+    /// once and the count follows. <see cref="DigestAsync"/> waits for the counts under way, so a curator who asks right
+    /// after sees them. While <see cref="MaxCountsWaiting"/> counts wait (a store that stopped answering), a question is
+    /// not counted, with a warning, as questions are not while the store is down.
+    /// </summary>
+    public void CountUnansweredInBackground(WorkspaceKey workspace, string question)
+    {
+        if (!retention.Keep)
+            return;
+        if (Interlocked.Increment(ref _countsWaiting) > MaxCountsWaiting)
+        {
+            log.UnansweredNotCounted(workspace.Id, Interlocked.Decrement(ref _countsWaiting));
+            return;
+        }
+        var counting = RecordUnansweredAsync(workspace, question, CancellationToken.None);
+        _counting.TryAdd(counting, 0);
+        counting.ContinueWith(done =>
+        {
+            _counting.TryRemove(done, out _);
+            Interlocked.Decrement(ref _countsWaiting);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Counts a question nothing answered (normalized, without who asked), when keeping them is on; never fails the answer.</summary>
     public async Task RecordUnansweredAsync(WorkspaceKey workspace, string question, CancellationToken cancellationToken)
     {
@@ -43,6 +74,8 @@ public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unan
     /// <summary>The workspace's top unanswered questions of the retention period and its least helpful terms.</summary>
     public async Task<Reply.Digest> DigestAsync(WorkspaceKey workspace, GlossaryScope scope, CancellationToken cancellationToken)
     {
+        // The counts under way first (how each ended does not matter here: a store failure was logged where it happened).
+        await Task.WhenAll(_counting.Keys).ContinueWith(static _ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
         var questions = retention.Keep
             ? await unanswered.TopAsync(workspace, clock.GetUtcNow().AddDays(-retention.Days), DigestLength, cancellationToken)
             : [];

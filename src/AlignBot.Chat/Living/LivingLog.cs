@@ -35,4 +35,7 @@ internal static partial class LivingLog
     [LoggerMessage(EventId = 8010, Level = LogLevel.Warning,
         Message = "{Change} in {Workspace} is stored, but the store went away before everyone was told: {Reason}")]
     public static partial void LivingAnnounceFailed(this ILogger logger, string change, string workspace, string reason);
+
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Warning, Message = "An unanswered question in {Workspace} was not counted: {Count} counts already wait on the store")]
+    public static partial void UnansweredNotCounted(this ILogger logger, string workspace, int count);
 }
