@@ -10,8 +10,8 @@ secret="soak-test-signing-secret-0123456789"
 work="$(mktemp -d)"; trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 dotnet build src/AlignBot -c Release -v q > /dev/null
 
-# Enough lines that no request is sent twice at up to 15,000 requests/s; a run that still runs out says so.
-node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --lines $(( seconds * 15000 )) 2> /dev/null
+# Enough lines that no request is sent twice at up to 25,000 requests/s; a run that still runs out says so.
+node bench/mixed/generate.js "$work/mixed.tsv" "$secret" --lines $(( seconds * 25000 )) 2> /dev/null
 ASPNETCORE_ENVIRONMENT=Production Urls=http://127.0.0.1:5083 Slack__SigningSecret="$secret" Logging__LogLevel__Default=Warning \
   Search__Semantic=$([[ "$semantic" == off ]] && echo false || echo true) Search__DataPath="$PWD/src/AlignBot/bin/Release/net10.0/data/search" \
   Storage__ConnectionString="Data Source=$work/alignbot.db" dotnet src/AlignBot/bin/Release/net10.0/AlignBot.dll > "$work/alignbot.log" 2>&1 &
@@ -22,7 +22,7 @@ rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$host/status"; }
 echo "RSS before: $(rss) MB"
 ( for _ in $(seq 5 5 "$seconds"); do sleep 5; printf '%s ' "$(rss)"; done; echo ) > "$work/rss" &
 sampler=$!
-out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/mixed/replay.lua http://127.0.0.1:5083 -- "$work/mixed.tsv" 0 2 $((seconds * 15000)))"
+out="$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/mixed/replay.lua http://127.0.0.1:5083 -- "$work/mixed.tsv" 0 2 $((seconds * 25000)))"
 wait "$sampler" 2>/dev/null || true
 echo "$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors|requests in|replayed"
 echo "RSS every 5 s (MB): $(cat "$work/rss")"
