@@ -13,13 +13,11 @@ namespace AlignBot.Storage;
 /// </summary>
 public abstract class SqlDatabase : IStoreHealth
 {
-    /// <param name="tokens">Encrypts bot tokens at rest; null to keep them as given.</param>
-    /// <param name="events">The event keys' store over this database, when not the shared one (<see cref="SqlEventDeduplicator"/>).</param>
-    protected SqlDatabase(TokenCipher? tokens, Func<SqlDatabase, IEventDeduplicator>? events = null)
+    protected SqlDatabase(TokenCipher? tokens)
     {
         EncryptsTokens = tokens is not null;
         Installations = new SqlInstallationStore(this, tokens);
-        Events = events?.Invoke(this) ?? new SqlEventDeduplicator(this);
+        Events = new SqlEventDeduplicator(this);
         ConversationReferences = new SqlConversationReferenceStore(this);
         Daily = new SqlDailyStore(this);
         WorkspaceTerms = new SqlWorkspaceTermStore(this);

@@ -17,7 +17,7 @@ public sealed class SqliteDatabase : SqlDatabase
     private static readonly object Configured = new();
 
     public SqliteDatabase(string connectionString, TokenCipher? tokens = null)
-        : base(tokens, db => new SqliteEventClaims(db))
+        : base(tokens)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, DefaultTimeout = 30 };
         if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory
