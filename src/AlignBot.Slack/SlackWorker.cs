@@ -99,7 +99,19 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     log.SlackNoToken(respond.TeamId);
                     return;
                 }
-                await OpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, cancellationToken);
+                try
+                {
+                    await OpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, cancellationToken);
+                }
+                catch (SlackApiException ex) when (!ex.TokenRevoked)
+                {
+                    // Most often expired_trigger_id: a trigger lives 3 s, and the queue was slower than that.
+                    log.SlackFormNotOpened(respond.TeamId, ex.Error);
+                    var why = ex.Error == "expired_trigger_id" ? "in time" : $"(Slack answered {ex.Error})";
+                    await SendAsync(respond with { TriggerId = null }, new Reply.Notice(
+                        $"The form for “{form.Draft.Name}” could not be opened {why}. Run the command again to get it."), cancellationToken);
+                    return;
+                }
                 respond.Inline?.TryHand(new Reply.Notice($"Opening the form for “{form.Draft.Name}”…"));
                 break;
             case SlackWork.Respond respond:

@@ -62,6 +62,59 @@ public sealed class SlackFaultTests
     }
 
     [Fact]
+    public async Task A_command_the_bot_fails_on_is_answered_that_it_went_wrong_and_the_fault_logged_once()
+    {
+        await using var host = await SlackHost.StartAsync(FaultyDailyStore.Install);
+        using var client = host.CreateSlackClient();
+
+        var daily = await client.PostAsync("/slack/commands", Form(Fixtures.Text("slack/alignbot_slash_command_define.txt").Replace("define%20sycophancy", "daily%20on")));
+
+        Assert.Equal(HttpStatusCode.OK, daily.StatusCode);
+        var answer = await daily.Content.ReadAsStringAsync();
+        Assert.Contains("Something went wrong on AlignBot's side", answer);
+        Assert.DoesNotContain("Working on it", answer);
+        Assert.DoesNotContain(FaultyDailyStore.Fault, answer);
+        await host.DrainWorkAsync();
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(FaultyDailyStore.Fault));
+        Assert.Empty(host.Slack.Requests.Where(r => r.Path.StartsWith("/hooks/", StringComparison.Ordinal)));   // told once, in the acknowledgement
+    }
+
+    [Fact]
+    public async Task A_mention_the_bot_fails_on_is_answered_in_its_thread_that_it_went_wrong()
+    {
+        await using var host = await SlackHost.StartAsync(FaultyDailyStore.Install);
+        using var client = host.CreateSlackClient();
+        var mention = JsonNode.Parse(Mention(1))!;
+        mention["event"]!["text"] = "<@U05BQ7ALGN> daily on";
+
+        var ack = await client.PostAsync("/slack/events", Json(mention.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var post = JsonNode.Parse(Assert.Single(await host.Slack.WaitForPathAsync("/api/chat.postMessage")).Body)!;
+        Assert.Contains("Something went wrong on AlignBot's side", (string?)post["text"]);
+        Assert.Equal("1764497120.204417", (string?)post["thread_ts"]);   // the fixture's thread
+        await host.DrainWorkAsync();
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(FaultyDailyStore.Fault));
+    }
+
+    [Fact]
+    public async Task When_even_the_apology_cannot_be_posted_each_failure_is_one_log_line()
+    {
+        await using var host = await SlackHost.StartAsync(FaultyDailyStore.Install);
+        using var client = host.CreateSlackClient();
+        host.Slack.Script("/api/chat.postMessage", 200, """{"ok":false,"error":"channel_not_found"}""");
+        var mention = JsonNode.Parse(Mention(1))!;
+        mention["event"]!["text"] = "<@U05BQ7ALGN> daily on";
+
+        await client.PostAsync("/slack/events", Json(mention.ToJsonString()));
+        await host.Slack.WaitForPathAsync("/api/chat.postMessage");
+        await host.DrainWorkAsync();
+
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("could not tell the person who asked that their request (Answer) failed: SlackApiException"));
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(FaultyDailyStore.Fault));
+    }
+
+    [Fact]
     public async Task Share_while_the_workspace_terms_cannot_be_read_posts_the_corpus_card_with_one_log_line()
     {
         await using var host = await SlackHost.StartAsync(OutageStore.Install);

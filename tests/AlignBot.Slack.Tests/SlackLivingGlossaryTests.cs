@@ -98,6 +98,21 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_Slack_will_not_open_is_answered_with_how_to_get_it_again()
+    {
+        using var client = _host.CreateSlackClient();
+        _host.Slack.Script("/api/views.open", 200, """{"ok":false,"error":"expired_trigger_id"}""");
+
+        var response = await CommandAsync(client, "suggest Blue team drill");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The form for “Blue team drill” could not be opened in time. Run the command again", answer);
+        Assert.DoesNotContain("Opening the form", answer);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("could not be opened in team") && l.Contains("expired_trigger_id"));
+    }
+
+    [Fact]
     public async Task A_suggestion_of_a_term_already_defined_shows_its_card_instead_of_the_form()
     {
         using var client = _host.CreateSlackClient();

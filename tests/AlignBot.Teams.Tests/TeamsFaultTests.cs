@@ -67,6 +67,23 @@ public sealed class TeamsFaultTests
     }
 
     [Fact]
+    public async Task A_message_the_bot_fails_on_is_answered_that_it_went_wrong_and_the_fault_logged_once()
+    {
+        await using var host = await TeamsHost.StartAsync(FaultyDailyStore.Install);
+        var daily = host.Activity("message_channel_mention.json");
+        daily["text"] = "<at>AlignBot</at> daily on";
+
+        var response = await host.SendAsync(daily);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = Assert.Single(await host.Framework.WaitForAsync(1));
+        Assert.Contains("Something went wrong on AlignBot", CardText(sent));
+        Assert.DoesNotContain(FaultyDailyStore.Fault, sent.Body);
+        await host.DrainWorkAsync();
+        Assert.Single(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(FaultyDailyStore.Fault));
+    }
+
+    [Fact]
     public async Task Search_extension_while_the_tenant_terms_cannot_be_read_answers_from_the_corpus_with_one_log_line()
     {
         await using var host = await TeamsHost.StartAsync(OutageStore.Install);

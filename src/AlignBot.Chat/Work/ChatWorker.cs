@@ -1,3 +1,4 @@
+using AlignBot.Chat.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace AlignBot.Chat.Work;
@@ -5,11 +6,15 @@ namespace AlignBot.Chat.Work;
 /// <summary>
 /// The one shape of every platform's worker: run the queued request through the <see cref="Bot"/>, then let the
 /// platform render and deliver the reply. Cancellation is the worker's own token, which fires only when the host's
-/// shutdown timeout runs out, never the acknowledged HTTP request's.
+/// shutdown timeout runs out, never the acknowledged HTTP request's. When the bot fails on a request, whoever asked is
+/// told so (<see cref="Failed"/>) where the answer would have gone, instead of being left with nothing (or with Slack's
+/// "Working on it…"); the failure itself is still logged by <see cref="QueueWorker{T}"/>.
 /// </summary>
 public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, ILogger log) : QueueWorker<T>(queue, consumers, log)
     where T : IChatWork
 {
+    private readonly ILogger _log = log;
+
     /// <summary>Renders <paramref name="reply"/> for the platform and delivers it where <paramref name="work"/> says.</summary>
     protected abstract Task DeliverAsync(T work, Reply reply, CancellationToken cancellationToken);
 
@@ -26,9 +31,36 @@ public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, 
     protected virtual async Task<Reply> ReplyAsync(T work, CancellationToken cancellationToken) =>
         work.Request is { } request ? await Bot.RunAsync(await PrepareAsync(work, request, cancellationToken), cancellationToken) : Bot.Help();
 
+    /// <summary>What someone whose request failed is told: a store outage, or a fault of AlignBot's own (logged).</summary>
+    private static Reply.Notice Failed(Exception failure) => failure is StoreUnavailableException
+        ? new Reply.Notice("AlignBot cannot reach its store right now, so it could not finish that. Try again in a minute; definitions still work.")
+        : new Reply.Notice("Something went wrong on AlignBot's side and it could not finish that. It has been logged; try again in a minute.");
+
     protected sealed override async Task HandleAsync(T work, CancellationToken cancellationToken)
     {
-        var reply = await ReplyAsync(work, cancellationToken);
+        Reply reply;
+        try
+        {
+            reply = await ReplyAsync(work, cancellationToken);
+        }
+        catch (Exception ex) when (work.Request is not null && !cancellationToken.IsCancellationRequested)
+        {
+            await TellFailedAsync(work, ex, cancellationToken);
+            throw;
+        }
         await DeliverAsync(work, reply, cancellationToken);
+    }
+
+    /// <summary>Delivers <see cref="Failed"/>; if even that cannot be delivered, one line says so (the failure is logged after).</summary>
+    private async Task TellFailedAsync(T work, Exception failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeliverAsync(work, Failed(failure), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _log.WorkFailureNotTold(GetType().Name, work.GetType().Name, ex.GetType().Name);
+        }
     }
 }

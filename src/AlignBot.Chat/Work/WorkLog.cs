@@ -13,4 +13,7 @@ internal static partial class WorkLog
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "{Worker} could not finish a {Kind}: {Reason}")]
     public static partial void WorkStoreUnavailable(this ILogger logger, string worker, string kind, string reason);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "{Worker} could not tell the person who asked that their request ({Kind}) failed: {Error}")]
+    public static partial void WorkFailureNotTold(this ILogger logger, string worker, string kind, string error);
 }
