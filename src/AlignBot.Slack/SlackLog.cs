@@ -68,7 +68,7 @@ internal static partial class SlackLog
     public static partial void SlackSubmissionNotSaved(this ILogger logger, string teamId, string reason);
 
     [LoggerMessage(EventId = 2030, Level = LogLevel.Warning,
-        Message = "A form submitted in team {TeamId} is stored, but the work queue is full or shutting down: no one is told; it waits for review")]
+        Message = "A form submitted in team {TeamId} is stored, but the work queue is full or shutting down: only the modal says so; it waits for review")]
     public static partial void SlackSubmissionUnannounced(this ILogger logger, string teamId);
 
     [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "The suggestion form could not be opened in team {TeamId} ({Error}); the person is told to run it again")]

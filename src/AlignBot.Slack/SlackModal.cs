@@ -44,6 +44,36 @@ internal static class SlackModal
         ["errors"] = new JsonObject(errors.Select(e => KeyValuePair.Create(BlockId(e.Key), (JsonNode?)JsonValue.Create(e.Value)))),
     };
 
+    /// <summary>
+    /// The answer to a submission that was carried out but whose messages could not be queued (the host is stopping or
+    /// overloaded): the modal turns into a note of what happened (<c>response_action: update</c>) instead of closing, so
+    /// whoever submitted is not left wondering whether it went through.
+    /// </summary>
+    public static JsonObject Outcome(CurationChange change, string name)
+    {
+        var term = $"*{SlackText.Escape(name)}*";
+        var text = change switch
+        {
+            CurationChange.Suggested => $"{term} is saved and waits for review (it is in the app's Home tab, and “review here” posts it); "
+                + "the curators could not be told just now.",
+            CurationChange.Decided => $"Your decision on {term} is saved; whoever suggested it could not be told just now.",
+            CurationChange.TermEdited => $"{term} is saved; it answers with the new text in this workspace within a minute.",
+            CurationChange.Refused refused => refused.Note.Format(SlackText.Escape, user => SlackRenderer.UserMention(user.Id)),
+            _ => throw new ArgumentOutOfRangeException(nameof(change)),
+        };
+        return new JsonObject
+        {
+            ["response_action"] = "update",
+            ["view"] = new JsonObject
+            {
+                ["type"] = "modal",
+                ["title"] = BlockKit.Plain(change is CurationChange.Refused ? "Not saved" : "Saved", 24),
+                ["close"] = BlockKit.Plain("Close", 24),
+                ["blocks"] = new JsonArray(BlockKit.Section(text)),
+            },
+        };
+    }
+
     /// <summary>The fields of a submitted view (<c>view.state.values</c>); missing fields are empty.</summary>
     public static DraftInput Read(JsonElement view)
     {

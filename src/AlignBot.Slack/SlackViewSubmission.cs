@@ -46,9 +46,10 @@ internal static class SlackViewSubmission
             await replays.ReleaseAsync(SlackReplays.Submission, team, submission);
             return Errors(SuggestionForm.Unsaved(draft, suggestionId, termSlug));
         }
-        if (!queue.TryEnqueue(new SlackWork.Submit(team, request, change, options.AllowedResponseUrl(reviewUrl))))
-            log.SlackSubmissionUnannounced(team);   // stored all the same: curators find it waiting for review
-        return SlackAck.Ok;
+        if (queue.TryEnqueue(new SlackWork.Submit(team, request, change, options.AllowedResponseUrl(reviewUrl))))
+            return SlackAck.Ok;
+        log.SlackSubmissionUnannounced(team);   // stored all the same: curators find it waiting for review
+        return SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(SlackModal.Outcome(change, draft.Name), SlackJson.Options));
     }
 
     /// <summary>The submission stored, or null when the store could not be reached within <see cref="SaveBudget"/> (one log line).</summary>

@@ -453,6 +453,30 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_suggestion_saved_as_the_host_starts_stopping_turns_the_modal_into_a_note_that_it_waits_for_review()
+    {
+        using var client = _host.CreateSlackClient();
+        var queue = _host.Services.GetRequiredService<SlackWorkQueue>();
+        Outage.AfterCall = method =>
+        {
+            if (method == nameof(ISuggestionStore.TryAddAsync))
+                queue.Complete();   // the stop begins between the check before saving and the messages queued after it
+        };
+
+        var response = await client.PostAsync("/slack/interactions", Payload(Submission("Blue team drill", Definition)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var update = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("update", (string?)update["response_action"]);
+        Assert.Equal("Saved", (string?)update["view"]!["title"]!["text"]);
+        Assert.StartsWith("*Blue team drill* is saved and waits for review", (string?)update["view"]!["blocks"]![0]!["text"]!["text"]);
+        CardArtifacts.Write("slack", "modal_saved", update["view"]!.ToJsonString());
+        Assert.Single(_host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("is stored, but the work queue is full or shutting down"));
+        Assert.Equal(Definition, Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team))).Draft.Definition);
+        Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/chat.postMessage");
+    }
+
+    [Fact]
     public async Task An_approval_whose_store_goes_away_right_after_it_commits_says_it_is_approved()
     {
         using var client = _host.CreateSlackClient();

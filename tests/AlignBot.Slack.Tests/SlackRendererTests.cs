@@ -194,4 +194,17 @@ public sealed class SlackRendererTests
     }
 
     private static void AssertWithinLimits(JsonObject message) => BlockKitLimits.Check(message);
+
+    [Fact]
+    public void A_submission_refused_after_the_form_was_checked_turns_the_modal_into_the_refusal_naming_people_by_mention()
+    {
+        var refused = new CurationChange.Refused(new Reply.Notice($"{Reply.Notice.UserSlot} already decided “Blue team drill”.", new ChatUser("U0CURATOR")));
+
+        var update = SlackModal.Outcome(refused, "Blue team drill");
+
+        Assert.Equal("update", (string?)update["response_action"]);
+        Assert.Equal("Not saved", (string?)update["view"]!["title"]!["text"]);
+        Assert.Equal("<@U0CURATOR> already decided “Blue team drill”.", (string?)update["view"]!["blocks"]![0]!["text"]!["text"]);
+        CardArtifacts.Write("slack", "modal_not_saved", update["view"]!.ToJsonString());
+    }
 }

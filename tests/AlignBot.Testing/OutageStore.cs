@@ -27,6 +27,9 @@ public sealed class OutageStore(SqlDatabase inner)
     /// <summary>Switches the store off as soon as a call of the living-glossary method <paramref name="method"/> has completed.</summary>
     public void GoDownAfter(string method) => _downAfter = method;
 
+    /// <summary>Called with the method's name after each living-glossary call has completed: a test's hook into that moment.</summary>
+    public Action<string>? AfterCall { get; set; }
+
     /// <summary>Calls refused while down.</summary>
     public int Failures => _failures;
 
@@ -64,6 +67,7 @@ public sealed class OutageStore(SqlDatabase inner)
         var result = await call;
         if (_downAfter == method)
             Down = true;
+        AfterCall?.Invoke(method);
         return result;
     }
 
@@ -72,6 +76,7 @@ public sealed class OutageStore(SqlDatabase inner)
         await call;
         if (_downAfter == method)
             Down = true;
+        AfterCall?.Invoke(method);
     }
 
     public Task SaveAsync(WorkspaceInstallation installation, CancellationToken cancellationToken = default) =>

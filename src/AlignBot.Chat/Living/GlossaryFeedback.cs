@@ -6,11 +6,15 @@ namespace AlignBot.Chat.Living;
 
 /// <summary>
 /// What a workspace's people tell its curators without meaning to: ratings of cards (one a person per term) and the
-/// questions nothing answered (normalized, never who asked, for the retention period), and the digest of both.
+/// questions nothing answered (normalized, never who asked, for the retention period), and the digest of both. Disposing it
+/// waits for the counts still under way (at most <see cref="DisposeLimit"/>), so a host that stops loses none of them.
 /// </summary>
 public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unanswered, UnansweredRetention retention, TimeProvider clock,
-    ILogger<GlossaryFeedback> log)
+    ILogger<GlossaryFeedback> log) : IAsyncDisposable
 {
+    /// <summary>How long disposing waits for counts under way on a store that stopped answering.</summary>
+    public static readonly TimeSpan DisposeLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>How many questions and terms a digest lists.</summary>
     public const int DigestLength = 10;
 
@@ -56,6 +60,26 @@ public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unan
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
+    /// <summary>
+    /// Waits for the counts under way, at most <see cref="DisposeLimit"/>: the host disposes this before the store, after it
+    /// stopped taking requests. Those still waiting then are not counted, with a warning.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await CountsUnderWay().WaitAsync(DisposeLimit, clock);
+        }
+        catch (TimeoutException)
+        {
+            log.UnansweredLeftUncounted(_counting.Count);
+        }
+    }
+
+    /// <summary>Ends when every count under way has (how each ended does not matter: a store failure was logged where it happened).</summary>
+    private Task CountsUnderWay() =>
+        Task.WhenAll(_counting.Keys).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     /// <summary>Counts a question nothing answered (normalized, without who asked), when keeping them is on; never fails the answer.</summary>
     public async Task RecordUnansweredAsync(WorkspaceKey workspace, string question, CancellationToken cancellationToken)
     {
@@ -74,8 +98,7 @@ public sealed class GlossaryFeedback(IRatingStore ratings, IUnansweredStore unan
     /// <summary>The workspace's top unanswered questions of the retention period and its least helpful terms.</summary>
     public async Task<Reply.Digest> DigestAsync(WorkspaceKey workspace, GlossaryScope scope, CancellationToken cancellationToken)
     {
-        // The counts under way first (how each ended does not matter here: a store failure was logged where it happened).
-        await Task.WhenAll(_counting.Keys).ContinueWith(static _ => { }, cancellationToken, TaskContinuationOptions.None, TaskScheduler.Default);
+        await CountsUnderWay().WaitAsync(cancellationToken);
         var questions = retention.Keep
             ? await unanswered.TopAsync(workspace, clock.GetUtcNow().AddDays(-retention.Days), DigestLength, cancellationToken)
             : [];

@@ -38,4 +38,7 @@ internal static partial class LivingLog
 
     [LoggerMessage(EventId = 8011, Level = LogLevel.Warning, Message = "An unanswered question in {Workspace} was not counted: {Count} counts already wait on the store")]
     public static partial void UnansweredNotCounted(this ILogger logger, string workspace, int count);
+
+    [LoggerMessage(EventId = 8012, Level = LogLevel.Warning, Message = "Stopping with {Count} unanswered questions still waiting on the store: they are not counted")]
+    public static partial void UnansweredLeftUncounted(this ILogger logger, int count);
 }

@@ -65,6 +65,44 @@ public sealed class UnansweredCountTests(RealGlossary real) : IClassFixture<Real
             (await store.Unanswered.TopAsync(Workspace, DateTimeOffset.UnixEpoch, 1_000)).Count);
     }
 
+    [Fact]
+    public async Task Disposing_waits_for_the_counts_under_way_so_a_stopping_host_loses_none()
+    {
+        var store = new SqliteDatabase(_database.ConnectionString);
+        var held = new HeldWrites(store.Unanswered);
+        var feedback = new GlossaryFeedback(store.Ratings, held, UnansweredRetention.Default, _clock, NullLogger<GlossaryFeedback>.Instance);
+        feedback.CountUnansweredInBackground(Workspace, "what is a flibbertigibbet");
+
+        var disposing = feedback.DisposeAsync().AsTask();
+        await Task.Delay(50);
+        Assert.False(disposing.IsCompleted);
+        held.Release();
+        await disposing;
+
+        Assert.Contains("flibbertigibbet", Assert.Single(await store.Unanswered.TopAsync(Workspace, DateTimeOffset.UnixEpoch, 10)).Text);
+    }
+
+    [Fact]
+    public async Task Disposing_gives_up_on_a_store_that_stopped_answering_after_its_limit_with_one_warning()
+    {
+        var store = new SqliteDatabase(_database.ConnectionString);
+        var held = new HeldWrites(store.Unanswered);
+        using var logs = new LogCapture();
+        using var loggers = LoggerFactory.Create(b => b.AddProvider(logs));
+        var feedback = new GlossaryFeedback(store.Ratings, held, UnansweredRetention.Default, _clock, loggers.CreateLogger<GlossaryFeedback>());
+        feedback.CountUnansweredInBackground(Workspace, "what is a flibbertigibbet");
+        feedback.CountUnansweredInBackground(Workspace, "what is a snollygoster");
+
+        var disposing = feedback.DisposeAsync().AsTask();
+        await Task.Delay(50);
+        Assert.False(disposing.IsCompleted);
+        _clock.Advance(GlossaryFeedback.DisposeLimit);
+        await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("Stopping with 2 unanswered questions still waiting"));
+        held.Release();
+    }
+
     /// <summary>The store's unanswered questions, with every write held until <see cref="Release"/>.</summary>
     private sealed class HeldWrites(IUnansweredStore inner) : IUnansweredStore
     {
