@@ -5,11 +5,14 @@ namespace AlignBot.Chat;
 /// Understands a request: a button action first; then the text is cleared of chat noise (<see cref="ChatText"/>)
 /// and read as small talk (<see cref="SmallTalk"/>), a leading command word (define, search, random, related,
 /// help, daily, and the living glossary's suggest, curators, review here, unanswered, edit, forget), else a free question. Command words are matched case-insensitively and only as the first word, so
-/// "what is random exploration?" stays a question.
+/// "what is random exploration?" stays a question. A leading "/align" (the Slack command, typed where it is not one) is skipped.
 /// </summary>
 public static class RequestParser
 {
     public const int MaxTextLength = 500;
+
+    /// <summary>AlignBot's slash command in Slack (the app manifest's).</summary>
+    public const string SlashCommandName = "/align";
 
     /// <summary>How much of a message is cleared of noise: mentions and emoji can pad a short question far beyond <see cref="MaxTextLength"/>.</summary>
     public const int MaxTypedLength = 8 * MaxTextLength;
@@ -45,6 +48,9 @@ public static class RequestParser
 
         var space = text.IndexOfAny([' ', '\t', '\n']);
         var (verb, rest) = space < 0 ? (text, "") : (text[..space], text[(space + 1)..].Trim());
+        // The Slack command typed where there are no slash commands (Teams, a DM, the playground): the rest is the request.
+        if (verb.Equals(SlashCommandName, StringComparison.OrdinalIgnoreCase))
+            return rest.Length == 0 ? new Intent.Help() : Parse(request with { Text = ChatText.ArgumentsAfter(typed, verb) ?? rest });
         return verb.ToLowerInvariant() switch
         {
             "help" or "?" or "-h" or "--help" or "commands" when rest.Length == 0 => new Intent.Help(),

@@ -117,6 +117,9 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("<at>AlignBot</at> what is __power seeking__ 🙃", "power-seeking")]
     [InlineData("<https://arxiv.org/abs/2401.05566> sleeper agents?? <@U04QX7R2M>", "sleeper-agents")]
     [InlineData("ok dumb question but what is interpretability actually", "interpretability")]
+    [InlineData("how do I prevent prompt injection", "prompt-injection")]
+    [InlineData("how can we detect deceptive alignment?", "deceptive-alignment")]
+    [InlineData("<at>AlignBot</at> /align define jailbreak", "jailbreak")]
     public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>
         Assert.Equal(slug, Assert.IsType<Reply.TermCard>(Ask(text)).Term.Slug);
 

@@ -27,6 +27,16 @@ public sealed class RequestParserTests
         Assert.IsType<Intent.Random>(Parse("random"));
     }
 
+    [Fact]
+    public void Parse_the_slash_command_typed_where_there_are_none_reads_the_rest_as_the_request()
+    {
+        Assert.Equal(new Intent.Define("jailbreak"), Parse("/align define jailbreak"));
+        Assert.Equal(new Intent.Daily("on 08:00 America/New_York"), Parse("<at>AlignBot</at> /ALIGN daily on 08:00 America/New_York"));
+        Assert.Equal(new Intent.Question("what is sycophancy"), Parse("/align what is sycophancy"));
+        Assert.IsType<Intent.Help>(Parse("/align"));
+        Assert.IsType<Intent.Help>(Parse("/align /align"));
+    }
+
     [Theory]
     [InlineData("daily on 08:00 America/New_York", "on 08:00 America/New_York")]
     [InlineData("<@U04ABCDEF> daily on 07:30 America/Port_of_Spain weekdays", "on 07:30 America/Port_of_Spain weekdays")]

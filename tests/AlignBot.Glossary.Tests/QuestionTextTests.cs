@@ -22,6 +22,12 @@ public sealed class QuestionTextTests
     [InlineData("alignment faking paper summary?", "alignment faking")]
     [InlineData("scalable oversight overview", "scalable oversight")]
     [InlineData("the sleeper agents paper", "sleeper agents")]
+    [InlineData("how do I prevent prompt injection?", "prompt injection")]
+    [InlineData("how can we detect deceptive alignment", "deceptive alignment")]
+    [InlineData("best ways to mitigate reward hacking", "reward hacking")]
+    [InlineData("how to defend against jailbreaks", "jailbreaks")]
+    [InlineData("how do i reset my okta password", "i reset my okta password")]
+    [InlineData("stop button problem", "stop button problem")]
     public void Subject_strips_question_phrasing(string question, string subject) =>
         Assert.Equal(subject, QuestionText.Subject(question));
 

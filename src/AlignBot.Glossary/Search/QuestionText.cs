@@ -61,10 +61,24 @@ public static partial class QuestionText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    /// <summary>
+    /// "how do I prevent X", "how can we detect X", "ways to mitigate X": a question about guarding against X is answered
+    /// with X's entry, which says how. Only these verbs: "how do I reset my password" keeps its words (and finds nothing).
+    /// </summary>
+    [GeneratedRegex(@"^(?:how (?:do|can|should|would|could|might) (?:i|we|you|one|people|teams|labs)|how to|(?:best |good )?ways? to|what's the best way to|what is the best way to) "
+        + @"(?:prevent|avoid|stop|detect|spot|catch|mitigate|reduce|defend against|protect against|guard against|test for|measure|evaluate) (?<subject>.+)$",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex GuardAgainst();
+
     /// <summary>The subject of a question: "What's reward hacking?" → "reward hacking".</summary>
     public static string Subject(string text)
     {
         var subject = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ',', ';', ':', ' ').TrimStart('"', '\'', '“', ' ').TrimEnd('"', '\'', '”', ' ');
+        if (subject.StartsWith("how ", StringComparison.OrdinalIgnoreCase) || subject.Contains("way", StringComparison.OrdinalIgnoreCase))
+        {
+            if (GuardAgainst().Match(subject) is { Success: true } guard)
+                subject = guard.Groups["subject"].Value;
+        }
         for (var changed = true; changed && subject.Length > 0;)
         {
             changed = false;
