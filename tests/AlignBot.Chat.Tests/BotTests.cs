@@ -83,6 +83,8 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("rlhf vs dpo whats the diff", "rlhf", "dpo")]
     [InlineData("is sandbagging the same as alignment faking", "sandbagging", "alignment-faking")]
     [InlineData("jailbreak or prompt injection, which one is it when the attack is hidden in an email", "jailbreak", "prompt-injection")]
+    [InlineData("what is RLHF? and also what's DPO?", "rlhf", "dpo")]
+    [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -122,6 +124,12 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("<at>AlignBot</at> /align define jailbreak", "jailbreak")]
     public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>
         Assert.Equal(slug, Assert.IsType<Reply.TermCard>(Ask(text)).Term.Slug);
+
+    [Theory]
+    [InlineData("what is RLHF? i read about it in a paper")]
+    [InlineData("what is RLHF? what's the best pizza in town?")]
+    public void A_second_sentence_that_asks_about_no_term_makes_no_comparison(string text) =>
+        Assert.IsNotType<Reply.Comparison>(Ask(text));
 
     [Fact]
     public void Comparison_with_an_unknown_side_falls_back_to_a_lookup() =>

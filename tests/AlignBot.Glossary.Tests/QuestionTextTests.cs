@@ -32,6 +32,8 @@ public sealed class QuestionTextTests
         Assert.Equal(subject, QuestionText.Subject(question));
 
     [Theory]
+    [InlineData("what is RLHF? and also what's DPO?", "RLHF", "DPO")]
+    [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     [InlineData("inner alignment vs outer alignment", "inner alignment", "outer alignment")]
     [InlineData("RLHF vs. DPO?", "RLHF", "DPO")]
     [InlineData("RLHF versus DPO", "RLHF", "DPO")]

@@ -58,6 +58,10 @@ public static partial class QuestionText
     [GeneratedRegex(@"[,;?]+|\s+-\s+")]
     private static partial Regex ClauseBreak();
 
+    /// <summary>One of several questions in a message ("what is X? and what's Y?"): its connecting words, then the asking.</summary>
+    [GeneratedRegex(@"^(?:(?:and|also|plus|then|&)\s+)*(?:(?:how|what) about\s+(?<ask>.+)|(?<ask>(?:what|whats|what's|what are|define|explain)\b.*))$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhat();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
@@ -138,7 +142,28 @@ public static partial class QuestionText
             if (comparing && Pair(EitherOr(), clause) is { } either)
                 readings.Add(either);
         }
+        if (SeveralQuestions(clean) is { } questions)
+            readings.Add(questions);
         return readings.Select(r => (IReadOnlyList<string>)r.Select(Subject).ToList()).Where(r => r.All(p => p.Length > 0)).ToList();
+    }
+
+    /// <summary>
+    /// "what is RLHF? and what's DPO?": two or three questions, each asking what something is, shown side by side like a
+    /// comparison; null when the message is not that.
+    /// </summary>
+    private static string[]? SeveralQuestions(string clean)
+    {
+        var questions = clean.Split('?', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (questions.Length is < 2 or > MaxCompared)
+            return null;
+        var asked = new string[questions.Length];
+        for (var i = 0; i < questions.Length; i++)
+        {
+            if (AsksWhat().Match(questions[i]) is not { Success: true } ask)
+                return null;
+            asked[i] = ask.Groups["ask"].Value;
+        }
+        return asked;
     }
 
     private static string[]? Pair(Regex pattern, string clause) =>
