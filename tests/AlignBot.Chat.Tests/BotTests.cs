@@ -85,6 +85,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("jailbreak or prompt injection, which one is it when the attack is hidden in an email", "jailbreak", "prompt-injection")]
     [InlineData("what is RLHF? and also what's DPO?", "rlhf", "dpo")]
     [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
+    [InlineData("can you define corrigibility and also what's reward hacking", "corrigibility", "reward-hacking")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -120,6 +121,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("<https://arxiv.org/abs/2401.05566> sleeper agents?? <@U04QX7R2M>", "sleeper-agents")]
     [InlineData("ok dumb question but what is interpretability actually", "interpretability")]
     [InlineData("how do I prevent prompt injection", "prompt-injection")]
+    [InlineData("whats the deal with evals", "capability-evaluations")]
     [InlineData("how can we detect deceptive alignment?", "deceptive-alignment")]
     [InlineData("<at>AlignBot</at> /align define jailbreak", "jailbreak")]
     public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>

@@ -20,7 +20,7 @@ public static partial class QuestionText
         "define", "definition of", "definition for", "meaning of", "explain", "describe", "elaborate on",
         "give me", "show me", "info on", "information on", "information about", "more about", "about",
         "the term", "the concept of", "the idea of", "the notion of", "a definition of", "the definition of",
-        "the meaning of", "the", "a", "an", "me", "is", "are", "by",
+        "the meaning of", "the deal with", "the story with", "the story behind", "the", "a", "an", "me", "is", "are", "by",
     ];
 
     private static readonly string[] TrailingPhrases =
@@ -59,8 +59,12 @@ public static partial class QuestionText
     private static partial Regex ClauseBreak();
 
     /// <summary>One of several questions in a message ("what is X? and what's Y?"): its connecting words, then the asking.</summary>
-    [GeneratedRegex(@"^(?:(?:and|also|plus|then|&)\s+)*(?:(?:how|what) about\s+(?<ask>.+)|(?<ask>(?:what|whats|what's|what are|define|explain)\b.*))$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:and|also|plus|then|&)\s+)*(?:(?:how|what) about\s+(?<ask>.+)|(?:(?:can|could) you\s+)?(?<ask>(?:what|whats|what's|what are|define|explain)\b.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhat();
+
+    /// <summary>Where one question of several ends: a question mark, "and also", ", also", a semicolon.</summary>
+    [GeneratedRegex(@"\?|\s+and also\s+|,\s*also\s+|;", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionBreak();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -148,20 +152,24 @@ public static partial class QuestionText
     }
 
     /// <summary>
-    /// "what is RLHF? and what's DPO?": two or three questions, each asking what something is, shown side by side like a
-    /// comparison; null when the message is not that.
+    /// "what is RLHF? and what's DPO?", "can you define X and also what's Y": two or three questions, each asking what
+    /// something is, shown side by side like a comparison; null when the message is not that.
     /// </summary>
     private static string[]? SeveralQuestions(string clean)
     {
-        var questions = clean.Split('?', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var questions = QuestionBreak().Split(clean).Select(q => q.Trim()).Where(q => q.Length > 0).ToArray();
         if (questions.Length is < 2 or > MaxCompared)
             return null;
         var asked = new string[questions.Length];
         for (var i = 0; i < questions.Length; i++)
         {
-            if (AsksWhat().Match(questions[i]) is not { Success: true } ask)
+            // The first may have lost its asking to chat filler ("can you define X and also what's Y" → "X and also what's Y").
+            if (AsksWhat().Match(questions[i]) is { Success: true } ask)
+                asked[i] = ask.Groups["ask"].Value;
+            else if (i == 0)
+                asked[i] = questions[i];
+            else
                 return null;
-            asked[i] = ask.Groups["ask"].Value;
         }
         return asked;
     }
