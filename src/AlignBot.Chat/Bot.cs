@@ -215,7 +215,17 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
     private static Reply.Comparison? Compare(GlossaryScope g, string text)
     {
-        foreach (var parts in QuestionText.ComparisonSplits(text))
+        var readings = QuestionText.ComparisonSplits(text);
+        // A reading whose every side is a term's name comes first: "between outer alignment, inner alignment and
+        // mesa-optimization" names three, though its first "and" split also finds two ("inner alignment" at the end of
+        // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two.
+        foreach (var parts in readings)
+        {
+            var named = parts.Select(g.Name).ToList();
+            if (named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
+                return new Reply.Comparison(named!);
+        }
+        foreach (var parts in readings)
         {
             var terms = parts.Select((part, i) => Side(g, part, first: i == 0, last: i == parts.Count - 1)).ToList();
             if (terms.All(t => t is not null) && terms.DistinctBy(t => t!.Slug).Count() == terms.Count)

@@ -76,6 +76,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [Theory]
     [InlineData("rlhf vs dpo vs rlaif", "rlhf", "dpo", "rlaif")]
     [InlineData("debate vs amplification vs recursive reward modeling, how do they compare", "ai-safety-via-debate", "iterated-amplification", "recursive-reward-modeling")]
+    [InlineData("what is the difference between outer alignment, inner alignment and mesa-optimization", "outer-alignment", "inner-alignment", "mesa-optimization")]
     public void Comparison_of_three_puts_three_terms_side_by_side(string text, string first, string second, string third) =>
         Assert.Equal([first, second, third], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -86,6 +87,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("what is RLHF? and also what's DPO?", "rlhf", "dpo")]
     [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     [InlineData("can you define corrigibility and also what's reward hacking", "corrigibility", "reward-hacking")]
+    [InlineData("does jailbreaking count as prompt injection?", "jailbreak", "prompt-injection")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -122,6 +124,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("ok dumb question but what is interpretability actually", "interpretability")]
     [InlineData("how do I prevent prompt injection", "prompt-injection")]
     [InlineData("whats the deal with evals", "capability-evaluations")]
+    [InlineData("wat is rlhf", "rlhf")]
     [InlineData("how can we detect deceptive alignment?", "deceptive-alignment")]
     [InlineData("<at>AlignBot</at> /align define jailbreak", "jailbreak")]
     public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>

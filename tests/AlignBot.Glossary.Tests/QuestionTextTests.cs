@@ -24,6 +24,7 @@ public sealed class QuestionTextTests
     [InlineData("the sleeper agents paper", "sleeper agents")]
     [InlineData("how do I prevent prompt injection?", "prompt injection")]
     [InlineData("whats the deal with evals", "evals")]
+    [InlineData("wat is rlhf", "rlhf")]
     [InlineData("how can we detect deceptive alignment", "deceptive alignment")]
     [InlineData("best ways to mitigate reward hacking", "reward hacking")]
     [InlineData("how to defend against jailbreaks", "jailbreaks")]
@@ -36,6 +37,7 @@ public sealed class QuestionTextTests
     [InlineData("what is RLHF? and also what's DPO?", "RLHF", "DPO")]
     [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     [InlineData("can you define corrigibility and also what's shutdown resistance", "corrigibility", "shutdown resistance")]
+    [InlineData("does jailbreaking count as prompt injection", "jailbreaking", "prompt injection")]
     [InlineData("inner alignment vs outer alignment", "inner alignment", "outer alignment")]
     [InlineData("RLHF vs. DPO?", "RLHF", "DPO")]
     [InlineData("RLHF versus DPO", "RLHF", "DPO")]
@@ -50,8 +52,12 @@ public sealed class QuestionTextTests
         Assert.Contains([first, second], QuestionText.ComparisonSplits(question));
 
     [Fact]
-    public void ComparisonSplits_finds_three_subjects() =>
+    public void ComparisonSplits_finds_three_subjects()
+    {
         Assert.Equal(["rlhf", "dpo", "rlaif"], QuestionText.ComparisonSplits("rlhf vs dpo vs rlaif")[0]);
+        Assert.Contains(["outer alignment", "inner alignment", "mesa-optimization"],
+            QuestionText.ComparisonSplits("what is the difference between outer alignment, inner alignment and mesa-optimization"));
+    }
 
     [Fact]
     public void ComparisonSplits_offers_every_and_split_when_a_name_holds_and() =>

@@ -109,7 +109,7 @@ public sealed class SemanticSearchTests(RealGlossary real)
         var glossary = new TermGlossary(real.Glossary.Terms, Model);
         await glossary.WhenSemanticReady();
 
-        var hybrid = glossary.Lookup("wat is reward hackign");
+        var hybrid = glossary.Lookup("whatcha call reward hackign");
 
         Assert.Equal((MatchKind.Similar, "reward-hacking"), (hybrid.Kind, hybrid.Answer?.Slug));
     }

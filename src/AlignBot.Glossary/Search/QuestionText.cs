@@ -16,6 +16,7 @@ public static partial class QuestionText
         "do you know what", "do you know", "tell me what", "tell me about", "tell me", "remind me what",
         "what is meant by", "what do you mean by", "what do people mean by", "what does it mean to be",
         "what does the term", "what does", "what do", "what is", "what's", "whats", "what are", "what was",
+        "wat is", "wats", "wat's", "wut is", "whta is", "waht is", "wht is",
         "what were", "who is", "who are", "how does", "how do", "why is", "why are", "is there", "is there such a thing as",
         "define", "definition of", "definition for", "meaning of", "explain", "describe", "elaborate on",
         "give me", "show me", "info on", "information on", "information about", "more about", "about",
@@ -47,6 +48,9 @@ public static partial class QuestionText
 
     [GeneratedRegex(@"^(?:is|are|isn'?t|aren'?t) (?<a>.+?) (?:basically|just|really|actually|essentially|the same(?: thing)? as|same as|similar to|different from|a (?:kind|type|form|subset|part) of|part of) (?<b>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex IsBasically();
+
+    [GeneratedRegex(@"^(?:does|do|would|will) (?<a>.+?) (?:count as|qualify as|fall under|belong under) (?<b>.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountsAs();
 
     [GeneratedRegex(@"^(?<a>.+?) (?:or|and) (?<b>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex EitherOr();
@@ -136,8 +140,12 @@ public static partial class QuestionText
                 for (var at = rest.IndexOf(" and ", StringComparison.OrdinalIgnoreCase); at > 0;
                      at = rest.IndexOf(" and ", at + 1, StringComparison.OrdinalIgnoreCase))
                     readings.Add([rest[..at], rest[(at + 5)..]]);
+                // "between A, B and C": three sides (a name may hold a comma too, so this comes after the splits above).
+                if (rest.Split(',', StringSplitOptions.TrimEntries) is { Length: 2 } listed
+                    && listed[1].IndexOf(" and ", StringComparison.OrdinalIgnoreCase) is > 0 and var last)
+                    readings.Add([listed[0], listed[1][..last], listed[1][(last + 5)..]]);
             }
-            if ((Pair(CompareCommand(), clause) ?? Pair(DifferFrom(), clause) ?? Pair(IsBasically(), clause)) is { } pair)
+            if ((Pair(CompareCommand(), clause) ?? Pair(DifferFrom(), clause) ?? Pair(IsBasically(), clause) ?? Pair(CountsAs(), clause)) is { } pair)
                 readings.Add(pair);
             var versus = Versus().Split(clause);
             if (versus.Length is > 1 and <= MaxCompared)
