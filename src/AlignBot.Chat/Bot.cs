@@ -218,11 +218,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var readings = QuestionText.ComparisonSplits(text);
         // A reading whose every side is a term's name comes first: "between outer alignment, inner alignment and
         // mesa-optimization" names three, though its first "and" split also finds two ("inner alignment" at the end of
-        // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two.
-        foreach (var parts in readings)
+        // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two. Several
+        // questions in one message are shown side by side only that way.
+        foreach (var parts in readings.Append(QuestionText.SeveralQuestions(text) ?? []))
         {
             var named = parts.Select(g.Name).ToList();
-            if (named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
+            if (named.Count >= 2 && named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
                 return new Reply.Comparison(named!);
         }
         foreach (var parts in readings)

@@ -68,9 +68,9 @@ internal static partial class SlackLog
     public static partial void SlackSubmissionNotSaved(this ILogger logger, string teamId, string reason);
 
     [LoggerMessage(EventId = 2030, Level = LogLevel.Warning,
-        Message = "A form submitted in team {TeamId} is stored, but the work queue is full or shutting down: only the modal says so; it waits for review")]
+        Message = "A form submitted in team {TeamId} was carried out, but the work queue is full or shutting down: only the modal says what was done")]
     public static partial void SlackSubmissionUnannounced(this ILogger logger, string teamId);
 
-    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "The suggestion form could not be opened in team {TeamId} ({Error}); the person is told to run it again")]
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "The suggestion form could not be opened in team {TeamId} ({Error}); the person is told to ask again")]
     public static partial void SlackFormNotOpened(this ILogger logger, string teamId, string error);
 }

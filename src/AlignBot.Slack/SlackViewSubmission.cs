@@ -11,7 +11,9 @@ namespace AlignBot.Slack;
 /// answered inline (<c>response_action: errors</c>); a valid draft is stored right here, and only then does the empty 200
 /// close the modal, so what was typed is never lost. When the store cannot save it within <see cref="SaveBudget"/> the
 /// modal stays open with everything typed and <see cref="SuggestionForm.NotSaved"/> under the first field. The messages
-/// to the curators and the person (<see cref="SlackWork.Submit"/>) go out afterwards from <see cref="SlackWorker"/>.
+/// to the curators and the person (<see cref="SlackWork.Submit"/>) go out afterwards from <see cref="SlackWorker"/>; when
+/// they cannot be queued (the host is stopping or overloaded), the modal turns into a note of what was done instead of
+/// closing (<see cref="SlackModal.Outcome"/>).
 /// </summary>
 internal static class SlackViewSubmission
 {
@@ -48,7 +50,7 @@ internal static class SlackViewSubmission
         }
         if (queue.TryEnqueue(new SlackWork.Submit(team, request, change, options.AllowedResponseUrl(reviewUrl))))
             return SlackAck.Ok;
-        log.SlackSubmissionUnannounced(team);   // stored all the same: curators find it waiting for review
+        log.SlackSubmissionUnannounced(team);   // done all the same: a suggestion waits for review, a decision or an edit stands
         return SlackAck.Json(JsonSerializer.SerializeToUtf8Bytes(SlackModal.Outcome(change, draft.Name), SlackJson.Options));
     }
 

@@ -60,6 +60,16 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
 
     protected override void LogFailure(SlackWork work, Exception exception) => log.SlackWorkFailed(exception, work.GetType().Name, work.TeamId);
 
+    protected override (SlackWork Work, Reply Notice)? WhenFailed(SlackWork work, Exception failure) => work switch
+    {
+        // The modal closed once the submission was stored, which is what it says; only telling people failed (logged).
+        SlackWork.Submit => null,
+        // Privately, whatever the answer's placement: a failed Share in channel must not post the failure or delete the card.
+        SlackWork.Respond respond when base.WhenFailed(work, failure) is { } tell =>
+            (respond with { Card = SlackCard.Private, Placement = SlackPlacement.PrivateBesidePublic }, tell.Notice),
+        _ => base.WhenFailed(work, failure),
+    };
+
     private async Task SendAsync(SlackWork work, Reply reply, CancellationToken cancellationToken)
     {
         switch (work)
@@ -87,7 +97,10 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     return;
                 }
                 if (fromHome.TriggerId is { } homeTrigger && reply is Reply.SuggestForm homeForm)
-                    await OpenFormAsync(clickToken, homeTrigger, fromHome.Request!, homeForm, reviewUrl: null, cancellationToken);
+                {
+                    if (!await TryOpenFormAsync(clickToken, homeTrigger, fromHome.Request!, homeForm, reviewUrl: null, fromHome.TeamId, cancellationToken))
+                        await api.PostMessageAsync(clickToken, fromHome.UserId, renderer.Public(FormNotOpened(homeForm)), threadTs: null, cancellationToken);
+                }
                 else
                     await api.PostMessageAsync(clickToken, fromHome.UserId, renderer.Public(reply), threadTs: null, cancellationToken);
                 if (reply is Reply.Review)
@@ -99,17 +112,9 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
                     log.SlackNoToken(respond.TeamId);
                     return;
                 }
-                try
+                if (!await TryOpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, respond.TeamId, cancellationToken))
                 {
-                    await OpenFormAsync(formToken, trigger, asked, form, respond.ResponseUrl, cancellationToken);
-                }
-                catch (SlackApiException ex) when (!ex.TokenRevoked)
-                {
-                    // Most often expired_trigger_id: a trigger lives 3 s, and the queue was slower than that.
-                    log.SlackFormNotOpened(respond.TeamId, ex.Error);
-                    var why = ex.Error == "expired_trigger_id" ? "in time" : $"(Slack answered {ex.Error})";
-                    await SendAsync(respond with { TriggerId = null }, new Reply.Notice(
-                        $"The form for “{form.Draft.Name}” could not be opened {why}. Run the command again to get it."), cancellationToken);
+                    await SendAsync(respond with { TriggerId = null }, FormNotOpened(form), cancellationToken);
                     return;
                 }
                 respond.Inline?.TryHand(new Reply.Notice($"Opening the form for “{form.Draft.Name}”…"));
@@ -135,6 +140,28 @@ internal sealed class SlackWorker(SlackWorkQueue queue, Bot bot, SlackRenderer r
         var page = await homes.ForAsync(new WorkspaceKey(Platform.Slack, teamId), userId, cancellationToken);
         await api.PublishHomeAsync(token, userId, SlackHomeView.Render(page), cancellationToken);
     }
+
+    /// <summary>
+    /// Opens the form, or false when Slack refuses it (one line with Slack's error): most often <c>expired_trigger_id</c>,
+    /// as a trigger lives 3 s and the queue was slower than that. A revoked token still throws.
+    /// </summary>
+    private async Task<bool> TryOpenFormAsync(string token, string triggerId, ChatRequest asked, Reply.SuggestForm form, Uri? reviewUrl, string teamId,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await OpenFormAsync(token, triggerId, asked, form, reviewUrl, cancellationToken);
+            return true;
+        }
+        catch (SlackApiException ex) when (!ex.TokenRevoked)
+        {
+            log.SlackFormNotOpened(teamId, ex.Error);
+            return false;
+        }
+    }
+
+    private static Reply.Notice FormNotOpened(Reply.SuggestForm form) =>
+        new($"The form for “{form.Draft.Name}” could not be opened. Ask for it again to get it.");
 
     /// <summary>Opens the suggestion form as a modal; <paramref name="reviewUrl"/> is where an edit's outcome replaces the review message.</summary>
     private async Task OpenFormAsync(string token, string triggerId, ChatRequest asked, Reply.SuggestForm form, Uri? reviewUrl, CancellationToken cancellationToken)

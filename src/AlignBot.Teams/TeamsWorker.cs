@@ -47,6 +47,12 @@ internal sealed class TeamsWorker(TeamsWorkQueue queue, Bot bot, AdaptiveCardRen
 
     protected override void LogFailure(TeamsWork work, Exception exception) => log.TeamsSendFailed(exception, work.ConversationId);
 
+    /// <summary>A form may have been stored before the failure, so whoever sent it is not simply told to send it again.</summary>
+    protected override (TeamsWork Work, Reply Notice)? WhenFailed(TeamsWork work, Exception failure) => work.Form is null
+        ? base.WhenFailed(work, failure)
+        : (work, new Reply.Notice("Something went wrong on AlignBot's side while handling the form, and it has been logged. It may have been "
+            + "saved already: look it up before sending it again."));
+
     /// <summary>The team's size up to <see cref="LargeTeam"/> + 1, or null when the roster cannot be read (then the welcome goes out).</summary>
     private async Task<int?> TeamSizeAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
     {

@@ -77,6 +77,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("rlhf vs dpo vs rlaif", "rlhf", "dpo", "rlaif")]
     [InlineData("debate vs amplification vs recursive reward modeling, how do they compare", "ai-safety-via-debate", "iterated-amplification", "recursive-reward-modeling")]
     [InlineData("what is the difference between outer alignment, inner alignment and mesa-optimization", "outer-alignment", "inner-alignment", "mesa-optimization")]
+    [InlineData("difference between rlhf, dpo, and rlaif", "rlhf", "dpo", "rlaif")]
     public void Comparison_of_three_puts_three_terms_side_by_side(string text, string first, string second, string third) =>
         Assert.Equal([first, second, third], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -126,6 +127,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("whats the deal with evals", "capability-evaluations")]
     [InlineData("wat is rlhf", "rlhf")]
     [InlineData("how can we detect deceptive alignment?", "deceptive-alignment")]
+    [InlineData("so how do we detect deceptive alignment", "deceptive-alignment")]
     [InlineData("<at>AlignBot</at> /align define jailbreak", "jailbreak")]
     public void Chat_noise_and_filler_do_not_hide_the_subject(string text, string slug) =>
         Assert.Equal(slug, Assert.IsType<Reply.TermCard>(Ask(text)).Term.Slug);
@@ -133,7 +135,9 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [Theory]
     [InlineData("what is RLHF? i read about it in a paper")]
     [InlineData("what is RLHF? what's the best pizza in town?")]
-    public void A_second_sentence_that_asks_about_no_term_makes_no_comparison(string text) =>
+    [InlineData("I know RLHF; what's DPO?")]
+    [InlineData("i tried rlhf, also what's dpo")]
+    public void A_sentence_that_asks_about_no_term_makes_no_comparison(string text) =>
         Assert.IsNotType<Reply.Comparison>(Ask(text));
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class QuestionTextTests
     [InlineData("how do I prevent prompt injection?", "prompt injection")]
     [InlineData("whats the deal with evals", "evals")]
     [InlineData("wat is rlhf", "rlhf")]
+    [InlineData("so how do we detect deceptive alignment", "deceptive alignment")]
+    [InlineData("hi, how do I prevent reward hacking?", "reward hacking")]
+    [InlineData("whats the best way to avoid sycophancy", "sycophancy")]
     [InlineData("how can we detect deceptive alignment", "deceptive alignment")]
     [InlineData("best ways to mitigate reward hacking", "reward hacking")]
     [InlineData("how to defend against jailbreaks", "jailbreaks")]
@@ -34,9 +37,6 @@ public sealed class QuestionTextTests
         Assert.Equal(subject, QuestionText.Subject(question));
 
     [Theory]
-    [InlineData("what is RLHF? and also what's DPO?", "RLHF", "DPO")]
-    [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
-    [InlineData("can you define corrigibility and also what's shutdown resistance", "corrigibility", "shutdown resistance")]
     [InlineData("does jailbreaking count as prompt injection", "jailbreaking", "prompt injection")]
     [InlineData("inner alignment vs outer alignment", "inner alignment", "outer alignment")]
     [InlineData("RLHF vs. DPO?", "RLHF", "DPO")]
@@ -57,7 +57,23 @@ public sealed class QuestionTextTests
         Assert.Equal(["rlhf", "dpo", "rlaif"], QuestionText.ComparisonSplits("rlhf vs dpo vs rlaif")[0]);
         Assert.Contains(["outer alignment", "inner alignment", "mesa-optimization"],
             QuestionText.ComparisonSplits("what is the difference between outer alignment, inner alignment and mesa-optimization"));
+        Assert.Contains(["rlhf", "dpo", "rlaif"], QuestionText.ComparisonSplits("difference between rlhf, dpo, and rlaif"));
     }
+
+    [Theory]
+    [InlineData("what is RLHF? and also what's DPO?", "RLHF", "DPO")]
+    [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
+    [InlineData("corrigibility and also what's shutdown resistance", "corrigibility", "shutdown resistance")]
+    [InlineData("I know RLHF; what's DPO?", "I know RLHF", "DPO")]
+    public void SeveralQuestions_gives_each_questions_subject(string message, string first, string second) =>
+        Assert.Equal([first, second], QuestionText.SeveralQuestions(message));
+
+    [Theory]
+    [InlineData("what is RLHF? i read about it in a paper")]
+    [InlineData("what is RLHF")]
+    [InlineData("what is RLHF? and DPO? and PPO? and RLAIF?")]
+    public void SeveralQuestions_is_null_for_one_question_or_a_second_that_asks_nothing(string message) =>
+        Assert.Null(QuestionText.SeveralQuestions(message));
 
     [Fact]
     public void ComparisonSplits_offers_every_and_split_when_a_name_holds_and() =>

@@ -67,16 +67,20 @@ public sealed class SlackFaultTests
         await using var host = await SlackHost.StartAsync(FaultyDailyStore.Install);
         using var client = host.CreateSlackClient();
 
-        var daily = await client.PostAsync("/slack/commands", Form(Fixtures.Text("slack/alignbot_slash_command_define.txt").Replace("define%20sycophancy", "daily%20on")));
+        var hook = host.Slack.ResponseUrl("daily");
+        var daily = await client.PostAsync("/slack/commands", Form(Fixtures.Text("slack/alignbot_slash_command_define.txt").Replace("define%20sycophancy", "daily%20on")
+            .Replace("response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT04ALGN7Q2%2F8120459376021%2FuV3nQ8kXr2LmT6yPz9WbHc1D", "response_url=" + Uri.EscapeDataString(hook))));
 
         Assert.Equal(HttpStatusCode.OK, daily.StatusCode);
-        var answer = await daily.Content.ReadAsStringAsync();
-        Assert.Contains("Something went wrong on AlignBot's side", answer);
-        Assert.DoesNotContain("Working on it", answer);
-        Assert.DoesNotContain(FaultyDailyStore.Fault, answer);
+        var acknowledged = await daily.Content.ReadAsStringAsync();
         await host.DrainWorkAsync();
+        var followUps = host.Slack.Requests.Where(r => r.Path == "/hooks/daily").ToList();
+        // Told once: in the acknowledgement, or (a slow machine, past its budget) after "Working on it…" at the response_url.
+        var answer = acknowledged.Contains("Working on it", StringComparison.Ordinal) ? Assert.Single(followUps).Body : acknowledged;
+        Assert.Contains("Something went wrong on AlignBot", answer);
+        Assert.DoesNotContain(FaultyDailyStore.Fault, answer);
+        Assert.True(followUps.Count == (answer == acknowledged ? 0 : 1));
         Assert.Single(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(FaultyDailyStore.Fault));
-        Assert.Empty(host.Slack.Requests.Where(r => r.Path.StartsWith("/hooks/", StringComparison.Ordinal)));   // told once, in the acknowledgement
     }
 
     [Fact]

@@ -197,6 +197,22 @@ public sealed class SlackHomeWorkspaceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_Slack_will_not_open_from_the_home_tab_is_answered_in_the_persons_messages()
+    {
+        await Store<IUnansweredStore>().RecordAsync(Workspace(), "what is a purple team", Now);
+        var button = Buttons(await OpenHomeAsync(Curator)).Single(b => ((string?)b["action_id"])!.StartsWith(ActionIds.AddDefinition, StringComparison.Ordinal));
+        _host.Slack.Script("/api/views.open", 200, """{"ok":false,"error":"expired_trigger_id"}""");
+
+        var response = await ClickInHomeAsync((string)button["action_id"]!, (string)button["value"]!, Curator, click: 9300);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = JsonNode.Parse(Assert.Single(await _host.Slack.WaitForPathAsync("/api/chat.postMessage")).Body)!;
+        Assert.Equal(Curator, (string?)message["channel"]);
+        Assert.Contains("could not be opened. Ask for it again", (string?)message["text"]);
+        Assert.Single(_host.Logs.Lines, l => l.Contains("could not be opened in team") && l.Contains("expired_trigger_id"));
+    }
+
+    [Fact]
     public async Task Approve_clicked_in_the_home_tab_by_a_non_curator_is_refused_in_their_messages_and_decides_nothing()
     {
         var suggestion = await SuggestAsync("Blue team drill", "Our quarterly exercise where the safety team tries to break the release pipeline.");

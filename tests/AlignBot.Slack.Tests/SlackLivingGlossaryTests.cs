@@ -107,7 +107,9 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.Content.ReadAsStringAsync();
-        Assert.Contains("The form for “Blue team drill” could not be opened in time. Run the command again", answer);
+        if (answer.Contains("Working on it", StringComparison.Ordinal))   // a slow machine: past the acknowledgement's budget, the answer follows
+            answer = Assert.Single(await _host.Slack.WaitForPathAsync("/hooks/cmd")).Body;
+        Assert.Contains("The form for “Blue team drill” could not be opened. Ask for it again", answer);
         Assert.DoesNotContain("Opening the form", answer);
         Assert.Single(_host.Logs.Lines, l => l.Contains("could not be opened in team") && l.Contains("expired_trigger_id"));
     }
@@ -471,7 +473,7 @@ public sealed class SlackLivingGlossaryTests : IAsyncLifetime
         Assert.Equal("Saved", (string?)update["view"]!["title"]!["text"]);
         Assert.StartsWith("*Blue team drill* is saved and waits for review", (string?)update["view"]!["blocks"]![0]!["text"]!["text"]);
         CardArtifacts.Write("slack", "modal_saved", update["view"]!.ToJsonString());
-        Assert.Single(_host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("is stored, but the work queue is full or shutting down"));
+        Assert.Single(_host.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("was carried out, but the work queue is full or shutting down"));
         Assert.Equal(Definition, Assert.Single(await Store.Suggestions.PendingAsync(new WorkspaceKey(Platform.Slack, Team))).Draft.Definition);
         Assert.DoesNotContain(_host.Slack.Requests, r => r.Path == "/api/chat.postMessage");
     }

@@ -36,6 +36,13 @@ public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, 
         ? new Reply.Notice("AlignBot cannot reach its store right now, so it could not finish that. Try again in a minute; definitions still work.")
         : new Reply.Notice("Something went wrong on AlignBot's side and it could not finish that. It has been logged; try again in a minute.");
 
+    /// <summary>
+    /// How whoever asked is told that the bot failed on <paramref name="work"/>: the notice, and the work to deliver it as
+    /// (a platform may send it more privately than the answer would have gone); null tells no one. By default
+    /// <see cref="Failed"/>, where the answer would have gone, for work that asked something.
+    /// </summary>
+    protected virtual (T Work, Reply Notice)? WhenFailed(T work, Exception failure) => work.Request is null ? null : (work, Failed(failure));
+
     protected sealed override async Task HandleAsync(T work, CancellationToken cancellationToken)
     {
         Reply reply;
@@ -43,22 +50,22 @@ public abstract class ChatWorker<T>(WorkQueue<T> queue, Bot bot, int consumers, 
         {
             reply = await ReplyAsync(work, cancellationToken);
         }
-        catch (Exception ex) when (work.Request is not null && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && WhenFailed(work, ex) is { } tell)
         {
-            await TellFailedAsync(work, ex, cancellationToken);
-            throw;
+            await TellFailedAsync(tell.Work, tell.Notice, cancellationToken);
+            throw;   // logged once by the queue worker, as every failure is
         }
         await DeliverAsync(work, reply, cancellationToken);
     }
 
-    /// <summary>Delivers <see cref="Failed"/>; if even that cannot be delivered, one line says so (the failure is logged after).</summary>
-    private async Task TellFailedAsync(T work, Exception failure, CancellationToken cancellationToken)
+    /// <summary>Delivers the notice; if even that fails (or is cancelled), one line says so and the failure itself is still logged after.</summary>
+    private async Task TellFailedAsync(T work, Reply notice, CancellationToken cancellationToken)
     {
         try
         {
-            await DeliverAsync(work, Failed(failure), cancellationToken);
+            await DeliverAsync(work, notice, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             _log.WorkFailureNotTold(GetType().Name, work.GetType().Name, ex.GetType().Name);
         }

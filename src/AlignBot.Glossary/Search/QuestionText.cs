@@ -77,7 +77,7 @@ public static partial class QuestionText
     /// "how do I prevent X", "how can we detect X", "ways to mitigate X": a question about guarding against X is answered
     /// with X's entry, which says how. Only these verbs: "how do I reset my password" keeps its words (and finds nothing).
     /// </summary>
-    [GeneratedRegex(@"^(?:how (?:do|can|should|would|could|might) (?:i|we|you|one|people|teams|labs)|how to|(?:best |good )?ways? to|what's the best way to|what is the best way to) "
+    [GeneratedRegex(@"^(?:how (?:do|can|should|would|could|might) (?:i|we|you|one|people|teams|labs)|how to|(?:best |good )?ways? to|(?:what's|whats|what is) the best way to) "
         + @"(?:prevent|avoid|stop|detect|spot|catch|mitigate|reduce|defend against|protect against|guard against|test for|measure|evaluate) (?<subject>.+)$",
         RegexOptions.IgnoreCase)]
     private static partial Regex GuardAgainst();
@@ -86,11 +86,7 @@ public static partial class QuestionText
     public static string Subject(string text)
     {
         var subject = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ',', ';', ':', ' ').TrimStart('"', '\'', '“', ' ').TrimEnd('"', '\'', '”', ' ');
-        if (subject.StartsWith("how ", StringComparison.OrdinalIgnoreCase) || subject.Contains("way", StringComparison.OrdinalIgnoreCase))
-        {
-            if (GuardAgainst().Match(subject) is { Success: true } guard)
-                subject = guard.Groups["subject"].Value;
-        }
+        subject = WithoutGuarding(subject);
         for (var changed = true; changed && subject.Length > 0;)
         {
             changed = false;
@@ -98,7 +94,8 @@ public static partial class QuestionText
             {
                 if (StartsWithWord(subject, phrase) && subject.Length > phrase.Length)
                 {
-                    subject = subject[phrase.Length..].TrimStart(' ', ',', ':');
+                    // "so how do we detect X": the guarding question is read once "so" is gone, before "how do" is.
+                    subject = WithoutGuarding(subject[phrase.Length..].TrimStart(' ', ',', ':'));
                     changed = true;
                 }
             }
@@ -113,6 +110,13 @@ public static partial class QuestionText
         }
         return subject.Trim('"', '\'', '“', '”', ' ', '?', '!', '.');
     }
+
+    /// <summary>X, when <paramref name="text"/> asks how to guard against X (<see cref="GuardAgainst"/>); else the text.</summary>
+    private static string WithoutGuarding(string text) =>
+        (text.StartsWith("how ", StringComparison.OrdinalIgnoreCase) || text.Contains("way", StringComparison.OrdinalIgnoreCase))
+        && GuardAgainst().Match(text) is { Success: true } guard
+            ? guard.Groups["subject"].Value
+            : text;
 
     /// <summary>Most terms a comparison shows side by side.</summary>
     public const int MaxCompared = 3;
@@ -141,9 +145,11 @@ public static partial class QuestionText
                      at = rest.IndexOf(" and ", at + 1, StringComparison.OrdinalIgnoreCase))
                     readings.Add([rest[..at], rest[(at + 5)..]]);
                 // "between A, B and C": three sides (a name may hold a comma too, so this comes after the splits above).
-                if (rest.Split(',', StringSplitOptions.TrimEntries) is { Length: 2 } listed
-                    && listed[1].IndexOf(" and ", StringComparison.OrdinalIgnoreCase) is > 0 and var last)
-                    readings.Add([listed[0], listed[1][..last], listed[1][(last + 5)..]]);
+                var listed = rest.Split(',', StringSplitOptions.TrimEntries);
+                if (listed is [var a, var bc] && bc.IndexOf(" and ", StringComparison.OrdinalIgnoreCase) is > 0 and var last)
+                    readings.Add([a, bc[..last], bc[(last + 5)..]]);
+                else if (listed is [var first, var second, var third] && StartsWithWord(third, "and") && third.Length > 4)
+                    readings.Add([first, second, third[4..]]);   // the serial comma: "A, B, and C"
             }
             if ((Pair(CompareCommand(), clause) ?? Pair(DifferFrom(), clause) ?? Pair(IsBasically(), clause) ?? Pair(CountsAs(), clause)) is { } pair)
                 readings.Add(pair);
@@ -154,17 +160,18 @@ public static partial class QuestionText
             if (comparing && Pair(EitherOr(), clause) is { } either)
                 readings.Add(either);
         }
-        if (SeveralQuestions(clean) is { } questions)
-            readings.Add(questions);
         return readings.Select(r => (IReadOnlyList<string>)r.Select(Subject).ToList()).Where(r => r.All(p => p.Length > 0)).ToList();
     }
 
     /// <summary>
-    /// "what is RLHF? and what's DPO?", "can you define X and also what's Y": two or three questions, each asking what
-    /// something is, shown side by side like a comparison; null when the message is not that.
+    /// The subjects of two or three questions in one message ("what is RLHF? and what's DPO?", "can you define X and also
+    /// what's Y"), each after the first asking what something is; null when the message is not that. The first may have
+    /// lost its asking to chat filler, so the caller shows them side by side only when every subject is a term's name
+    /// ("I know RLHF; what's DPO?" is one question).
     /// </summary>
-    private static string[]? SeveralQuestions(string clean)
+    public static IReadOnlyList<string>? SeveralQuestions(string text)
     {
+        var clean = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ' ');
         var questions = QuestionBreak().Split(clean).Select(q => q.Trim()).Where(q => q.Length > 0).ToArray();
         if (questions.Length is < 2 or > MaxCompared)
             return null;
@@ -179,7 +186,7 @@ public static partial class QuestionText
             else
                 return null;
         }
-        return asked;
+        return asked.Select(Subject).All(a => a.Length > 0) ? [.. asked.Select(Subject)] : null;
     }
 
     private static string[]? Pair(Regex pattern, string clause) =>
