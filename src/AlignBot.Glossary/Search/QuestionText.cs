@@ -180,13 +180,13 @@ public static partial class QuestionText
         {
             // The first may have lost its asking to chat filler ("can you define X and also what's Y" → "X and also what's Y").
             if (AsksWhat().Match(questions[i]) is { Success: true } ask)
-                asked[i] = ask.Groups["ask"].Value;
+                asked[i] = Subject(ask.Groups["ask"].Value);
             else if (i == 0)
-                asked[i] = questions[i];
+                asked[i] = Subject(questions[i]);
             else
                 return null;
         }
-        return asked.Select(Subject).All(a => a.Length > 0) ? [.. asked.Select(Subject)] : null;
+        return asked.All(a => a.Length > 0) ? asked : null;
     }
 
     private static string[]? Pair(Regex pattern, string clause) =>
