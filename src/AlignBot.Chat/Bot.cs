@@ -146,7 +146,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.CompareTerms compare => compare.Slugs.Select(g.Find).ToList() is var terms && terms.All(t => t is not null)
             ? new Reply.Comparison(terms!)
             : Help(),
-        Intent.Define define => Answer(g, define.Subject),
+        Intent.Define define => SeveralNamed(g, define.Subject) ?? Answer(g, define.Subject),
         Intent.Question question => Compare(g, question.Text) ?? Answer(g, question.Text),
         Intent.Search search => Search(g, search.Words),
         Intent.Related related => Related(g, related.Subject),
@@ -206,7 +206,12 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     {
         var result = g.Lookup(question);
         if (result.Answer is not { } term)
-            return new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        {
+            // "what's RLHF? and where's the standup link": of several questions, the one that names a term.
+            return NamedInQuestions(g, question) is [var only]
+                ? Card(g, only)
+                : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
+        }
         var card = Card(g, term, result.Kind == MatchKind.Corrected ? result.Subject : null) with { Senses = TermSenses.For(term, question) };
         return result.Kind == MatchKind.Plausible
             ? card with { Alternatives = result.Ranked.Skip(1).Where(h => h.Coverage >= LookupResult.SuggestCoverage).Take(3).Select(h => TermRef.Of(h.Term)).ToList() }
@@ -218,14 +223,15 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var readings = QuestionText.ComparisonSplits(text);
         // A reading whose every side is a term's name comes first: "between outer alignment, inner alignment and
         // mesa-optimization" names three, though its first "and" split also finds two ("inner alignment" at the end of
-        // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two. Several
-        // questions in one message are shown side by side only that way.
-        foreach (var parts in readings.Append(QuestionText.SeveralQuestions(text) ?? []))
+        // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two.
+        foreach (var parts in readings)
         {
             var named = parts.Select(g.Name).ToList();
-            if (named.Count >= 2 && named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
+            if (named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
                 return new Reply.Comparison(named!);
         }
+        if (SeveralNamed(g, text) is { } several)
+            return several;
         foreach (var parts in readings)
         {
             var terms = parts.Select((part, i) => Side(g, part, first: i == 0, last: i == parts.Count - 1)).ToList();
@@ -233,6 +239,46 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
                 return new Reply.Comparison(terms!);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Several terms asked about in one message, side by side: two or three named by its questions ("what is RLHF? and
+    /// DPO?"; a question about anything else among them is left out, <see cref="NamedInQuestions"/>), or one subject that
+    /// lists two or three names ("what are RLHF and DPO", "define jailbreak, prompt injection"); null otherwise.
+    /// </summary>
+    private static Reply.Comparison? SeveralNamed(GlossaryScope g, string text)
+    {
+        var named = NamedInQuestions(g, text);
+        if (named.Count is >= 2 and <= QuestionText.MaxCompared)
+            return new Reply.Comparison(named);
+        if (named.Count > 0)
+            return null;
+        var subject = QuestionText.Subject(text);
+        return g.Name(subject) is null && ListedNames(g, subject) is { } listed ? new Reply.Comparison(listed) : null;
+    }
+
+    /// <summary>
+    /// The terms the questions of a message of several name, each question's subject being a name or a list of names
+    /// ("sycophancy and reward hacking?? what are those"); empty for one question. Only exact names (or a corrected typo of
+    /// one) count, so chatter around a term never becomes a second term.
+    /// </summary>
+    private static List<Term> NamedInQuestions(GlossaryScope g, string text)
+    {
+        if (QuestionText.SeveralQuestions(text) is not { } questions)
+            return [];
+        var named = new List<Term>();
+        foreach (var question in questions)
+            named.AddRange(g.Name(question) is { } term ? [term] : ListedNames(g, question) ?? []);
+        return [.. named.DistinctBy(t => t.Slug)];
+    }
+
+    /// <summary>The terms a subject lists ("X and Y", "X, Y and Z"), when every item is a distinct term's name; else null.</summary>
+    private static List<Term>? ListedNames(GlossaryScope g, string subject)
+    {
+        if (QuestionText.Listed(subject) is not { } items)
+            return null;
+        var listed = items.Select(g.Name).OfType<Term>().DistinctBy(t => t.Slug).ToList();
+        return listed.Count == items.Count ? listed : null;
     }
 
     /// <summary>

@@ -89,6 +89,9 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     [InlineData("can you define corrigibility and also what's reward hacking", "corrigibility", "reward-hacking")]
     [InlineData("does jailbreaking count as prompt injection?", "jailbreak", "prompt-injection")]
+    [InlineData("sycophancy and reward hacking?? what are those", "sycophancy", "reward-hacking")]
+    [InlineData("define jailbreak, prompt injection", "jailbreak", "prompt-injection")]
+    [InlineData("<at>AlignBot</at> tell me about pretraining then supervised fine-tuning", "pretraining", "supervised-fine-tuning")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
 
@@ -137,8 +140,17 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("what is RLHF? what's the best pizza in town?")]
     [InlineData("I know RLHF; what's DPO?")]
     [InlineData("i tried rlhf, also what's dpo")]
+    [InlineData("what are kubernetes and helm")]
+    [InlineData("helpful, honest and harmless")]
     public void A_sentence_that_asks_about_no_term_makes_no_comparison(string text) =>
         Assert.IsNotType<Reply.Comparison>(Ask(text));
+
+    [Theory]
+    [InlineData("what's rlhf? and where's the standup link again", "rlhf")]
+    [InlineData("define jailbreak and also who's on call this week", "jailbreak")]
+    [InlineData("I know RLHF; what's DPO?", "dpo")]
+    public void Of_several_questions_the_one_that_names_a_term_is_answered(string text, string slug) =>
+        Assert.Equal(slug, Assert.IsType<Reply.TermCard>(Ask(text)).Term.Slug);
 
     [Fact]
     public void Comparison_with_an_unknown_side_falls_back_to_a_lookup() =>

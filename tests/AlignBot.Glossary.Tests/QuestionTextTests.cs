@@ -65,15 +65,31 @@ public sealed class QuestionTextTests
     [InlineData("whats sycophancy? how about sandbagging?", "sycophancy", "sandbagging")]
     [InlineData("corrigibility and also what's shutdown resistance", "corrigibility", "shutdown resistance")]
     [InlineData("I know RLHF; what's DPO?", "I know RLHF", "DPO")]
-    public void SeveralQuestions_gives_each_questions_subject(string message, string first, string second) =>
+    [InlineData("what's rlhf? and where's the standup link again", "rlhf", "where's the standup link")]   // "again" is trailing asking
+    [InlineData("what is inner alignment. what is outer alignment.", "inner alignment", "outer alignment")]
+    public void SeveralQuestions_gives_each_questions_subject_without_its_connecting_words(string message, string first, string second) =>
         Assert.Equal([first, second], QuestionText.SeveralQuestions(message));
 
     [Theory]
-    [InlineData("what is RLHF? i read about it in a paper")]
     [InlineData("what is RLHF")]
-    [InlineData("what is RLHF? and DPO? and PPO? and RLAIF?")]
-    public void SeveralQuestions_is_null_for_one_question_or_a_second_that_asks_nothing(string message) =>
+    [InlineData("what is RLHF?")]
+    [InlineData("a? b? c? d? e? f? g?")]
+    public void SeveralQuestions_is_null_for_one_question_or_more_than_anyone_asks_at_once(string message) =>
         Assert.Null(QuestionText.SeveralQuestions(message));
+
+    [Theory]
+    [InlineData("rlhf and dpo", new[] { "rlhf", "dpo" })]
+    [InlineData("red teaming, jailbreaking and adversarial attack", new[] { "red teaming", "jailbreaking", "adversarial attack" })]
+    [InlineData("pretraining then supervised fine-tuning", new[] { "pretraining", "supervised fine-tuning" })]
+    [InlineData("rlhf + dpo", new[] { "rlhf", "dpo" })]
+    public void Listed_splits_a_subject_that_lists_two_or_three_things(string subject, string[] items) =>
+        Assert.Equal(items, QuestionText.Listed(subject));
+
+    [Theory]
+    [InlineData("reward hacking")]
+    [InlineData("a, b, c and d")]
+    public void Listed_is_null_for_one_thing_or_more_than_three(string subject) =>
+        Assert.Null(QuestionText.Listed(subject));
 
     [Fact]
     public void ComparisonSplits_offers_every_and_split_when_a_name_holds_and() =>

@@ -17,6 +17,10 @@ public static class RepoPaths
 
     public static string ChatGateHoldout => Path.Combine(Root, "eval", "chat-gate-holdout.tsv");
 
+    public static string ChatMultiDev => Path.Combine(Root, "eval", "chat-multi-dev.tsv");
+
+    public static string ChatCompound => Path.Combine(Root, "eval", "chat-compound.tsv");
+
     public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     private static string FindRoot()

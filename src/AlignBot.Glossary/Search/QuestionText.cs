@@ -20,6 +20,7 @@ public static partial class QuestionText
         "what were", "who is", "who are", "how does", "how do", "why is", "why are", "is there", "is there such a thing as",
         "define", "definition of", "definition for", "meaning of", "explain", "describe", "elaborate on",
         "give me", "show me", "info on", "information on", "information about", "more about", "about",
+        "i need definitions for", "need definitions for", "definitions for", "definitions of", "need a definition of", "need a definition for",
         "the term", "the concept of", "the idea of", "the notion of", "a definition of", "the definition of",
         "the meaning of", "the deal with", "the story with", "the story behind", "the", "a", "an", "me", "is", "are", "by",
     ];
@@ -32,6 +33,8 @@ public static partial class QuestionText
         "work", "works", "is", "are", "about", "thanks", "thank you", "mean exactly",
         // What people ask for after the subject ("alignment faking paper summary"); "tl;dr" is chat filler (ChatText).
         "summary", "overview", "paper", "the paper",
+        // What people add after naming several things: "X and Y — what are they".
+        "what are they", "what are those", "what are these", "what do they mean", "what do those mean", "never heard of either", "tbh",
     ];
 
     [GeneratedRegex(@"\bdiff(?:erence)?s? between (?<rest>.+)$", RegexOptions.IgnoreCase)]
@@ -66,9 +69,17 @@ public static partial class QuestionText
     [GeneratedRegex(@"^(?:(?:and|also|plus|then|&)\s+)*(?:(?:how|what) about\s+(?<ask>.+)|(?:(?:can|could) you\s+)?(?<ask>(?:what|whats|what's|what are|define|explain)\b.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhat();
 
-    /// <summary>Where one question of several ends: a question mark, "and also", ", also", a semicolon.</summary>
-    [GeneratedRegex(@"\?|\s+and also\s+|,\s*also\s+|;", RegexOptions.IgnoreCase)]
+    /// <summary>Where one question of several ends: a question mark, "and also", ", also", a semicolon, a full stop before a space, a line break.</summary>
+    [GeneratedRegex(@"\?|\s+and also\s+|,\s*also\s+|;|\.\s+|\n", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionBreak();
+
+    /// <summary>The words that join a question to the one before it: "and", "also", "plus", "then", "or", "what about", "same for".</summary>
+    [GeneratedRegex(@"^(?:(?:and|also|plus|then|or|&|\+)\s+)*(?:(?:how|what) about\s+|same (?:question )?for\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex Connective();
+
+    /// <summary>Between the items of a list: ", and ", " and ", ", ", " &amp; ", " + ", " / ", " then ".</summary>
+    [GeneratedRegex(@",\s*and\s+|\s+and\s+|,\s*|\s+&\s+|\s+\+\s+|\s+/\s+|\s+then\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ListSeparator();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
@@ -103,7 +114,7 @@ public static partial class QuestionText
             {
                 if (EndsWithWord(subject, phrase) && subject.Length > phrase.Length)
                 {
-                    subject = subject[..^phrase.Length].TrimEnd(' ', ',', '?', '!', '.');
+                    subject = subject[..^phrase.Length].TrimEnd(' ', ',', '?', '!', '.', '—', '–', '-', ':');
                     changed = true;
                 }
             }
@@ -163,30 +174,32 @@ public static partial class QuestionText
         return readings.Select(r => (IReadOnlyList<string>)r.Select(Subject).ToList()).Where(r => r.All(p => p.Length > 0)).ToList();
     }
 
+    /// <summary>Most questions <see cref="SeveralQuestions"/> reads in one message.</summary>
+    private const int MaxQuestions = 6;
+
     /// <summary>
-    /// The subjects of two or three questions in one message ("what is RLHF? and what's DPO?", "can you define X and also
-    /// what's Y"), each after the first asking what something is; null when the message is not that. The first may have
-    /// lost its asking to chat filler, so the caller shows them side by side only when every subject is a term's name
-    /// ("I know RLHF; what's DPO?" is one question).
+    /// The subjects of the questions in a message of several ("what is RLHF? and DPO?", "define X, also what's Y",
+    /// "what is X. what is Y."), each without its connecting words ("and", "also", "what about"); null for one question.
+    /// Any part may be chatter ("I know RLHF; what's DPO?", "… where's the standup link?"), so the caller shows side by
+    /// side only the subjects that are terms' names, and only when there are two or three of them.
     /// </summary>
     public static IReadOnlyList<string>? SeveralQuestions(string text)
     {
         var clean = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ' ');
         var questions = QuestionBreak().Split(clean).Select(q => q.Trim()).Where(q => q.Length > 0).ToArray();
-        if (questions.Length is < 2 or > MaxCompared)
+        if (questions.Length is < 2 or > MaxQuestions)
             return null;
-        var asked = new string[questions.Length];
-        for (var i = 0; i < questions.Length; i++)
-        {
-            // The first may have lost its asking to chat filler ("can you define X and also what's Y" → "X and also what's Y").
-            if (AsksWhat().Match(questions[i]) is { Success: true } ask)
-                asked[i] = Subject(ask.Groups["ask"].Value);
-            else if (i == 0)
-                asked[i] = Subject(questions[i]);
-            else
-                return null;
-        }
-        return asked.All(a => a.Length > 0) ? asked : null;
+        return [.. questions.Select(q => Subject(AsksWhat().Match(q) is { Success: true } ask ? ask.Groups["ask"].Value : Connective().Replace(q, "")))];
+    }
+
+    /// <summary>
+    /// The items of a subject that lists two or three things ("X and Y", "X, Y and Z", "X &amp; Y", "X + Y"), or null. A
+    /// name may hold "and" or a comma, so the caller takes these only when every item is a term's name and the whole is not.
+    /// </summary>
+    public static IReadOnlyList<string>? Listed(string subject)
+    {
+        var items = ListSeparator().Split(subject).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
+        return items.Length is >= 2 and <= MaxCompared ? items : null;
     }
 
     private static string[]? Pair(Regex pattern, string clause) =>
