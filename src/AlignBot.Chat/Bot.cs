@@ -251,10 +251,10 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         var named = NamedInQuestions(g, text);
         if (named.Count is >= 2 and <= QuestionText.MaxCompared)
             return new Reply.Comparison(named);
-        if (named.Count > 0)
+        if (named.Count > 0 || !QuestionText.MayList(text))
             return null;
         var subject = QuestionText.Subject(text);
-        return g.Name(subject) is null && ListedNames(g, subject) is { } listed ? new Reply.Comparison(listed) : null;
+        return ListedNames(g, subject) is { } listed && g.Name(subject) is null ? new Reply.Comparison(listed) : null;
     }
 
     /// <summary>

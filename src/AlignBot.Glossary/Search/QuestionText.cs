@@ -174,6 +174,14 @@ public static partial class QuestionText
         return readings.Select(r => (IReadOnlyList<string>)r.Select(Subject).ToList()).Where(r => r.All(p => p.Length > 0)).ToList();
     }
 
+    /// <summary>Whether <paramref name="text"/> has anything a list of things is separated by (<see cref="ListSeparator"/>): a cheap test first.</summary>
+    public static bool MayList(string text) =>
+        text.AsSpan().IndexOfAny(ListMarks) >= 0 || text.Contains(" and ", StringComparison.OrdinalIgnoreCase) || text.Contains(" then ", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<char> QuestionEnds = System.Buffers.SearchValues.Create("?;.\n");
+
+    private static readonly System.Buffers.SearchValues<char> ListMarks = System.Buffers.SearchValues.Create(",&+/");
+
     /// <summary>Most questions <see cref="SeveralQuestions"/> reads in one message.</summary>
     private const int MaxQuestions = 6;
 
@@ -186,6 +194,8 @@ public static partial class QuestionText
     public static IReadOnlyList<string>? SeveralQuestions(string text)
     {
         var clean = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ' ');
+        if (clean.AsSpan().IndexOfAny(QuestionEnds) < 0 && !clean.Contains("also", StringComparison.OrdinalIgnoreCase))
+            return null;   // one question: most messages, spared the split below
         var questions = QuestionBreak().Split(clean).Select(q => q.Trim()).Where(q => q.Length > 0).ToArray();
         if (questions.Length is < 2 or > MaxQuestions)
             return null;
@@ -198,6 +208,8 @@ public static partial class QuestionText
     /// </summary>
     public static IReadOnlyList<string>? Listed(string subject)
     {
+        if (!MayList(subject))
+            return null;
         var items = ListSeparator().Split(subject).Select(i => i.Trim()).Where(i => i.Length > 0).ToArray();
         return items.Length is >= 2 and <= MaxCompared ? items : null;
     }
