@@ -272,13 +272,30 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         return [.. named.DistinctBy(t => t.Slug)];
     }
 
-    /// <summary>The terms a subject lists ("X and Y", "X, Y and Z"), when every item is a distinct term's name; else null.</summary>
+    /// <summary>
+    /// The terms a subject lists ("X and Y", "X, Y and Z"), when every item is a distinct term's name; else null. The
+    /// earlier items may share the last one's head words: "inner and outer alignment" lists inner and outer alignment.
+    /// </summary>
     private static List<Term>? ListedNames(GlossaryScope g, string subject)
     {
         if (QuestionText.Listed(subject) is not { } items)
             return null;
-        var listed = items.Select(g.Name).OfType<Term>().DistinctBy(t => t.Slug).ToList();
-        return listed.Count == items.Count ? listed : null;
+        if (Named(items) is { } named)
+            return named;
+        var last = items[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var shared = 1; shared < last.Length; shared++)
+        {
+            var head = " " + string.Join(' ', last[^shared..]);
+            if (Named([.. items.SkipLast(1).Select(item => item + head), items[^1]]) is { } sharing)
+                return sharing;
+        }
+        return null;
+
+        List<Term>? Named(IReadOnlyList<string> names)
+        {
+            var terms = names.Select(g.Name).OfType<Term>().DistinctBy(t => t.Slug).ToList();
+            return terms.Count == names.Count ? terms : null;
+        }
     }
 
     /// <summary>

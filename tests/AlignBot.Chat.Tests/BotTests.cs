@@ -91,6 +91,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("does jailbreaking count as prompt injection?", "jailbreak", "prompt-injection")]
     [InlineData("sycophancy and reward hacking?? what are those", "sycophancy", "reward-hacking")]
     [InlineData("define jailbreak, prompt injection", "jailbreak", "prompt-injection")]
+    [InlineData("inner and outer alignment?", "inner-alignment", "outer-alignment")]
     [InlineData("<at>AlignBot</at> tell me about pretraining then supervised fine-tuning", "pretraining", "supervised-fine-tuning")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
