@@ -254,31 +254,37 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         if (named.Count > 0 || !QuestionText.MayList(text))
             return null;
         var subject = QuestionText.Subject(text);
-        return ListedNames(g, subject) is { } listed && g.Name(subject) is null ? new Reply.Comparison(listed) : null;
+        return ListedNames(g, subject, repairing: true) is { } listed && g.Name(subject) is null ? new Reply.Comparison(listed) : null;
     }
 
     /// <summary>
     /// The terms the questions of a message of several name, each question's subject being a name or a list of names
-    /// ("sycophancy and reward hacking?? what are those"); empty for one question. Only exact names (or a corrected typo of
-    /// one) count, so chatter around a term never becomes a second term.
+    /// ("sycophancy and reward hacking?? what are those"); empty for one question. Only names count, exactly or (in a
+    /// question that was asked, not a bare word after one) once a misspelt word is repaired, never ranked search, so
+    /// chatter around a term never becomes a second term.
     /// </summary>
     private static List<Term> NamedInQuestions(GlossaryScope g, string text)
     {
         if (QuestionText.SeveralQuestions(text) is not { } questions)
             return [];
         var named = new List<Term>();
-        foreach (var question in questions)
-            named.AddRange(g.Name(question) is { } term ? [term] : ListedNames(g, question) ?? []);
+        foreach (var (question, asked) in questions)
+            named.AddRange(g.ExactName(question, repairing: asked) is { } term ? [term] : ListedNames(g, question, asked) ?? []);
         return [.. named.DistinctBy(t => t.Slug)];
     }
 
+    /// <summary>Most words in one item of a list read as names: the longest names are shorter.</summary>
+    private const int MaxListedWords = 6;
+
     /// <summary>
-    /// The terms a subject lists ("X and Y", "X, Y and Z"), when every item is a distinct term's name; else null. The
-    /// earlier items may share the last one's head words: "inner and outer alignment" lists inner and outer alignment.
+    /// The terms a subject lists ("X and Y", "X, Y and Z"), when every item is a distinct term's name (<see
+    /// cref="GlossaryScope.ExactName"/>); else null. The earlier items may share the last one's head words: "inner and
+    /// outer alignment" lists inner and outer alignment.
     /// </summary>
-    private static List<Term>? ListedNames(GlossaryScope g, string subject)
+    private static List<Term>? ListedNames(GlossaryScope g, string subject, bool repairing)
     {
-        if (QuestionText.Listed(subject) is not { } items)
+        if (QuestionText.Listed(subject) is not { } items || items.Any(i => i.Count(c => c == ' ') >= MaxListedWords)
+            || g.ExactName(items[^1], repairing) is null)
             return null;
         if (Named(items) is { } named)
             return named;
@@ -293,7 +299,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
 
         List<Term>? Named(IReadOnlyList<string> names)
         {
-            var terms = names.Select(g.Name).OfType<Term>().DistinctBy(t => t.Slug).ToList();
+            var terms = names.Select(name => g.ExactName(name, repairing)).OfType<Term>().DistinctBy(t => t.Slug).ToList();
             return terms.Count == names.Count ? terms : null;
         }
     }

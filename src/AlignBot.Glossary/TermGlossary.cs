@@ -48,6 +48,9 @@ public sealed class TermGlossary
     /// </summary>
     public Term? Name(string words) => _current.Engine.Name(words);
 
+    /// <summary>The term <paramref name="words"/> name exactly, or once a misspelt word is repaired (<paramref name="repairing"/>); never ranked search.</summary>
+    public Term? ExactName(string words, bool repairing) => _current.Engine.ExactName(words, repairing);
+
     /// <summary>How many lookups on the current corpus have run the sentence model: its cost, for tests and benchmarks.</summary>
     public long SemanticLookups => _current.Engine.SemanticLookups;
 

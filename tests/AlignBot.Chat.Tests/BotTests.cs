@@ -92,6 +92,7 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("sycophancy and reward hacking?? what are those", "sycophancy", "reward-hacking")]
     [InlineData("define jailbreak, prompt injection", "jailbreak", "prompt-injection")]
     [InlineData("inner and outer alignment?", "inner-alignment", "outer-alignment")]
+    [InlineData("rlhf and dpo — what do they mean", "rlhf", "dpo")]
     [InlineData("<at>AlignBot</at> tell me about pretraining then supervised fine-tuning", "pretraining", "supervised-fine-tuning")]
     public void Comparison_is_found_anywhere_in_a_sentence(string text, string first, string second) =>
         Assert.Equal([first, second], Assert.IsType<Reply.Comparison>(Ask(text)).Terms.Select(t => t.Slug));
@@ -142,6 +143,8 @@ public sealed class BotTests(RealGlossary real) : IClassFixture<RealGlossary>
     [InlineData("I know RLHF; what's DPO?")]
     [InlineData("i tried rlhf, also what's dpo")]
     [InlineData("what are kubernetes and helm")]
+    [InlineData("what's RLHF? honestly")]
+    [InlineData("what's RLHF? never heard of it")]
     [InlineData("helpful, honest and harmless")]
     public void A_sentence_that_asks_about_no_term_makes_no_comparison(string text) =>
         Assert.IsNotType<Reply.Comparison>(Ask(text));

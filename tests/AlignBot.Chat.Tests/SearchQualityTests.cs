@@ -108,7 +108,7 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
     };
 
     /// <summary>
-    /// Messages about several terms at once (eval/chat-multi-dev.tsv, dev: 0.950 / 0.964, no false answers, in both modes)
+    /// Messages about several terms at once (eval/chat-multi-dev.tsv, dev: 0.967 / 0.982, no false answers, in both modes)
     /// and compound chat messages (eval/chat-compound.tsv, all holdout, second reading: hybrid 0.807 / 0.887, lexical
     /// 0.793 / 0.887, false answers 1 of 20 in both), held at what they reached.
     /// </summary>
@@ -120,7 +120,7 @@ public sealed class SearchQualityTests(RealGlossary real, HybridGlossary hybrid)
         var compound = Run(Glossary(semantic), RepoPaths.ChatCompound);
 
         Assert.True(several.Outcomes.Count >= 60 && compound.Outcomes.Count >= 140, "a compound chat set shrank");
-        Assert.True(several.Top1 >= 0.95 && several.Mrr >= 0.96 && several.FalseAnswerRate == 0, Misses(several));
+        Assert.True(several.Top1 >= 0.96 && several.Mrr >= 0.98 && several.FalseAnswerRate == 0, Misses(several));
         Assert.True(compound.Top1 >= top1 && compound.Mrr >= mrr, compound.Summary);
         Assert.True(compound.FalseAnswerRate <= falseAnswers, compound.Summary);
     }

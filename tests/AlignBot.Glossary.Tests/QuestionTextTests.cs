@@ -68,7 +68,20 @@ public sealed class QuestionTextTests
     [InlineData("what's rlhf? and where's the standup link again", "rlhf", "where's the standup link")]   // "again" is trailing asking
     [InlineData("what is inner alignment. what is outer alignment.", "inner alignment", "outer alignment")]
     public void SeveralQuestions_gives_each_questions_subject_without_its_connecting_words(string message, string first, string second) =>
-        Assert.Equal([first, second], QuestionText.SeveralQuestions(message));
+        Assert.Equal([first, second], QuestionText.SeveralQuestions(message)!.Select(q => q.Subject));
+
+    [Fact]
+    public void SeveralQuestions_says_which_were_asked_and_which_are_bare_words()
+    {
+        Assert.Equal([("RLHF", true), ("honestly", false)], QuestionText.SeveralQuestions("what's RLHF? honestly"));
+        Assert.Equal([("RLHF", true), ("DPO", true)], QuestionText.SeveralQuestions("what is RLHF? and DPO?"));
+    }
+
+    [Theory]
+    [InlineData("what is scheming, e.g. sandbagging?")]
+    [InlineData("is the U.S. AI Safety Institute a regulator")]
+    public void SeveralQuestions_does_not_end_a_question_at_an_abbreviation(string message) =>
+        Assert.Null(QuestionText.SeveralQuestions(message));
 
     [Theory]
     [InlineData("what is RLHF")]

@@ -53,6 +53,9 @@ public sealed class GlossaryScope(TermGlossary corpus, WorkspaceGlossary? worksp
     /// </summary>
     public Term? Name(string words) => corpus.Name(words) ?? Local?.Name(words);
 
+    /// <summary>The term <paramref name="words"/> name exactly (or, <paramref name="repairing"/>, once a misspelt word is repaired), never by ranked search: the corpus's, else the workspace's.</summary>
+    public Term? ExactName(string words, bool repairing) => corpus.ExactName(words, repairing) ?? Local?.ExactName(words, repairing);
+
     /// <summary>Ranks merged results, best first, by their Lucene score.</summary>
     public IReadOnlyList<SearchHit> Search(string words, int limit) => Local is { } local
         ? [.. corpus.Search(words, limit).Concat(local.Search(words, limit)).OrderByDescending(h => h.Score).Take(limit)]

@@ -209,6 +209,25 @@ internal sealed class LookupEngine
         return result.Kind is MatchKind.Exact or MatchKind.Corrected ? result.Answer : null;
     }
 
+    /// <summary>
+    /// The term whose name, alias, acronym or slug <paramref name="words"/> are, with its subject's asking removed; with
+    /// <paramref name="repairing"/>, also once a misspelt or split word is repaired ("sycophnacy"). Never ranked search:
+    /// for reading several things in one message, where a sentence of chatter must not become a term.
+    /// </summary>
+    public Term? ExactName(string words, bool repairing)
+    {
+        var subject = QuestionText.Subject(words);
+        if (subject.Length == 0)
+            return null;
+        if (_exact.Find(subject) is { } exact)
+            return exact;
+        if (!repairing)
+            return null;
+        var original = GlossaryIndex.Words(subject);
+        var repaired = Repair(original, out _);
+        return repaired.SequenceEqual(original) ? null : _exact.Find(string.Join(' ', repaired));
+    }
+
     /// <summary>The same answer without the cache: what a question never asked before costs (benchmarks).</summary>
     internal LookupResult LookupUncached(string question) => Compute(question, QuestionText.Subject(question));
 

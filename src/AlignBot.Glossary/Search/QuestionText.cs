@@ -27,14 +27,15 @@ public static partial class QuestionText
 
     private static readonly string[] TrailingPhrases =
     [
+        // Asked after naming several things ("X and Y — what do they mean"): before "mean", which would take its end.
+        "what are they", "what are those", "what are these", "what do they mean", "what do those mean", "never heard of either",
         "mean", "means", "meant", "stand for", "stands for", "refer to", "refers to", "please", "exactly",
         "actually", "again", "briefly", "for me", "in simple terms", "in plain english", "in plain words",
         "in ai", "in ai safety", "in ai alignment", "in alignment", "in ml", "in machine learning", "in llms",
         "work", "works", "is", "are", "about", "thanks", "thank you", "mean exactly",
         // What people ask for after the subject ("alignment faking paper summary"); "tl;dr" is chat filler (ChatText).
         "summary", "overview", "paper", "the paper",
-        // What people add after naming several things: "X and Y — what are they".
-        "what are they", "what are those", "what are these", "what do they mean", "what do those mean", "never heard of either", "tbh",
+        "tbh",
     ];
 
     [GeneratedRegex(@"\bdiff(?:erence)?s? between (?<rest>.+)$", RegexOptions.IgnoreCase)]
@@ -69,8 +70,11 @@ public static partial class QuestionText
     [GeneratedRegex(@"^(?:(?:and|also|plus|then|&)\s+)*(?:(?:how|what) about\s+(?<ask>.+)|(?:(?:can|could) you\s+)?(?<ask>(?:what|whats|what's|what are|define|explain)\b.*))$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhat();
 
-    /// <summary>Where one question of several ends: a question mark, "and also", ", also", a semicolon, a full stop before a space, a line break.</summary>
-    [GeneratedRegex(@"\?|\s+and also\s+|,\s*also\s+|;|\.\s+|\n", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// Where one question of several ends: a question mark, "and also", ", also", a semicolon, a full stop before a space
+    /// (not after "e.g.", "i.e.", "vs.", "etc." or a single letter, as in "U.S.").
+    /// </summary>
+    [GeneratedRegex(@"\?|\s+and also\s+|,\s*also\s+|;|(?<!\b(?:e\.g|i\.e|vs|etc|[a-z]))\.\s+", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionBreak();
 
     /// <summary>The words that join a question to the one before it: "and", "also", "plus", "then", "or", "what about", "same for".</summary>
@@ -178,7 +182,7 @@ public static partial class QuestionText
     public static bool MayList(string text) =>
         text.AsSpan().IndexOfAny(ListMarks) >= 0 || text.Contains(" and ", StringComparison.OrdinalIgnoreCase) || text.Contains(" then ", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly System.Buffers.SearchValues<char> QuestionEnds = System.Buffers.SearchValues.Create("?;.\n");
+    private static readonly System.Buffers.SearchValues<char> QuestionEnds = System.Buffers.SearchValues.Create("?;.");
 
     private static readonly System.Buffers.SearchValues<char> ListMarks = System.Buffers.SearchValues.Create(",&+/");
 
@@ -187,11 +191,12 @@ public static partial class QuestionText
 
     /// <summary>
     /// The subjects of the questions in a message of several ("what is RLHF? and DPO?", "define X, also what's Y",
-    /// "what is X. what is Y."), each without its connecting words ("and", "also", "what about"); null for one question.
-    /// Any part may be chatter ("I know RLHF; what's DPO?", "… where's the standup link?"), so the caller shows side by
-    /// side only the subjects that are terms' names, and only when there are two or three of them.
+    /// "what is X. what is Y."), each without its connecting words ("and", "also", "what about"), and whether it was asked
+    /// (it had asking or connecting words, not only a bare subject: "honestly" after a question is chatter, and is not
+    /// read as a misspelt "honesty"); null for one question. Any part may be chatter ("I know RLHF; what's DPO?", "…
+    /// where's the standup link?"), so the caller shows side by side only the subjects that are terms' names.
     /// </summary>
-    public static IReadOnlyList<string>? SeveralQuestions(string text)
+    public static IReadOnlyList<(string Subject, bool Asked)>? SeveralQuestions(string text)
     {
         var clean = Spaces().Replace(text, " ").Trim().TrimEnd('?', '!', '.', ' ');
         if (clean.AsSpan().IndexOfAny(QuestionEnds) < 0 && !clean.Contains("also", StringComparison.OrdinalIgnoreCase))
@@ -199,7 +204,15 @@ public static partial class QuestionText
         var questions = QuestionBreak().Split(clean).Select(q => q.Trim()).Where(q => q.Length > 0).ToArray();
         if (questions.Length is < 2 or > MaxQuestions)
             return null;
-        return [.. questions.Select(q => Subject(AsksWhat().Match(q) is { Success: true } ask ? ask.Groups["ask"].Value : Connective().Replace(q, "")))];
+        return [.. questions.Select(Read)];
+
+        static (string, bool) Read(string question)
+        {
+            if (AsksWhat().Match(question) is { Success: true } ask)
+                return (Subject(ask.Groups["ask"].Value), true);
+            var joined = Connective().Match(question);
+            return (Subject(question[joined.Length..]), joined.Length > 0);
+        }
     }
 
     /// <summary>
