@@ -30,4 +30,13 @@ public sealed class EvalTests(RealGlossary real) : IClassFixture<RealGlossary>
         Assert.Equal((1 + (honestyRank < 0 ? 0 : 1.0 / (honestyRank + 1))) / 2, report.Mrr, 6);
         Assert.Matches(@"^top1=0\.500 mrr=\d\.\d{3} false=\d\.\d{3} n=4$", report.Summary);
     }
+
+    [Fact]
+    public void A_search_command_is_right_at_top1_when_its_first_result_is_expected()
+    {
+        var evaluator = new SearchEvaluator(new Bot(real.Glossary), real.Glossary);
+        var report = evaluator.Run(EvalCase.Parse(["search sycophancy\tsycophancy", "search sycophancy\thonesty"]));
+
+        Assert.Equal([true, false], report.Outcomes.Select(o => o.Top1));
+    }
 }

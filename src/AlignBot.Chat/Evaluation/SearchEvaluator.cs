@@ -16,7 +16,8 @@ public sealed class SearchEvaluator(Bot bot, TermGlossary glossary)
             Reply.TermCard card => (card.Term.Slug, Shown(card.Term.Slug, card.Alternatives ?? [], evalCase.Query), [card.Term.Slug]),
             Reply.Comparison pair => (pair.Terms[0].Slug, pair.Terms.Select(t => t.Slug).ToList(), pair.Terms.Select(t => t.Slug).ToList()),
             Reply.NotFound miss => (null, miss.DidYouMean.Select(t => t.Slug).ToList(), []),
-            Reply.SearchResults list => (list.Items.Count > 0 ? list.Items[0].Slug : null, list.Items.Select(t => t.Slug).ToList(), []),
+            // A "search" command's answer is its list; its first item is what it answered first.
+            Reply.SearchResults list => (list.Items.Count > 0 ? list.Items[0].Slug : null, list.Items.Select(t => t.Slug).ToList(), [.. list.Items.Take(1).Select(t => t.Slug)]),
             Reply.RelatedTerms related => (related.Of.Slug, [related.Of.Slug], [related.Of.Slug]),
             _ => ((string?)null, new List<string>(), new List<string>()),
         };
