@@ -146,8 +146,8 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         Intent.CompareTerms compare => compare.Slugs.Select(g.Find).ToList() is var terms && terms.All(t => t is not null)
             ? new Reply.Comparison(terms!)
             : Help(),
-        Intent.Define define => SeveralNamed(g, define.Subject) ?? Answer(g, define.Subject),
-        Intent.Question question => Compare(g, question.Text) ?? Answer(g, question.Text),
+        Intent.Define define => AnswerAbout(g, define.Subject, comparisons: false),
+        Intent.Question question => AnswerAbout(g, question.Text, comparisons: true),
         Intent.Search search => Search(g, search.Words),
         Intent.Related related => Related(g, related.Subject),
         Intent.Random => Card(g, g.Terms[_random.Next(g.Count)]),
@@ -202,13 +202,26 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             + "(\"what is reward hacking?\"), compare terms (\"rlhf vs dpo\"), or say \"help\" for everything I can do.",
         ExampleTerms.Slugs.Take(ExampleTerms.InHelp).Select(glossary.Find).OfType<Term>().Select(TermRef.Of).ToList());
 
-    private static Reply Answer(GlossaryScope g, string question)
+    /// <summary>
+    /// A question, or what a define names: several terms side by side (for a question, comparisons such as "X vs Y" too),
+    /// else the one answer. The terms its questions name are read once, for both.
+    /// </summary>
+    private static Reply AnswerAbout(GlossaryScope g, string text, bool comparisons)
+    {
+        var named = NamedInQuestions(g, text);
+        return (comparisons ? Compare(g, text, named) : SeveralNamed(g, text, named)) ?? Answer(g, text, named);
+    }
+
+    /// <param name="g">Where terms are looked up.</param>
+    /// <param name="question">What was asked.</param>
+    /// <param name="named">The terms its questions name, when it asks several (<see cref="NamedInQuestions"/>).</param>
+    private static Reply Answer(GlossaryScope g, string question, IReadOnlyList<Term>? named = null)
     {
         var result = g.Lookup(question);
         if (result.Answer is not { } term)
         {
             // "what's RLHF? and where's the standup link": of several questions, the one that names a term.
-            return NamedInQuestions(g, question) is [var only]
+            return named is [var only]
                 ? Card(g, only)
                 : new Reply.NotFound(Quote(question), result.DidYouMean.Select(TermRef.Of).ToList());
         }
@@ -218,7 +231,7 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
             : card;
     }
 
-    private static Reply.Comparison? Compare(GlossaryScope g, string text)
+    private static Reply.Comparison? Compare(GlossaryScope g, string text, IReadOnlyList<Term> named)
     {
         var readings = QuestionText.ComparisonSplits(text);
         // A reading whose every side is a term's name comes first: "between outer alignment, inner alignment and
@@ -226,11 +239,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
         // "outer alignment, inner alignment"); "between helpful, honest and harmless and honesty" names two.
         foreach (var parts in readings)
         {
-            var named = parts.Select(g.Name).ToList();
-            if (named.All(t => t is not null) && named.DistinctBy(t => t!.Slug).Count() == named.Count)
-                return new Reply.Comparison(named!);
+            var sides = parts.Select(g.Name).ToList();
+            if (sides.All(t => t is not null) && sides.DistinctBy(t => t!.Slug).Count() == sides.Count)
+                return new Reply.Comparison(sides!);
         }
-        if (SeveralNamed(g, text) is { } several)
+        if (SeveralNamed(g, text, named) is { } several)
             return several;
         foreach (var parts in readings)
         {
@@ -246,9 +259,11 @@ public sealed class Bot(TermGlossary glossary, Random? random = null, DailyServi
     /// DPO?"; a question about anything else among them is left out, <see cref="NamedInQuestions"/>), or one subject that
     /// lists two or three names ("what are RLHF and DPO", "define jailbreak, prompt injection"); null otherwise.
     /// </summary>
-    private static Reply.Comparison? SeveralNamed(GlossaryScope g, string text)
+    /// <param name="g">Where terms are looked up.</param>
+    /// <param name="text">The message.</param>
+    /// <param name="named">The terms its questions name (<see cref="NamedInQuestions"/>).</param>
+    private static Reply.Comparison? SeveralNamed(GlossaryScope g, string text, IReadOnlyList<Term> named)
     {
-        var named = NamedInQuestions(g, text);
         if (named.Count is >= 2 and <= QuestionText.MaxCompared)
             return new Reply.Comparison(named);
         if (named.Count > 0 || !QuestionText.MayList(text))

@@ -205,7 +205,7 @@ internal sealed class LookupEngine
     public Term? Name(string words)
     {
         var subject = QuestionText.Subject(words);
-        var result = _cache.TryGet(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _, nameOnly: true);
+        var result = _cache.TryGet(subject.ToLowerInvariant(), out var cached) ? cached : ComputeLexical(words, subject, out _, Wanted.Name);
         return result.Kind is MatchKind.Exact or MatchKind.Corrected ? result.Answer : null;
     }
 
@@ -217,15 +217,23 @@ internal sealed class LookupEngine
     public Term? ExactName(string words, bool repairing)
     {
         var subject = QuestionText.Subject(words);
-        if (subject.Length == 0)
-            return null;
-        if (_exact.Find(subject) is { } exact)
-            return exact;
-        if (!repairing)
-            return null;
-        var original = GlossaryIndex.Words(subject);
-        var repaired = Repair(original, out _);
-        return repaired.SequenceEqual(original) ? null : _exact.Find(string.Join(' ', repaired));
+        return repairing
+            ? ComputeLexical(words, subject, out _, Wanted.ExactName).Answer
+            : subject.Length == 0 ? null : _exact.Find(subject);
+    }
+
+    /// <summary>How far <see cref="ComputeLexical"/> goes.</summary>
+    private enum Wanted
+    {
+        /// <summary>The answer, ranked search included.</summary>
+        Answer,
+
+        /// <summary>An exact or corrected answer (<see cref="Name"/>): a question with no word corrected that names no
+        /// term stops before ranked search, which could only answer it otherwise.</summary>
+        Name,
+
+        /// <summary>A name, alias, acronym or slug, as typed or once its words are repaired (<see cref="ExactName"/>): never ranked search.</summary>
+        ExactName,
     }
 
     /// <summary>The same answer without the cache: what a question never asked before costs (benchmarks).</summary>
@@ -270,9 +278,8 @@ internal sealed class LookupEngine
     /// <param name="question">The message as asked.</param>
     /// <param name="subject">Its subject (<see cref="QuestionText.Subject"/>).</param>
     /// <param name="repaired">The subject's words after repair, when a word was joined or corrected; else null.</param>
-    /// <param name="nameOnly">Whether only an exact or corrected answer is wanted (<see cref="Name"/>): a question with no
-    /// word corrected that names no term then stops before ranked search, which could only answer it otherwise.</param>
-    private LookupResult ComputeLexical(string question, string subject, out string? repaired, bool nameOnly = false)
+    /// <param name="wanted">How far to go: by default as far as ranked search.</param>
+    private LookupResult ComputeLexical(string question, string subject, out string? repaired, Wanted wanted = Wanted.Answer)
     {
         repaired = null;
         if (subject.Length == 0)
@@ -288,7 +295,7 @@ internal sealed class LookupEngine
             repaired = string.Join(' ', words);
         if (repaired is not null && _exact.Find(repaired) is { } fixedName)
             return new LookupResult(question, subject, fixedName, corrected ? MatchKind.Corrected : MatchKind.Exact, [Exact(fixedName, [])], []);
-        if (nameOnly && !corrected)
+        if (wanted == Wanted.ExactName || (wanted == Wanted.Name && !corrected))
             return new LookupResult(question, subject, null, MatchKind.None, [], []);
 
         var stems = words.Select(Stem).ToList();
